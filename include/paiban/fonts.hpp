@@ -1,0 +1,81 @@
+// Font lookup and the font cache: families -> faces, opened and parsed once
+// per process so a batch of issues shares them (fontconfig, FreeType,
+// HarfBuzz stay behind this header).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paiban {
+
+/// Index of a face in a FontCache; stable for the cache's lifetime.
+using FaceId = int;
+
+/// What the PDF writer and the layout need to know about a face.
+/// Lengths in font units unless noted.
+struct FaceInfo {
+  std::string path;             ///< font file
+  int index = 0;                ///< face index inside a collection (.ttc)
+  std::string family;           ///< as fontconfig names it
+  std::string postscript_name;  ///< e.g. NotoSerifCJKsc-Regular
+  int weight = 400;
+  bool is_cff = false;          ///< CFF outlines (Noto CJK): CIDFontType0
+  int units_per_em = 1000;
+  int ascender = 880, descender = -120;  ///< hhea/OS2 typo, descender < 0
+  int cap_height = 700;
+  int x_min = 0, y_min = 0, x_max = 1000, y_max = 1000;  ///< font bbox
+  double italic_angle = 0;
+};
+
+/// Glyph ink extents in font units (x_min..x_max horizontally).
+struct GlyphInk {
+  int x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+};
+
+/// Thread-safe after construction: lookups lock; faces are immutable.
+class FontCache {
+ public:
+  /// `extra_dirs`: font directories added to fontconfig's (the project's
+  /// fonts/ is always added when found).
+  explicit FontCache(std::vector<std::string> extra_dirs = {});
+  ~FontCache();
+  FontCache(const FontCache&) = delete;
+  FontCache& operator=(const FontCache&) = delete;
+
+  /// The best installed face for a family name and weight, or nothing when
+  /// fontconfig has no face whose family matches `family` exactly.
+  /// `lang` (BCP 47) picks the right face of a CJK collection.
+  std::optional<FaceId> find(const std::string& family, int weight, const std::string& lang);
+
+  /// Any face that has `ch`, for last-resort fallback (fontconfig's charset
+  /// query), or nothing.
+  std::optional<FaceId> find_for_char(char32_t ch, int weight, const std::string& lang);
+
+  const FaceInfo& info(FaceId face) const;
+  /// Glyph id for a character, 0 when the face lacks it.
+  uint32_t glyph_for(FaceId face, char32_t ch) const;
+  bool covers(FaceId face, char32_t ch) const { return glyph_for(face, ch) != 0; }
+  GlyphInk ink(FaceId face, uint32_t glyph) const;
+  /// The whole font file's bytes (the face's collection member is `info().index`).
+  std::string_view file_bytes(FaceId face) const;
+
+  /// For stages that talk to HarfBuzz directly (shaping, subsetting):
+  /// an hb_font_t* / hb_face_t* as void*, owned by the cache.
+  void* hb_font(FaceId face) const;
+  void* hb_face(FaceId face) const;
+
+  /// The process-wide cache (batch mode shares it between threads).
+  static FontCache& shared();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The Debian package that provides a family, where known ("fonts-noto-cjk").
+std::optional<std::string> debian_package_for_family(const std::string& family);
+
+}  // namespace paiban

@@ -1,0 +1,95 @@
+// The issue model: what a manifest says, with no XML types.
+// Produced by parse_manifest() (manifest.hpp), consumed by layout stages.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "paiban/diagnostics.hpp"
+
+namespace paiban {
+
+/// One run of inline text with uniform style. White space already folded as
+/// the spec says (dropped between two CJK characters, else one space).
+struct InlineRun {
+  std::string text;  ///< UTF-8
+  bool strong = false;
+  bool emphasis = false;
+  std::string href;         ///< non-empty inside <a href>
+  bool line_break = false;  ///< a <br/>: text is empty
+  SourceLocation where;     ///< where this run starts in the manifest
+};
+
+/// Inline content: text mixed with strong, em, a, br.
+using InlineText = std::vector<InlineRun>;
+
+/// The plain UTF-8 text of inline content (br becomes "\n").
+std::string plain_text(const InlineText& text);
+
+enum class ListMarker { none, bullet, number };
+
+struct Field {
+  std::string label;
+  InlineText value;
+  SourceLocation where;
+};
+
+enum class BlockKind { paragraph, subheading, list, quote, figure, heading, fields };
+
+/// A block of an article or of the back matter.
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  SourceLocation where;
+  InlineText text;                  ///< paragraph, subheading, heading; figure caption
+  bool indent = true;               ///< paragraph: p/@indent
+  std::vector<InlineText> items;    ///< list
+  int columns = 1;                  ///< list
+  ListMarker marker = ListMarker::none;
+  std::vector<Block> paragraphs;    ///< quote: its <p>s
+  std::string figure_path;          ///< figure: resolved path of @src
+  double figure_width = 1.0;        ///< figure: fraction of the text width
+  std::vector<Field> fields;        ///< fields
+};
+
+struct Article {
+  std::string id;  ///< may be empty
+  SourceLocation where;
+  InlineText heading;
+  std::vector<Block> blocks;
+  std::optional<InlineText> source;  ///< the 来源 text, without the label
+};
+
+struct Section {
+  std::string title;
+  SourceLocation where;
+  std::vector<Article> articles;
+};
+
+struct TocRequest {
+  std::optional<std::string> title;  ///< else the layout's
+  int depth = 2;                     ///< 1 sections, 2 + articles, 3 + subheadings
+  SourceLocation where;
+};
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
+struct Issue {
+  std::string manifest_path;  ///< as given on the command line
+  int version = 1;
+  std::string layout;         ///< layout name or path; empty = default layout
+  SourceLocation layout_where;
+  std::string lang = "zh-Hans";
+  Date date;
+  std::string number;
+  std::string title;
+  std::optional<InlineText> subtitle;
+  std::optional<InlineText> organization;
+  InlineText publisher;
+  std::optional<TocRequest> toc;  ///< where <toc/> stands: always after the front matter
+  std::vector<Section> sections;
+  std::optional<std::vector<Block>> backmatter;
+};
+
+}  // namespace paiban

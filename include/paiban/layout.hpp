@@ -1,0 +1,120 @@
+// The layout model: how an issue looks. Read from layouts/NAME.xml by
+// parse_layout_file(); documented in docs/layout.md.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "paiban/diagnostics.hpp"
+
+namespace paiban {
+
+/// A print colour. Layouts give CMYK (0..1 each) or grey (stored as K only).
+struct Cmyk {
+  double c = 0, m = 0, y = 0, k = 1;
+  bool operator==(const Cmyk&) const = default;
+};
+
+/// A font role ("body", "heading", ...): families tried in order, then the
+/// fallback list, by coverage of each character.
+struct FontRole {
+  std::vector<std::string> families;  ///< first is the preferred one
+  int weight = 400;                   ///< CSS-like: 400 regular, 700 bold
+  std::vector<std::string> fallback;  ///< tried when no family has a character
+};
+
+enum class Align { start, end, center, justify };
+
+/// A paragraph style. Lengths in points unless the name says em.
+struct TextStyle {
+  std::string font = "body";  ///< a key of Layout::fonts
+  double size = 10.5;         ///< pt
+  double leading = 18;        ///< baseline to baseline, pt
+  Cmyk color;
+  Align align = Align::justify;
+  double first_indent_em = 0;  ///< 2 for body text
+  double space_before = 0;     ///< pt
+  double space_after = 0;      ///< pt
+  bool bold = false;           ///< use the role's bold weight (strong text)
+};
+
+/// One line of a header or footer: a template with fields {title} {date}
+/// {section} {page} {number} {organization} {publisher}, placed left, centre
+/// or right, in a style.
+struct FurnitureText {
+  std::string text;  ///< template
+  Align align = Align::start;
+  std::string style;  ///< a key of Layout::styles
+};
+
+/// A running header or footer: text lines, and an optional rule.
+struct Furniture {
+  std::vector<FurnitureText> left;   ///< stacked lines at the left
+  std::vector<FurnitureText> right;  ///< stacked lines at the right
+  std::vector<FurnitureText> center;
+  double rule_width = 0;  ///< pt; 0 = no rule (beneath a header, above a footer)
+  Cmyk rule_color;
+  double offset = 0;  ///< header: baseline of its last line above the text area; footer: below, pt
+};
+
+/// The front page (cover block): which issue fields appear, in which style.
+struct CoverItem {
+  std::string text;   ///< template, e.g. "{title}", "{date}"
+  std::string style;  ///< a key of Layout::styles
+  double space_before = 0;  ///< pt
+};
+
+struct ContentsStyle {
+  std::string title = "目录";  ///< unless toc/@title says otherwise
+  std::string title_style = "toc-title";
+  std::vector<std::string> entry_styles = {"toc-1", "toc-2", "toc-3"};  ///< by depth
+  std::string leader = ".";  ///< the leader character
+  bool new_page = true;      ///< contents start on a page of their own
+};
+
+struct PageGeometry {
+  double width = 595.276, height = 841.89;  ///< A4, pt
+  double top = 72, bottom = 72, inner = 72, outer = 72;  ///< margins, pt
+  double bleed = 8.504;  ///< 3 mm, used in print mode
+};
+
+/// Everything a layout file says. Style keys the engine uses:
+/// cover: whatever the cover items name; "section", "heading", "subheading",
+/// "body", "source", "list", "quote", "caption", "field-label", "field",
+/// "backmatter-heading", "toc-title", "toc-1".."toc-3", "header", "footer".
+struct Layout {
+  std::string name;
+  std::string path;  ///< file it came from
+  std::string lang;  ///< default language of the layout, may be empty
+  PageGeometry page;
+  std::map<std::string, FontRole> fonts;
+  std::map<std::string, TextStyle> styles;
+  std::vector<CoverItem> cover;   ///< the front page, top to bottom
+  bool cover_page_alone = true;   ///< the front page has nothing else on it
+  Furniture header, footer;
+  bool furniture_on_first_page = false;
+  ContentsStyle contents;
+  std::string source_label = "来源：";
+  std::string date_format = "{yyyy}年{mm}月{dd}日";
+  bool backmatter_new_page = true;
+  std::string line_break_level = "basic";  ///< none, basic, GB, strict (clreq)
+
+  /// The named style; throws std::out_of_range naming the style when absent.
+  const TextStyle& style(const std::string& key) const;
+};
+
+/// Reads a layout file. Throws InputError with FILE:LINE:COLUMN.
+Layout parse_layout_file(const std::string& path);
+
+/// Finds a layout named in a manifest: a path (relative to the manifest's
+/// directory) or a name looked up in the layout directories (layouts/ of the
+/// source tree, the installed data dir). Empty name = the default layout.
+/// Throws InputError at `where` when it is not found.
+Layout load_layout(const std::string& name, const std::string& manifest_path,
+                   const SourceLocation& where);
+
+/// Directories searched for layouts by name, in order.
+std::vector<std::string> layout_search_path();
+
+}  // namespace paiban

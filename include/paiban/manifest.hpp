@@ -1,0 +1,18 @@
+// Stage 1: manifest.xml -> Issue.
+#pragma once
+#include <string>
+
+#include "paiban/issue.hpp"
+
+namespace paiban {
+
+/// Reads and validates an issue manifest (spec: shared/spec/manifest.md).
+/// Transcodes GB18030/GBK/GB2312/Big5 declared in the XML declaration; refuses
+/// any other non-UTF-8 encoding. Throws InputError with FILE:LINE:COLUMN on
+/// any violation. `path` is used in messages and to resolve figure paths.
+Issue parse_manifest_file(const std::string& path);
+
+/// Same, from bytes already read; `path` names them in messages.
+Issue parse_manifest(const std::string& bytes, const std::string& path);
+
+}  // namespace paiban

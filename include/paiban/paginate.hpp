@@ -1,0 +1,16 @@
+// Stage: Issue + Layout -> Document. Sets every block into lines, fills pages
+// with running headers and footers, builds the front page, the contents page
+// and the back matter, and lays out again until every contents entry's page
+// number is stable.
+#pragma once
+#include "paiban/diagnostics.hpp"
+#include "paiban/document.hpp"
+#include "paiban/fonts.hpp"
+#include "paiban/issue.hpp"
+#include "paiban/layout.hpp"
+
+namespace paiban {
+
+Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings);
+
+}  // namespace paiban

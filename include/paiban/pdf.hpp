@@ -1,0 +1,31 @@
+// Stage: Document -> PDF bytes (libharu object layer, hb-subset fonts).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "paiban/document.hpp"
+#include "paiban/fonts.hpp"
+
+namespace paiban {
+
+enum class PdfStandard { none, x4, x1a };
+
+struct PdfOptions {
+  bool print = false;            ///< PDF/X: boxes, bleed, crop marks, output intent
+  PdfStandard standard = PdfStandard::x4;  ///< used when print
+  bool compress = true;
+  std::optional<long long> source_date_epoch;  ///< else the issue's date
+  std::string icc_profile;       ///< CMYK output profile (print), empty = default search
+};
+
+/// Writes the document. Deterministic: the same inputs give the same bytes.
+/// Throws std::runtime_error on an internal failure.
+std::string write_pdf(const Document& document, const FontCache& fonts, const PdfOptions& options);
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into
+/// place; on any failure the old file is untouched and nothing is left.
+/// Throws std::runtime_error naming the file.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
+}  // namespace paiban

@@ -1,0 +1,35 @@
+// The job: manifest path -> PDF bytes, running the pipeline
+//   parse -> load layout -> paginate (shape, break, pages) -> write PDF.
+#pragma once
+#include <string>
+
+#include "paiban/diagnostics.hpp"
+#include "paiban/fonts.hpp"
+#include "paiban/pdf.hpp"
+
+namespace paiban {
+
+struct RenderOptions {
+  PdfOptions pdf;
+  bool warnings_as_errors = false;
+};
+
+struct RenderResult {
+  std::string pdf;   ///< the file's bytes
+  int pages = 0;
+  Warnings warnings;
+};
+
+/// Renders one issue. Throws InputError for bad input (exit 2), other
+/// exceptions for internal failures (exit 3). Safe to call from several
+/// threads with one shared FontCache.
+RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
+                          const RenderOptions& options);
+
+/// Parses and checks a manifest and its layout without rendering.
+void check_issue(const std::string& manifest_path);
+
+/// "paiban 0.1.0"
+const char* version_string();
+
+}  // namespace paiban
