@@ -1,0 +1,299 @@
+// FontCache: fontconfig finds files, HarfBuzz opens them once per process.
+// A face is never closed while the cache lives, so FaceIds and the
+// references handed out stay valid for a whole batch.
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <hb.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include "paiban/fonts.hpp"
+
+namespace paiban {
+namespace {
+
+constexpr size_t kMaxFaces = 4096;  // far above any real layout; keeps face slots stable
+
+bool is_directory(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int read_be16(const char* p) { return static_cast<int16_t>((uint8_t(p[0]) << 8) | uint8_t(p[1])); }
+
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// fontconfig's "lang" wants "zh-cn" style tags; BCP 47 script subtags map to regions.
+std::string fontconfig_lang(const std::string& bcp47) {
+  static const std::map<std::string, std::string> known = {
+      {"zh-hans", "zh-cn"}, {"zh", "zh-cn"}, {"zh-cn", "zh-cn"}, {"zh-hant", "zh-tw"},
+      {"zh-tw", "zh-tw"},   {"zh-hk", "zh-hk"}, {"ja", "ja"},    {"ko", "ko"}};
+  auto it = known.find(lowercase(bcp47));
+  return it != known.end() ? it->second : lowercase(bcp47);
+}
+
+}  // namespace
+
+struct LoadedFace {
+  FaceInfo info;
+  hb_blob_t* blob = nullptr;  // the whole file, shared between a collection's faces
+  hb_face_t* face = nullptr;
+  hb_font_t* font = nullptr;  // scale = units per em
+};
+
+struct FontCache::Impl {
+  FcConfig* config = nullptr;
+  std::mutex mutex;  // guards lookups and loading; faces are immutable once published
+  std::array<LoadedFace*, kMaxFaces> faces{};
+  std::atomic<size_t> face_count{0};
+  std::map<std::pair<std::string, int>, FaceId> by_file;         // (path, index) -> face
+  std::map<std::string, hb_blob_t*> blobs;                      // path -> file
+  std::map<std::tuple<std::string, int, std::string>, std::optional<FaceId>> by_request;
+
+  ~Impl() {
+    for (size_t i = 0; i < face_count; ++i) {
+      hb_font_destroy(faces[i]->font);
+      hb_face_destroy(faces[i]->face);
+      delete faces[i];
+    }
+    for (auto& [path, blob] : blobs) hb_blob_destroy(blob);
+    if (config) FcConfigDestroy(config);
+  }
+
+  FaceId load(const std::string& path, int index, const std::string& family, int weight) {
+    auto key = std::make_pair(path, index);
+    if (auto it = by_file.find(key); it != by_file.end()) return it->second;
+    if (face_count >= kMaxFaces) throw std::runtime_error("too many font faces");
+    hb_blob_t*& blob = blobs[path];
+    if (!blob) {
+      blob = hb_blob_create_from_file_or_fail(path.c_str());
+      if (!blob) throw std::runtime_error(path + ": cannot read font file");
+    }
+    auto* loaded = new LoadedFace;
+    loaded->blob = blob;
+    loaded->face = hb_face_create(blob, index);
+    if (hb_face_get_glyph_count(loaded->face) == 0) {
+      hb_face_destroy(loaded->face);
+      delete loaded;
+      throw std::runtime_error(path + ": not a usable font (no glyphs)");
+    }
+    hb_face_make_immutable(loaded->face);
+    loaded->font = hb_font_create(loaded->face);
+    hb_font_make_immutable(loaded->font);
+    fill_info(*loaded, path, index, family, weight);
+    FaceId id = static_cast<FaceId>(face_count.load());
+    faces[id] = loaded;
+    face_count = face_count + 1;  // publish after the slot is filled
+    by_file[key] = id;
+    return id;
+  }
+
+  static void fill_info(LoadedFace& f, const std::string& path, int index,
+                        const std::string& family, int weight) {
+    FaceInfo& info = f.info;
+    info.path = path;
+    info.index = index;
+    info.family = family;
+    info.weight = weight;
+    info.units_per_em = static_cast<int>(hb_face_get_upem(f.face));
+    char name[256];
+    unsigned size = sizeof name;
+    if (hb_ot_name_get_utf8(f.face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size,
+                            name) > 0)
+      info.postscript_name = name;
+    if (info.postscript_name.empty()) info.postscript_name = "paiban-font";
+    hb_blob_t* cff = hb_face_reference_table(f.face, HB_TAG('C', 'F', 'F', ' '));
+    info.is_cff = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
+    hb_position_t pos;
+    if (hb_ot_metrics_get_position(f.font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &pos))
+      info.ascender = pos;
+    if (hb_ot_metrics_get_position(f.font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &pos))
+      info.descender = pos;
+    if (hb_ot_metrics_get_position(f.font, HB_OT_METRICS_TAG_CAP_HEIGHT, &pos))
+      info.cap_height = pos;
+    hb_blob_t* head = hb_face_reference_table(f.face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned len = 0;
+    const char* h = hb_blob_get_data(head, &len);
+    if (len >= 44) {  // head: xMin yMin xMax yMax at offset 36
+      info.x_min = read_be16(h + 36);
+      info.y_min = read_be16(h + 38);
+      info.x_max = read_be16(h + 40);
+      info.y_max = read_be16(h + 42);
+    }
+    hb_blob_destroy(head);
+    hb_blob_t* post = hb_face_reference_table(f.face, HB_TAG('p', 'o', 's', 't'));
+    const char* p = hb_blob_get_data(post, &len);
+    if (len >= 8) {  // post: italicAngle is a 16.16 fixed at offset 4
+      int32_t fixed = (int32_t(uint8_t(p[4])) << 24) | (uint8_t(p[5]) << 16) |
+                      (uint8_t(p[6]) << 8) | uint8_t(p[7]);
+      info.italic_angle = fixed / 65536.0;
+    }
+    hb_blob_destroy(post);
+  }
+
+  // Runs a fontconfig match; returns (file, index, family, weight) of the best face.
+  struct Match {
+    std::string file, family;
+    int index = 0, weight = 400;
+  };
+  std::optional<Match> match(FcPattern* pattern) {
+    FcConfigSubstitute(config, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result;
+    FcPattern* found = FcFontMatch(config, pattern, &result);
+    if (!found) return std::nullopt;
+    Match m;
+    FcChar8* file = nullptr;
+    FcChar8* family = nullptr;
+    int index = 0, weight = FC_WEIGHT_REGULAR;
+    if (FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch) m.file = (const char*)file;
+    if (FcPatternGetInteger(found, FC_INDEX, 0, &index) == FcResultMatch) m.index = index;
+    if (FcPatternGetString(found, FC_FAMILY, 0, &family) == FcResultMatch)
+      m.family = (const char*)family;
+    if (FcPatternGetInteger(found, FC_WEIGHT, 0, &weight) == FcResultMatch)
+      m.weight = static_cast<int>(FcWeightToOpenType(weight));
+    // A face may carry several family names (localized): any exact one will do.
+    std::vector<std::string> families;
+    for (int i = 0; FcPatternGetString(found, FC_FAMILY, i, &family) == FcResultMatch; ++i)
+      families.emplace_back((const char*)family);
+    FcPatternDestroy(found);
+    if (m.file.empty()) return std::nullopt;
+    matched_families = std::move(families);
+    return m;
+  }
+  std::vector<std::string> matched_families;
+};
+
+FontCache::FontCache(std::vector<std::string> extra_dirs) : impl_(std::make_unique<Impl>()) {
+  impl_->config = FcInitLoadConfigAndFonts();
+  if (!impl_->config) throw std::runtime_error("fontconfig: cannot load its configuration");
+  // The project's fonts/: its fontconfig rules and any font it ships.
+  std::vector<std::string> dirs = {std::string(PAIBAN_SOURCE_DIR) + "/fonts",
+                                   std::string(PAIBAN_DATA_DIR) + "/fonts"};
+  if (const char* env = std::getenv("PAIBAN_FONT_PATH")) dirs.insert(dirs.begin(), env);
+  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
+  for (const auto& dir : dirs) {
+    if (!is_directory(dir)) continue;
+    FcConfigAppFontAddDir(impl_->config, reinterpret_cast<const FcChar8*>(dir.c_str()));
+    std::string conf = dir + "/fonts.conf";
+    struct stat st {};
+    if (::stat(conf.c_str(), &st) == 0)
+      FcConfigParseAndLoad(impl_->config, reinterpret_cast<const FcChar8*>(conf.c_str()), FcFalse);
+    break;  // the first fonts/ found wins: source tree, else installed
+  }
+}
+
+FontCache::~FontCache() = default;
+
+std::optional<FaceId> FontCache::find(const std::string& family, int weight,
+                                      const std::string& lang) {
+  std::lock_guard lock(impl_->mutex);
+  auto key = std::make_tuple(lowercase(family), weight, lowercase(lang));
+  if (auto it = impl_->by_request.find(key); it != impl_->by_request.end()) return it->second;
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pattern, FC_WEIGHT, FcWeightFromOpenType(weight));
+  std::string fc_lang = fontconfig_lang(lang);
+  if (!fc_lang.empty())
+    FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(fc_lang.c_str()));
+  auto m = impl_->match(pattern);
+  FcPatternDestroy(pattern);
+  std::optional<FaceId> result;
+  if (m) {
+    // fontconfig always answers with something; accept it only if the family is the one asked for.
+    bool same = false;
+    for (const auto& f : impl_->matched_families) same = same || lowercase(f) == lowercase(family);
+    if (same) result = impl_->load(m->file, m->index, family, m->weight);
+  }
+  impl_->by_request[key] = result;
+  return result;
+}
+
+std::optional<FaceId> FontCache::find_for_char(char32_t ch, int weight, const std::string& lang) {
+  std::lock_guard lock(impl_->mutex);
+  FcPattern* pattern = FcPatternCreate();
+  FcCharSet* charset = FcCharSetCreate();
+  FcCharSetAddChar(charset, ch);
+  FcPatternAddCharSet(pattern, FC_CHARSET, charset);
+  FcPatternAddInteger(pattern, FC_WEIGHT, FcWeightFromOpenType(weight));
+  std::string fc_lang = fontconfig_lang(lang);
+  if (!fc_lang.empty())
+    FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(fc_lang.c_str()));
+  auto m = impl_->match(pattern);
+  FcPatternDestroy(pattern);
+  FcCharSetDestroy(charset);
+  if (!m) return std::nullopt;
+  FaceId id = impl_->load(m->file, m->index, m->family, m->weight);
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(impl_->faces[id]->font, ch, &glyph) || glyph == 0)
+    return std::nullopt;
+  return id;
+}
+
+const FaceInfo& FontCache::info(FaceId face) const { return impl_->faces.at(face)->info; }
+
+uint32_t FontCache::glyph_for(FaceId face, char32_t ch) const {
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(impl_->faces.at(face)->font, ch, &glyph)) return 0;
+  return glyph;
+}
+
+GlyphInk FontCache::ink(FaceId face, uint32_t glyph) const {
+  hb_glyph_extents_t e{};
+  GlyphInk ink;
+  if (hb_font_get_glyph_extents(impl_->faces.at(face)->font, glyph, &e)) {
+    ink.x_min = e.x_bearing;
+    ink.x_max = e.x_bearing + e.width;
+    ink.y_max = e.y_bearing;
+    ink.y_min = e.y_bearing + e.height;
+  }
+  return ink;
+}
+
+std::string_view FontCache::file_bytes(FaceId face) const {
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(impl_->faces.at(face)->blob, &len);
+  return {data, len};
+}
+
+void* FontCache::hb_font(FaceId face) const { return impl_->faces.at(face)->font; }
+void* FontCache::hb_face(FaceId face) const { return impl_->faces.at(face)->face; }
+
+FontCache& FontCache::shared() {
+  static FontCache cache;
+  return cache;
+}
+
+std::optional<std::string> debian_package_for_family(const std::string& family) {
+  // Families a layout is likely to name, and the Debian 12 package that ships them.
+  static const std::map<std::string, std::string> packages = {
+      {"noto serif cjk sc", "fonts-noto-cjk"}, {"noto serif cjk tc", "fonts-noto-cjk"},
+      {"noto serif cjk jp", "fonts-noto-cjk"}, {"noto serif cjk kr", "fonts-noto-cjk"},
+      {"noto sans cjk sc", "fonts-noto-cjk"},  {"noto sans cjk tc", "fonts-noto-cjk"},
+      {"noto sans cjk jp", "fonts-noto-cjk"},  {"noto sans cjk kr", "fonts-noto-cjk"},
+      {"noto sans cjk hk", "fonts-noto-cjk"},  {"noto sans mono cjk sc", "fonts-noto-cjk"},
+      {"droid sans fallback", "fonts-droid-fallback"},
+      {"wenquanyi micro hei", "fonts-wqy-microhei"}, {"wenquanyi zen hei", "fonts-wqy-zenhei"},
+      {"ar pl uming cn", "fonts-arphic-uming"}, {"ar pl ukai cn", "fonts-arphic-ukai"},
+      {"hanazono", "fonts-hanazono"}, {"hanaminaa", "fonts-hanazono"},
+      {"hanaminb", "fonts-hanazono"}, {"dejavu sans", "fonts-dejavu-core"},
+      {"dejavu serif", "fonts-dejavu-core"}, {"noto serif", "fonts-noto-core"},
+      {"noto sans", "fonts-noto-core"}, {"ipaexmincho", "fonts-ipaexfont-mincho"},
+      {"ipaexgothic", "fonts-ipaexfont-gothic"}};
+  auto it = packages.find(lowercase(family));
+  if (it == packages.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace paiban

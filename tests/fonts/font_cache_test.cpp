@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include "paiban/fonts.hpp"
+
+namespace paiban {
+namespace {
+
+TEST(FontCache, FindsNotoSerifCjkScByFamily) {
+  FontCache& fonts = FontCache::shared();
+  auto face = fonts.find("Noto Serif CJK SC", 400, "zh-Hans");
+  ASSERT_TRUE(face.has_value());
+  const FaceInfo& info = fonts.info(*face);
+  EXPECT_TRUE(info.is_cff);
+  EXPECT_EQ(info.units_per_em, 1000);
+  EXPECT_NE(info.postscript_name.find("NotoSerifCJK"), std::string::npos) << info.postscript_name;
+  EXPECT_NE(fonts.glyph_for(*face, U'排'), 0u);
+  EXPECT_GT(fonts.file_bytes(*face).size(), 1000000u);
+}
+
+TEST(FontCache, BoldIsAnotherFace) {
+  FontCache& fonts = FontCache::shared();
+  auto regular = fonts.find("Noto Sans CJK SC", 400, "zh-Hans");
+  auto bold = fonts.find("Noto Sans CJK SC", 700, "zh-Hans");
+  ASSERT_TRUE(regular && bold);
+  EXPECT_NE(*regular, *bold);
+  EXPECT_GE(fonts.info(*bold).weight, 600);
+}
+
+TEST(FontCache, SameRequestGivesSameFace) {
+  FontCache& fonts = FontCache::shared();
+  EXPECT_EQ(fonts.find("Noto Serif CJK SC", 400, "zh-Hans"),
+            fonts.find("noto serif cjk sc", 400, "zh-Hans"));
+}
+
+TEST(FontCache, UnknownFamilyIsNotFound) {
+  EXPECT_FALSE(FontCache::shared().find("No Such Family 42", 400, "zh-Hans").has_value());
+  EXPECT_EQ(debian_package_for_family("Noto Serif CJK SC"), "fonts-noto-cjk");
+  EXPECT_FALSE(debian_package_for_family("No Such Family 42").has_value());
+}
+
+TEST(FontCache, FindsAFaceForACharacter) {
+  FontCache& fonts = FontCache::shared();
+  auto face = fonts.find_for_char(U'漢', 400, "zh-Hans");
+  ASSERT_TRUE(face.has_value());
+  EXPECT_TRUE(fonts.covers(*face, U'漢'));
+}
+
+TEST(FontCache, InkOfAFullStopSitsInTheLeftHalf) {
+  // Simplified Chinese puts 。 in the lower left: the right half of its em is blank.
+  FontCache& fonts = FontCache::shared();
+  auto face = *fonts.find("Noto Serif CJK SC", 400, "zh-Hans");
+  GlyphInk ink = fonts.ink(face, fonts.glyph_for(face, U'。'));
+  EXPECT_LT(ink.x_max, 500);
+  EXPECT_GT(ink.x_max, ink.x_min);
+}
+
+}  // namespace
+}  // namespace paiban
