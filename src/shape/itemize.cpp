@@ -1,0 +1,135 @@
+#include "shape/itemize.hpp"
+
+#include <hb.h>
+
+#include <cstdio>
+
+namespace paiban {
+namespace {
+
+// Characters that take the face and script of what stands before them:
+// combining marks, variation selectors, joiners (they must not split a cluster).
+bool joins_previous(char32_t ch) {
+  hb_unicode_general_category_t cat =
+      hb_unicode_general_category(hb_unicode_funcs_get_default(), ch);
+  return cat == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+         cat == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+         cat == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || (ch >= 0xFE00 && ch <= 0xFE0F) ||
+         (ch >= 0xE0100 && ch <= 0xE01EF) || ch == 0x200D || ch == 0x200C;
+}
+
+std::string describe(char32_t ch) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(ch));
+  std::string utf8;
+  if (ch < 0x80) {
+    utf8 += static_cast<char>(ch);
+  } else if (ch < 0x800) {
+    utf8 += static_cast<char>(0xC0 | (ch >> 6));
+    utf8 += static_cast<char>(0x80 | (ch & 0x3F));
+  } else if (ch < 0x10000) {
+    utf8 += static_cast<char>(0xE0 | (ch >> 12));
+    utf8 += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+    utf8 += static_cast<char>(0x80 | (ch & 0x3F));
+  } else {
+    utf8 += static_cast<char>(0xF0 | (ch >> 18));
+    utf8 += static_cast<char>(0x80 | ((ch >> 12) & 0x3F));
+    utf8 += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+    utf8 += static_cast<char>(0x80 | (ch & 0x3F));
+  }
+  return std::string(buf) + " '" + utf8 + "'";
+}
+
+}  // namespace
+
+std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::string& lang,
+                                   FontCache& fonts) {
+  std::vector<FaceId> faces;
+  auto add = [&](const std::string& family) {
+    if (auto face = fonts.find(family, weight, lang)) {
+      for (FaceId f : faces)
+        if (f == *face) return;
+      faces.push_back(*face);
+    }
+  };
+  for (const auto& family : role.families) add(family);
+  for (const auto& family : role.fallback) add(family);
+  return faces;
+}
+
+std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharStyle>& styles,
+                             const FontRole& role, int weight, const std::string& lang,
+                             FontCache& fonts, const std::vector<SourceLocation>& locations,
+                             Warnings& warnings) {
+  std::vector<TextRun> runs;
+  if (text.empty()) return runs;
+  const std::vector<FaceId> regular = faces_for_role(role, weight, lang, fonts);
+  const std::vector<FaceId> bold =
+      weight >= 700 ? regular : faces_for_role(role, 700, lang, fonts);
+  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
+
+  std::vector<FaceId> face_of(text.size());
+  std::vector<hb_script_t> script_of(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t ch = text[i];
+    script_of[i] = hb_unicode_script(unicode, ch);
+    const std::vector<FaceId>& candidates = styles[i].strong && !bold.empty() ? bold : regular;
+    if (i > 0 && joins_previous(ch)) {
+      face_of[i] = face_of[i - 1];
+      continue;
+    }
+    std::optional<FaceId> chosen;
+    for (FaceId f : candidates) {
+      if (fonts.covers(f, ch)) {
+        chosen = f;
+        break;
+      }
+    }
+    // White space and controls: keep the neighbour's face so runs stay long.
+    if (!chosen && (ch == U' ' || ch == U'\n' || ch < 0x20) && !candidates.empty())
+      chosen = i > 0 ? face_of[i - 1] : candidates.front();
+    if (!chosen) chosen = fonts.find_for_char(ch, styles[i].strong ? 700 : weight, lang);
+    if (!chosen) {
+      const SourceLocation& where =
+          styles[i].location < locations.size() ? locations[styles[i].location] : SourceLocation{};
+      warnings.push_back({"missing-glyph", where, "no installed font has " + describe(ch)});
+      if (candidates.empty())
+        throw std::runtime_error("no font available for role '" +
+                                 (role.families.empty() ? std::string("?") : role.families[0]) +
+                                 "'");
+      chosen = candidates.front();
+    }
+    face_of[i] = *chosen;
+  }
+
+  // Common and inherited characters (punctuation, digits, spaces) take the
+  // script of the run they sit in, so a Han run is not cut at every comma.
+  hb_script_t current = HB_SCRIPT_COMMON;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (script_of[i] != HB_SCRIPT_COMMON && script_of[i] != HB_SCRIPT_INHERITED &&
+        script_of[i] != HB_SCRIPT_UNKNOWN) {
+      current = script_of[i];
+      break;
+    }
+  }
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (script_of[i] == HB_SCRIPT_COMMON || script_of[i] == HB_SCRIPT_INHERITED ||
+        script_of[i] == HB_SCRIPT_UNKNOWN)
+      script_of[i] = current;
+    else
+      current = script_of[i];
+  }
+
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    if (!runs.empty() && runs.back().face == face_of[i] && runs.back().script == script_of[i] &&
+        runs.back().strong == styles[i].strong && runs.back().link == styles[i].link) {
+      runs.back().end = i + 1;
+      continue;
+    }
+    runs.push_back({i, i + 1, face_of[i], static_cast<uint32_t>(script_of[i]), styles[i].strong,
+                    styles[i].link});
+  }
+  return runs;
+}
+
+}  // namespace paiban

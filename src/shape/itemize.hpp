@@ -1,0 +1,42 @@
+// Itemizing: split a paragraph's characters into runs of one face, one
+// script and one style, choosing each character's face by coverage.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "paiban/diagnostics.hpp"
+#include "paiban/fonts.hpp"
+#include "paiban/layout.hpp"
+
+namespace paiban {
+
+/// Per-character style, as the inline markup says.
+struct CharStyle {
+  bool strong = false;
+  int link = -1;
+  uint32_t location = 0;  ///< index into the paragraph's list of source locations
+};
+
+/// A run to shape: characters [begin, end) of the paragraph, one face, one script.
+struct TextRun {
+  uint32_t begin = 0, end = 0;
+  FaceId face = 0;
+  uint32_t script = 0;  ///< hb_script_t
+  bool strong = false;
+  int link = -1;
+};
+
+/// The faces a font role offers, in the order they are tried.
+std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::string& lang,
+                                   FontCache& fonts);
+
+/// Splits `text` into runs. A character no candidate face has goes to any
+/// installed face that has it (fontconfig), else to the first face as glyph 0
+/// with a "missing-glyph" warning at `locations[style.location]`.
+std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharStyle>& styles,
+                             const FontRole& role, int weight, const std::string& lang,
+                             FontCache& fonts, const std::vector<SourceLocation>& locations,
+                             Warnings& warnings);
+
+}  // namespace paiban

@@ -1,0 +1,147 @@
+// Shaping: each itemized run goes through HarfBuzz with the paragraph as
+// context, the run's script and the language (so zh-Hant and ja get
+// the font's locl forms). Glyphs come back in pt with clusters as indexes
+// into the paragraph's characters.
+#include "paiban/shape.hpp"
+
+#include <hb.h>
+
+#include <stdexcept>
+
+#include "shape/itemize.hpp"
+
+namespace paiban {
+namespace {
+
+std::u32string decode_utf8(const std::string& s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    char32_t ch;
+    int len;
+    if (c < 0x80) ch = c, len = 1;
+    else if ((c >> 5) == 6) ch = c & 0x1F, len = 2;
+    else if ((c >> 4) == 14) ch = c & 0x0F, len = 3;
+    else if ((c >> 3) == 30) ch = c & 0x07, len = 4;
+    else { out += U'\uFFFD'; ++i; continue; }
+    if (i + len > s.size()) { out += U'\uFFFD'; break; }
+    for (int k = 1; k < len; ++k) ch = (ch << 6) | (s[i + k] & 0x3F);
+    out += ch;
+    i += len;
+  }
+  return out;
+}
+
+struct Builder {
+  std::u32string text;
+  std::vector<CharStyle> styles;
+  std::vector<SourceLocation> locations;
+  std::vector<std::string> links;
+
+  void add(const std::string& utf8, bool strong, const std::string& href,
+           const SourceLocation& where) {
+    int link = -1;
+    if (!href.empty()) {
+      if (links.empty() || links.back() != href) links.push_back(href);
+      link = static_cast<int>(links.size()) - 1;
+    }
+    locations.push_back(where);
+    for (char32_t ch : decode_utf8(utf8))
+      styles.push_back({strong, link, static_cast<uint32_t>(locations.size() - 1)}),
+          text.push_back(ch);
+  }
+};
+
+const FontRole& role_of(const TextStyle& style, const Layout& layout) {
+  auto it = layout.fonts.find(style.font);
+  if (it == layout.fonts.end())
+    throw InputError({layout.path, 0, 0}, "style names font role '" + style.font +
+                                              "', which the layout does not define");
+  return it->second;
+}
+
+ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layout& layout,
+                            const std::string& lang, FontCache& fonts, Warnings& warnings,
+                            const SourceLocation& where) {
+  ShapedParagraph out;
+  out.text = std::move(built.text);
+  out.links = std::move(built.links);
+  out.lang = lang;
+  out.em = style.size;
+  out.where = where;
+  const FontRole& role = role_of(style, layout);
+  int weight = style.bold ? 700 : role.weight;
+  auto runs = itemize(out.text, built.styles, role, weight, lang, fonts, built.locations, warnings);
+
+  hb_buffer_t* buffer = hb_buffer_create();
+  hb_language_t language = hb_language_from_string(lang.c_str(), -1);
+  out.glyphs.reserve(out.text.size());
+  for (const TextRun& run : runs) {
+    hb_buffer_clear_contents(buffer);
+    hb_buffer_add_utf32(buffer, reinterpret_cast<const uint32_t*>(out.text.data()),
+                        static_cast<int>(out.text.size()), run.begin, run.end - run.begin);
+    hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buffer, static_cast<hb_script_t>(run.script));
+    hb_buffer_set_language(buffer, language);
+    hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    auto* font = static_cast<hb_font_t*>(fonts.hb_font(run.face));
+    hb_shape(font, buffer, nullptr, 0);
+    unsigned count = 0;
+    hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+    hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
+    const double scale = style.size / fonts.info(run.face).units_per_em;
+    for (unsigned g = 0; g < count; ++g) {
+      ShapedGlyph glyph;
+      glyph.face = run.face;
+      glyph.glyph = info[g].codepoint;
+      glyph.size = style.size;
+      glyph.advance = pos[g].x_advance * scale;
+      glyph.x_offset = pos[g].x_offset * scale;
+      glyph.y_offset = pos[g].y_offset * scale;
+      glyph.cluster = info[g].cluster;
+      GlyphInk ink = fonts.ink(run.face, glyph.glyph);
+      glyph.ink_left = ink.x_min * scale;
+      glyph.ink_right = ink.x_max * scale;
+      glyph.color = style.color;
+      glyph.link = run.link;
+      glyph.unsafe_to_break =
+          (hb_glyph_info_get_glyph_flags(&info[g]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
+      out.glyphs.push_back(glyph);
+    }
+  }
+  hb_buffer_destroy(buffer);
+  return out;
+}
+
+}  // namespace
+
+ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
+                                const Layout& layout, const std::string& lang, FontCache& fonts,
+                                Warnings& warnings) {
+  Builder built;
+  for (const InlineRun& run : text) {
+    if (run.line_break)
+      built.add("\n", run.strong, run.href, run.where);
+    else
+      built.add(run.text, run.strong, run.href, run.where);
+  }
+  SourceLocation where = text.empty() ? SourceLocation{} : text.front().where;
+  return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
+}
+
+ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,
+                           const std::string& lang, FontCache& fonts, Warnings& warnings,
+                           const SourceLocation& where) {
+  Builder built;
+  built.add(utf8, false, "", where);
+  return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
+}
+
+double natural_width(const ShapedParagraph& paragraph) {
+  double width = 0;
+  for (const ShapedGlyph& g : paragraph.glyphs) width += g.advance;
+  return width;
+}
+
+}  // namespace paiban

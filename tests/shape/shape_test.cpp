@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "paiban/shape.hpp"
+
+namespace paiban {
+namespace {
+
+Layout test_layout() {
+  Layout layout;
+  layout.path = "test-layout";
+  layout.fonts["body"] = FontRole{{"Noto Serif CJK SC"}, 400, {"Noto Sans CJK SC"}};
+  return layout;
+}
+
+TEST(Shape, HanTextGetsOneFullWidthGlyphPerCharacter) {
+  Layout layout = test_layout();
+  TextStyle style;
+  style.size = 10;
+  Warnings warnings;
+  auto p = shape_text("原产地证服务", style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(p.text.size(), 6u);
+  ASSERT_EQ(p.glyphs.size(), 6u);
+  for (size_t i = 0; i < p.glyphs.size(); ++i) {
+    EXPECT_EQ(p.glyphs[i].cluster, i);
+    EXPECT_NEAR(p.glyphs[i].advance, 10.0, 1e-9);
+    EXPECT_NE(p.glyphs[i].glyph, 0u);
+  }
+  EXPECT_NEAR(natural_width(p), 60.0, 1e-9);
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(Shape, LatinIsProportionalAndClustersFollowText) {
+  Layout layout = test_layout();
+  TextStyle style;
+  style.size = 10;
+  Warnings warnings;
+  auto p = shape_text("IC卡 iTrade", style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(p.glyphs.size(), p.text.size());
+  EXPECT_LT(p.glyphs[0].advance, 8.0);  // "I" is narrow
+  EXPECT_NEAR(p.glyphs[2].advance, 10.0, 1e-9);
+  for (size_t i = 1; i < p.glyphs.size(); ++i) EXPECT_GT(p.glyphs[i].cluster, p.glyphs[i - 1].cluster);
+}
+
+TEST(Shape, TraditionalChineseGetsLocalizedPunctuation) {
+  // The same comma is drawn by another glyph (centred) under zh-Hant: locl.
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  auto hans = shape_text("中，文", style, layout, "zh-Hans", FontCache::shared(), warnings);
+  auto hant = shape_text("中，文", style, layout, "zh-Hant", FontCache::shared(), warnings);
+  ASSERT_EQ(hans.glyphs.size(), 3u);
+  ASSERT_EQ(hant.glyphs.size(), 3u);
+  EXPECT_NE(hans.glyphs[1].glyph, hant.glyphs[1].glyph);
+}
+
+TEST(Shape, StrongTextUsesTheBoldFace) {
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  InlineText text = {{"正常", false, false, "", false, {}}, {"加粗", true, false, "", false, {}}};
+  auto p = shape_paragraph(text, style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(p.glyphs.size(), 4u);
+  EXPECT_EQ(p.glyphs[0].face, p.glyphs[1].face);
+  EXPECT_NE(p.glyphs[1].face, p.glyphs[2].face);
+  EXPECT_GE(FontCache::shared().info(p.glyphs[2].face).weight, 600);
+}
+
+TEST(Shape, LinksAreRecordedPerGlyph) {
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  InlineText text = {{"网站：", false, false, "", false, {}},
+                     {"mbase.org.cn", false, false, "http://www.mbase.org.cn", false, {}}};
+  auto p = shape_paragraph(text, style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(p.links.size(), 1u);
+  EXPECT_EQ(p.glyphs[0].link, -1);
+  EXPECT_EQ(p.glyphs.back().link, 0);
+}
+
+TEST(Shape, UnknownCharacterWarnsWithItsLocation) {
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  InlineText text = {{"a\U000F0000b", false, false, "", false, {"issue.xml", 7, 12}}};
+  auto p = shape_paragraph(text, style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "missing-glyph");
+  EXPECT_EQ(warnings[0].where.line, 7);
+  EXPECT_NE(warnings[0].message.find("U+F0000"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace paiban
