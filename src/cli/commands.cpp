@@ -1,0 +1,129 @@
+#include "cli/commands.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "paiban/render.hpp"
+
+namespace paiban::cli {
+namespace {
+
+const char* kUsageText =
+    "usage: paiban render MANIFEST [-o OUT.pdf] [--print] [--pdfx-1a] [--werror]\n"
+    "       paiban check MANIFEST\n"
+    "       paiban --help | --version\n"
+    "\n"
+    "commands:\n"
+    "  render   typeset an issue manifest into a PDF (default OUT: the manifest's\n"
+    "           directory name + .pdf in the current directory)\n"
+    "  check    validate a manifest and its layout without rendering\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE   where to write the PDF (written atomically)\n"
+    "  --print             print-shop PDF/X-4: bleed, trim and crop marks, output intent\n"
+    "  --pdfx-1a           with --print: PDF/X-1a:2003 instead of PDF/X-4\n"
+    "  --werror            treat warnings (missing glyphs, overfull lines) as errors\n"
+    "\n"
+    "exit codes: 0 done, 1 usage, 2 invalid input, 3 internal error\n";
+
+int usage_error(const std::string& message) {
+  std::cerr << "paiban: " << message << "\n" << kUsageText;
+  return kUsage;
+}
+
+std::string default_output(const std::string& manifest) {
+  std::filesystem::path path(manifest);
+  std::string stem = path.parent_path().filename().string();
+  if (stem.empty() || stem == "." || stem == "..") stem = path.stem().string();
+  return stem + ".pdf";
+}
+
+// Runs `body`, mapping exceptions to messages and exit codes in one place.
+template <typename Body>
+int guarded(Body body) {
+  try {
+    return body();
+  } catch (const InputError& e) {
+    std::cerr << e.what() << "\n";
+    return kInvalidInput;
+  } catch (const std::exception& e) {
+    std::cerr << "paiban: internal error: " << e.what() << "\n";
+    return kInternalError;
+  }
+}
+
+int render_command(const std::vector<std::string>& args) {
+  std::string manifest, output;
+  RenderOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-o" || a == "--output") {
+      if (i + 1 >= args.size()) return usage_error(a + " needs a file name");
+      output = args[++i];
+    } else if (a == "--print") {
+      options.pdf.print = true;
+    } else if (a == "--pdfx-1a") {
+      options.pdf.standard = PdfStandard::x1a;
+    } else if (a == "--werror") {
+      options.warnings_as_errors = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option " + a);
+    } else if (manifest.empty()) {
+      manifest = a;
+    } else {
+      return usage_error("more than one manifest given");
+    }
+  }
+  if (manifest.empty()) return usage_error("render needs a MANIFEST");
+  if (output.empty()) output = default_output(manifest);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    try {
+      options.pdf.source_date_epoch = std::stoll(epoch);
+    } catch (const std::exception&) {
+      return usage_error("SOURCE_DATE_EPOCH is not a number");
+    }
+  }
+  return guarded([&] {
+    RenderResult result = render_issue(manifest, FontCache::shared(), options);
+    for (const Warning& w : result.warnings) std::cerr << to_string(w) << "\n";
+    write_file_atomically(output, result.pdf);
+    std::cerr << output << ": " << result.pages << " pages, " << result.pdf.size() << " bytes\n";
+    return int(kDone);
+  });
+}
+
+int check_command(const std::vector<std::string>& args) {
+  if (args.size() != 1 || args[0].empty() || args[0][0] == '-')
+    return usage_error("check needs exactly one MANIFEST");
+  return guarded([&] {
+    check_issue(args[0]);
+    std::cerr << args[0] << ": ok\n";
+    return int(kDone);
+  });
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command given");
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsageText;
+    return kDone;
+  }
+  if (command == "--version") {
+    std::cout << version_string() << "\n";
+    return kDone;
+  }
+  if (command == "render") return render_command(args);
+  if (command == "check") return check_command(args);
+  return usage_error("unknown command '" + command + "'");
+}
+
+}  // namespace paiban::cli

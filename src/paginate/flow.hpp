@@ -1,0 +1,48 @@
+// The vertical list between setting text and building pages: every block of
+// the issue becomes a run of FlowItems (line boxes), each saying whether a
+// page may end after it. Plain data; no fonts or pages here.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "paiban/document.hpp"
+#include "paiban/linebreak.hpp"
+
+namespace paiban {
+
+/// A part of a line box: a set line placed at `x` from the measure's left
+/// edge (columns, list markers and quote indents are parts side by side).
+struct FlowPart {
+  std::vector<PlacedGlyph> glyphs;
+  double x = 0;
+  const std::vector<std::string>* links = nullptr;  ///< hrefs for PlacedGlyph::link
+};
+
+/// Something a contents entry or a bookmark points at.
+struct Anchor {
+  std::string title;
+  int level = 1;  ///< 1 section, 2 article, 3 subheading
+  int page = -1;  ///< filled by page building, 0-based
+  double y = 0;   ///< top of the line box, pt from the page top
+};
+
+struct FlowItem {
+  double space_before = 0;  ///< dropped at the top of a page
+  double height = 0;        ///< line box height (the style's leading), pt
+  double baseline = 0;      ///< from the box's top to the baseline, pt
+  std::vector<FlowPart> parts;
+  std::optional<PageImage> image;  ///< a figure: x, y relative to the box, width, height
+  bool break_after = true;         ///< may a page end after this item?
+  bool page_break_before = false;  ///< starts a new page (back matter)
+  std::vector<int> anchors;        ///< indexes into the anchor table
+  int section = -1;                ///< index of the section this item belongs to
+};
+
+/// Vertical metrics of a line box for a style: its height and baseline.
+/// The em box is centred in the leading: baseline = (leading - size)/2 + 0.88 size.
+inline double baseline_in_box(double leading, double size) {
+  return (leading - size) / 2 + 0.88 * size;
+}
+
+}  // namespace paiban

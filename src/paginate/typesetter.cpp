@@ -1,0 +1,203 @@
+#include "paginate/typesetter.hpp"
+
+#include <algorithm>
+
+#include "paiban/shape.hpp"
+#include "paginate/image_size.hpp"
+
+namespace paiban {
+
+Typesetter::Typesetter(const Layout& layout, const std::string& lang, FontCache& fonts,
+                       Warnings& warnings)
+    : layout_(layout),
+      lang_(lang),
+      fonts_(fonts),
+      warnings_(warnings),
+      measure_(layout.page.width - layout.page.inner - layout.page.outer) {}
+
+static BreakOptions options_for(const Layout& layout, double measure, double first_indent,
+                                Align align) {
+  BreakOptions options;
+  options.measure = measure;
+  options.first_indent = first_indent;
+  options.align = align;
+  options.level = break_level_from_string(layout.line_break_level);
+  return options;
+}
+
+std::vector<SetLine> Typesetter::set(const InlineText& text, const std::string& style_name,
+                                     double measure, double first_indent, Align align) {
+  const TextStyle& style = layout_.style(style_name);
+  ShapedParagraph shaped = shape_paragraph(text, style, layout_, lang_, fonts_, warnings_);
+  if (shaped.text.empty()) return {};
+  auto lines = break_paragraph(shaped, options_for(layout_, measure, first_indent, align), warnings_);
+  links_.push_back(shaped.links);
+  return lines;
+}
+
+std::vector<SetLine> Typesetter::set(const std::string& text, const std::string& style_name,
+                                     double measure, Align align) {
+  InlineText inline_text;
+  inline_text.push_back(InlineRun{text, false, false, "", false, {}});
+  return set(inline_text, style_name, measure, 0, align);
+}
+
+double Typesetter::width_of(const std::string& text, const std::string& style_name) {
+  ShapedParagraph shaped =
+      shape_text(text, layout_.style(style_name), layout_, lang_, fonts_, warnings_);
+  return natural_width(shaped);
+}
+
+FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, double x,
+                               const std::vector<std::string>* links) {
+  FlowItem item;
+  item.height = style.leading;
+  item.baseline = baseline_in_box(style.leading, style.size);
+  FlowPart part;
+  part.x = x;
+  part.links = links;
+  part.glyphs.reserve(line.glyphs.size());
+  for (const PlacedGlyph& g : line.glyphs) {
+    if (g.text == U"\n") continue;  // a <br/> ends the line; it draws nothing
+    part.glyphs.push_back(g);
+  }
+  item.parts.push_back(std::move(part));
+  return item;
+}
+
+void Typesetter::add_paragraph(std::vector<FlowItem>& flow, const InlineText& text,
+                               const std::string& style_name, double indent_left,
+                               double indent_right, bool first_indent, int section) {
+  const TextStyle& style = layout_.style(style_name);
+  double indent = first_indent ? style.first_indent_em * style.size : 0;
+  auto lines = set(text, style_name, measure_ - indent_left - indent_right, indent, style.align);
+  if (lines.empty()) return;
+  const std::vector<std::string>* links = &links_.back();
+  size_t first = flow.size();
+  for (const SetLine& line : lines) {
+    flow.push_back(line_item(style, line, indent_left, links));
+    flow.back().section = section;
+  }
+  flow[first].space_before = style.space_before;
+  // Orphans and widows (clreq 孤行): with 2+ lines the first line and the
+  // last line never stand alone on a page.
+  size_t n = lines.size();
+  if (n >= 2) {
+    flow[first].break_after = false;
+    flow[first + n - 2].break_after = false;
+  }
+  if (style.space_after > 0) flow.back().height += style.space_after;
+}
+
+void keep_with_next(std::vector<FlowItem>& flow) {
+  if (!flow.empty()) flow.back().break_after = false;
+}
+
+void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int section) {
+  const TextStyle& style = layout_.style("list");
+  const int columns = std::max(1, block.columns);
+  const double gap = style.size * 2;
+  // Markers hang in a gutter of 2 em so item text stays aligned.
+  const double gutter = block.marker == ListMarker::none ? 0 : style.size * 2;
+  const double column_width = (measure_ - gap * (columns - 1)) / columns;
+  bool first_row = true;
+  for (size_t row = 0; row < block.items.size(); row += columns) {
+    std::vector<std::vector<SetLine>> cells;
+    std::vector<const std::vector<std::string>*> cell_links;
+    size_t rows_needed = 0;
+    for (int c = 0; c < columns && row + c < block.items.size(); ++c) {
+      cells.push_back(set(block.items[row + c], "list", column_width - gutter, 0, Align::start));
+      cell_links.push_back(cells.back().empty() ? nullptr : &links_.back());
+      rows_needed = std::max(rows_needed, cells.back().size());
+    }
+    size_t first = flow.size();
+    for (size_t k = 0; k < rows_needed; ++k) {
+      FlowItem item;
+      item.height = style.leading;
+      item.baseline = baseline_in_box(style.leading, style.size);
+      item.section = section;
+      for (size_t c = 0; c < cells.size(); ++c) {
+        double x = c * (column_width + gap);
+        if (k == 0 && block.marker != ListMarker::none) {
+          std::string marker = block.marker == ListMarker::bullet
+                                   ? "•"
+                                   : std::to_string(row + c + 1) + ".";
+          auto marker_lines = set(marker, "list", gutter, Align::start);
+          if (!marker_lines.empty())
+            item.parts.push_back(FlowPart{marker_lines[0].glyphs, x, nullptr});
+        }
+        if (k < cells[c].size())
+          item.parts.push_back(FlowPart{cells[c][k].glyphs, x + gutter, cell_links[c]});
+      }
+      flow.push_back(std::move(item));
+    }
+    for (size_t k = first; k + 1 < flow.size(); ++k) flow[k].break_after = false;  // rows whole
+    if (first_row && first < flow.size()) flow[first].space_before = style.space_before;
+    first_row = false;
+  }
+  if (!flow.empty() && style.space_after > 0) flow.back().height += style.space_after;
+}
+
+void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int section) {
+  for (const Field& field : block.fields) {
+    InlineText text;
+    text.push_back(InlineRun{field.label + "：", true, false, "", false, field.where});
+    text.insert(text.end(), field.value.begin(), field.value.end());
+    add_paragraph(flow, text, "field", 0, 0, false, section);
+  }
+}
+
+void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {
+  auto size = image_size(block.figure_path);
+  if (!size) throw InputError(block.where, "cannot read the image size of " + block.figure_path);
+  double width = measure_ * std::clamp(block.figure_width, 0.05, 1.0);
+  double height = width * size->second / size->first;
+  double max_height = layout_.page.height - layout_.page.top - layout_.page.bottom;
+  if (height > max_height * 0.9) {
+    width *= max_height * 0.9 / height;
+    height = max_height * 0.9;
+  }
+  FlowItem item;
+  item.space_before = layout_.style("body").leading / 2;
+  item.height = height + layout_.style("body").leading / 2;
+  item.image = PageImage{block.figure_path, (measure_ - width) / 2, 0, width, height};
+  item.section = section;
+  flow.push_back(std::move(item));
+  if (!block.text.empty()) {
+    keep_with_next(flow);
+    add_paragraph(flow, block.text, "caption", 0, 0, false, section);
+  }
+}
+
+void Typesetter::add_block(std::vector<FlowItem>& flow, const Block& block, int section) {
+  switch (block.kind) {
+    case BlockKind::paragraph:
+      add_paragraph(flow, block.text, "body", 0, 0, block.indent, section);
+      break;
+    case BlockKind::subheading:
+      add_paragraph(flow, block.text, "subheading", 0, 0, false, section);
+      keep_with_next(flow);
+      break;
+    case BlockKind::heading:
+      add_paragraph(flow, block.text, "backmatter-heading", 0, 0, false, section);
+      keep_with_next(flow);
+      break;
+    case BlockKind::list:
+      add_list(flow, block, section);
+      break;
+    case BlockKind::quote: {
+      double indent = layout_.style("quote").size * 2;
+      for (const Block& p : block.paragraphs)
+        add_paragraph(flow, p.text, "quote", indent, indent, p.indent, section);
+      break;
+    }
+    case BlockKind::figure:
+      add_figure(flow, block, section);
+      break;
+    case BlockKind::fields:
+      add_fields(flow, block, section);
+      break;
+  }
+}
+
+}  // namespace paiban

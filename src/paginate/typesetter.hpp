@@ -1,0 +1,59 @@
+// Setting text for pagination: shape + break a paragraph in a style, and turn
+// the issue's blocks into flow items. Holds what every call needs.
+#pragma once
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "paginate/flow.hpp"
+#include "paiban/fonts.hpp"
+#include "paiban/issue.hpp"
+#include "paiban/layout.hpp"
+
+namespace paiban {
+
+class Typesetter {
+ public:
+  Typesetter(const Layout& layout, const std::string& lang, FontCache& fonts, Warnings& warnings);
+
+  /// Text width of the body (page width less inner and outer margins), pt.
+  double measure() const { return measure_; }
+  const Layout& layout() const { return layout_; }
+  FontCache& fonts() { return fonts_; }
+  Warnings& warnings() { return warnings_; }
+
+  /// Shapes and breaks inline text in a style; `measure` in pt.
+  std::vector<SetLine> set(const InlineText& text, const std::string& style, double measure,
+                           double first_indent, Align align);
+  std::vector<SetLine> set(const std::string& text, const std::string& style, double measure,
+                           Align align);
+  /// Natural width of a one-line text, pt.
+  double width_of(const std::string& text, const std::string& style);
+
+  /// Appends the line boxes of a paragraph-like text, with widow and orphan
+  /// control: a page may not end after its first line nor before its last.
+  void add_paragraph(std::vector<FlowItem>& flow, const InlineText& text, const std::string& style,
+                     double indent_left, double indent_right, bool first_indent, int section);
+  /// Appends one block of an article or of the back matter.
+  void add_block(std::vector<FlowItem>& flow, const Block& block, int section);
+
+ private:
+  FlowItem line_item(const TextStyle& style, const SetLine& line, double x,
+                     const std::vector<std::string>* links);
+  void add_list(std::vector<FlowItem>& flow, const Block& block, int section);
+  void add_fields(std::vector<FlowItem>& flow, const Block& block, int section);
+  void add_figure(std::vector<FlowItem>& flow, const Block& block, int section);
+
+  const Layout& layout_;
+  std::string lang_;
+  FontCache& fonts_;
+  Warnings& warnings_;
+  double measure_;
+  std::deque<std::vector<std::string>> links_;  // hrefs of set paragraphs; stable addresses
+};
+
+/// Keeps: no page break after the last item of `flow` (a heading stays with
+/// what follows it).
+void keep_with_next(std::vector<FlowItem>& flow);
+
+}  // namespace paiban
