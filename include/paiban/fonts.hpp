@@ -59,6 +59,8 @@ class FontCache {
   uint32_t glyph_for(FaceId face, char32_t ch) const;
   bool covers(FaceId face, char32_t ch) const { return glyph_for(face, ch) != 0; }
   GlyphInk ink(FaceId face, uint32_t glyph) const;
+  /// How many characters the face maps (its cmap's coverage).
+  size_t character_count(FaceId face) const;
   /// The whole font file's bytes (the face's collection member is `info().index`).
   std::string_view file_bytes(FaceId face) const;
 

@@ -32,4 +32,7 @@ void check_issue(const std::string& manifest_path);
 /// "paiban 0.1.0"
 const char* version_string();
 
+/// One line per library paiban runs with: "HarfBuzz 6.0.0" ...
+std::string library_versions();
+
 }  // namespace paiban

@@ -1,6 +1,7 @@
 // Stage: paragraph text -> itemized runs -> shaped glyphs (HarfBuzz).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,15 @@ ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
 ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,
                            const std::string& lang, FontCache& fonts, Warnings& warnings,
                            const SourceLocation& where = {});
+
+/// The faces a font role offers, in the order they are tried.
+std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::string& lang,
+                                   FontCache& fonts);
+
+/// The face that draws `ch`: the first candidate that has it, else any
+/// installed face that has it (fontconfig), else nothing.
+std::optional<FaceId> face_for_char(char32_t ch, const std::vector<FaceId>& candidates, int weight,
+                                    const std::string& lang, FontCache& fonts);
 
 /// Sum of advances, pt.
 double natural_width(const ShapedParagraph& paragraph);

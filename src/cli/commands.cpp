@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/fonts_command.hpp"
 #include "paiban/render.hpp"
 
 namespace paiban::cli {
@@ -15,12 +16,15 @@ namespace {
 const char* kUsageText =
     "usage: paiban render MANIFEST [-o OUT.pdf] [--print] [--pdfx-1a] [--werror]\n"
     "       paiban check MANIFEST\n"
+    "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
     "       paiban --help | --version\n"
     "\n"
     "commands:\n"
     "  render   typeset an issue manifest into a PDF (default OUT: the manifest's\n"
     "           directory name + .pdf in the current directory)\n"
     "  check    validate a manifest and its layout without rendering\n"
+    "  fonts    show the faces a layout's font roles resolve to, their coverage and\n"
+    "           fallbacks; with TEXT, which face draws each character\n"
     "\n"
     "options:\n"
     "  -o, --output FILE   where to write the PDF (written atomically)\n"
@@ -118,11 +122,12 @@ int run(int argc, char** argv) {
     return kDone;
   }
   if (command == "--version") {
-    std::cout << version_string() << "\n";
+    std::cout << version_string() << "\n" << library_versions();
     return kDone;
   }
   if (command == "render") return render_command(args);
   if (command == "check") return check_command(args);
+  if (command == "fonts") return fonts_command(args);
   return usage_error("unknown command '" + command + "'");
 }
 

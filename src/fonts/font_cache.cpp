@@ -261,6 +261,14 @@ GlyphInk FontCache::ink(FaceId face, uint32_t glyph) const {
   return ink;
 }
 
+size_t FontCache::character_count(FaceId face) const {
+  hb_set_t* set = hb_set_create();
+  hb_face_collect_unicodes(impl_->faces.at(face)->face, set);
+  size_t count = hb_set_get_population(set);
+  hb_set_destroy(set);
+  return count;
+}
+
 std::string_view FontCache::file_bytes(FaceId face) const {
   unsigned len = 0;
   const char* data = hb_blob_get_data(impl_->faces.at(face)->blob, &len);

@@ -57,6 +57,13 @@ std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::
   return faces;
 }
 
+std::optional<FaceId> face_for_char(char32_t ch, const std::vector<FaceId>& candidates, int weight,
+                                    const std::string& lang, FontCache& fonts) {
+  for (FaceId f : candidates)
+    if (fonts.covers(f, ch)) return f;
+  return fonts.find_for_char(ch, weight, lang);
+}
+
 std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharStyle>& styles,
                              const FontRole& role, int weight, const std::string& lang,
                              FontCache& fonts, const std::vector<SourceLocation>& locations,
@@ -79,16 +86,11 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
       continue;
     }
     std::optional<FaceId> chosen;
-    for (FaceId f : candidates) {
-      if (fonts.covers(f, ch)) {
-        chosen = f;
-        break;
-      }
-    }
     // White space and controls: keep the neighbour's face so runs stay long.
-    if (!chosen && (ch == U' ' || ch == U'\n' || ch < 0x20) && !candidates.empty())
+    if ((ch == U' ' || ch == U'\n' || ch < 0x20) && !candidates.empty())
       chosen = i > 0 ? face_of[i - 1] : candidates.front();
-    if (!chosen) chosen = fonts.find_for_char(ch, styles[i].strong ? 700 : weight, lang);
+    else
+      chosen = face_for_char(ch, candidates, styles[i].strong ? 700 : weight, lang, fonts);
     if (!chosen) {
       const SourceLocation& where =
           styles[i].location < locations.size() ? locations[styles[i].location] : SourceLocation{};

@@ -2,12 +2,14 @@
 // script and one style, choosing each character's face by coverage.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "paiban/diagnostics.hpp"
 #include "paiban/fonts.hpp"
 #include "paiban/layout.hpp"
+#include "paiban/shape.hpp"
 
 namespace paiban {
 
@@ -26,10 +28,6 @@ struct TextRun {
   bool strong = false;
   int link = -1;
 };
-
-/// The faces a font role offers, in the order they are tried.
-std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::string& lang,
-                                   FontCache& fonts);
 
 /// Splits `text` into runs. A character no candidate face has goes to any
 /// installed face that has it (fontconfig), else to the first face as glyph 0
