@@ -2,6 +2,7 @@
 //   parse -> load layout -> paginate (shape, break, pages) -> write PDF.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "paiban/diagnostics.hpp"
 #include "paiban/fonts.hpp"
@@ -18,6 +19,7 @@ struct RenderResult {
   std::string pdf;   ///< the file's bytes
   int pages = 0;
   Warnings warnings;
+  std::vector<std::string> inputs;  ///< files read: manifest, layout, figures (watch, batch freshness)
 };
 
 /// Renders one issue. Throws InputError for bad input (exit 2), other

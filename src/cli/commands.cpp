@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "cli/fonts_command.hpp"
+#include "cli/watch.hpp"
 #include "paiban/render.hpp"
 
 namespace paiban::cli {
 namespace {
 
 const char* kUsageText =
-    "usage: paiban render MANIFEST [-o OUT.pdf] [--print] [--pdfx-1a] [--werror]\n"
+    "usage: paiban render MANIFEST [-o OUT.pdf] [--print] [--pdfx-1a] [--werror] [--watch]\n"
     "       paiban check MANIFEST\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
     "       paiban --help | --version\n"
@@ -30,6 +31,8 @@ const char* kUsageText =
     "  -o, --output FILE   where to write the PDF (written atomically)\n"
     "  --print             print-shop PDF/X-4: bleed, trim and crop marks, output intent\n"
     "  --pdfx-1a           with --print: PDF/X-1a:2003 instead of PDF/X-4\n"
+    "  --watch             render again whenever the manifest, its layout or a figure\n"
+    "                      changes; a broken edit keeps the last good PDF\n"
     "  --werror            treat warnings (missing glyphs, overfull lines) as errors\n"
     "\n"
     "exit codes: 0 done, 1 usage, 2 invalid input, 3 internal error\n";
@@ -63,6 +66,8 @@ int guarded(Body body) {
 int render_command(const std::vector<std::string>& args) {
   std::string manifest, output;
   RenderOptions options;
+  bool watch = false;
+  int max_renders = 0;  // --watch-renders N: stop after N renders (for tests)
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-o" || a == "--output") {
@@ -72,6 +77,11 @@ int render_command(const std::vector<std::string>& args) {
       options.pdf.print = true;
     } else if (a == "--pdfx-1a") {
       options.pdf.standard = PdfStandard::x1a;
+    } else if (a == "--watch") {
+      watch = true;
+    } else if (a == "--watch-renders") {
+      if (i + 1 >= args.size()) return usage_error(a + " needs a number");
+      max_renders = std::atoi(args[++i].c_str());
     } else if (a == "--werror") {
       options.warnings_as_errors = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -91,6 +101,7 @@ int render_command(const std::vector<std::string>& args) {
       return usage_error("SOURCE_DATE_EPOCH is not a number");
     }
   }
+  if (watch) return watch_and_render(manifest, output, options, max_renders);
   return guarded([&] {
     RenderResult result = render_issue(manifest, FontCache::shared(), options);
     for (const Warning& w : result.warnings) std::cerr << to_string(w) << "\n";

@@ -8,11 +8,30 @@
 
 namespace paiban {
 
+namespace {
+
+// Every file the render reads besides fonts: what a watcher or a batch's
+// freshness check must look at.
+std::vector<std::string> input_files(const Issue& issue, const Layout& layout) {
+  std::vector<std::string> files = {issue.manifest_path, layout.path};
+  auto add_figures = [&](const std::vector<Block>& blocks) {
+    for (const Block& block : blocks)
+      if (block.kind == BlockKind::figure) files.push_back(block.figure_path);
+  };
+  for (const Section& section : issue.sections)
+    for (const Article& article : section.articles) add_figures(article.blocks);
+  if (issue.backmatter) add_figures(*issue.backmatter);
+  return files;
+}
+
+}  // namespace
+
 RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
                           const RenderOptions& options) {
   RenderResult result;
   Issue issue = parse_manifest_file(manifest_path);
   Layout layout = load_layout(issue.layout, manifest_path, issue.layout_where);
+  result.inputs = input_files(issue, layout);
   Document document = paginate(issue, layout, fonts, result.warnings);
   if (options.warnings_as_errors && !result.warnings.empty()) {
     const Warning& first = result.warnings.front();
