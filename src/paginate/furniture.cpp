@@ -64,7 +64,9 @@ void paint_furniture(Page& page, Typesetter& setter,
   paint_stack(page, setter, header.center, fields, left, header_baseline, true, Align::center);
   paint_stack(page, setter, header.right, fields, left, header_baseline, true, Align::end);
   if (header.rule_width > 0) {
-    double y = (header_baseline + g.top) / 2 + header.offset * 0.1;
+    // Halfway between the header's last baseline and the text area: clear of
+    // the header's descenders and of the first line's ascenders alike.
+    double y = (header_baseline + g.top) / 2;
     page.rules.push_back({left, y, left + measure, y, header.rule_width, header.rule_color});
   }
   // Footer: its first baseline `offset` below the text area.

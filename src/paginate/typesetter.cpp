@@ -139,12 +139,16 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
 }
 
 void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int section) {
+  size_t first = flow.size();
   for (const Field& field : block.fields) {
     InlineText text;
     text.push_back(InlineRun{field.label + "：", true, false, "", false, field.where});
     text.insert(text.end(), field.value.begin(), field.value.end());
     add_paragraph(flow, text, "field", 0, 0, false, section);
   }
+  // The fields stand apart from what precedes them by half a line at least.
+  if (first < flow.size())
+    flow[first].space_before = std::max(flow[first].space_before, layout_.style("field").leading / 2);
 }
 
 void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {
