@@ -1,0 +1,374 @@
+// parse_layout_file(): the layout vocabulary (docs/layout.md) read into the
+// Layout model, with the same strict FILE:LINE:COLUMN errors as manifests.
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "layout/layout_values.hpp"
+#include "layout/required_styles.hpp"
+#include "manifest/inline_reader.hpp"
+#include "manifest/xml_input.hpp"
+#include "paiban/layout.hpp"
+
+namespace paiban {
+namespace {
+
+const std::vector<std::string_view> furniture_fields = {
+    "title", "date", "section", "page", "number", "organization", "publisher"};
+const std::vector<std::string_view> cover_fields = {"title",  "subtitle",     "date",
+                                                    "number", "organization", "publisher"};
+const std::vector<std::string_view> date_fields = {"yyyy", "mm", "dd", "m", "d"};
+
+/// A reference to a style or font role, checked once the whole file is read
+/// (a style may name a font role defined further down).
+struct Reference {
+  std::string name;
+  SourceLocation where;
+};
+
+class LayoutReader {
+ public:
+  LayoutReader(const XmlInput& input, const std::string& path) : in_(input) {
+    layout_.path = path;
+    layout_.name = std::filesystem::path(path).stem().string();
+  }
+
+  Layout read() {
+    pugi::xml_node root = in_.root();
+    if (std::string_view(root.name()) != "layout" || in_.is_foreign(root)) {
+      in_.fail(root, "the root element must be <layout>, not <" + std::string(root.name()) + ">");
+    }
+    in_.check_attributes(root, {"version", "lang"});
+    pugi::xml_attribute version = root.attribute("version");
+    if (!version) in_.fail(root, "<layout> needs version=\"1\"");
+    if (token_value(version) != "1")
+      in_.fail(version, "unsupported layout version (this program reads 1)");
+    layout_.lang = token_value(root.attribute("lang"));
+
+    std::set<std::string> seen;
+    for (pugi::xml_node child : in_.element_children(root)) {
+      std::string name = child.name();
+      if (name != "font" && name != "style" && !seen.insert(name).second) {
+        in_.fail(child, "only one <" + name + "> is allowed in <layout>");
+      }
+      read_child(child);
+    }
+    check_references(root);
+    return std::move(layout_);
+  }
+
+ private:
+  void read_child(pugi::xml_node node) {
+    std::string_view name = node.name();
+    if (name == "page") return read_page(node);
+    if (name == "font") return read_font(node);
+    if (name == "style") return read_style(node);
+    if (name == "cover") return read_cover(node);
+    if (name == "header") return read_furniture(node, layout_.header);
+    if (name == "footer") return read_furniture(node, layout_.footer);
+    if (name == "contents") return read_contents(node);
+    if (name == "source") {
+      in_.check_attributes(node, {"label"});
+      no_content(node);
+      layout_.source_label = required(node, "label").value();
+      return;
+    }
+    if (name == "date") {
+      in_.check_attributes(node, {"format"});
+      no_content(node);
+      pugi::xml_attribute format = required(node, "format");
+      layout_.date_format = checked_template(format, format.value(), date_fields);
+      return;
+    }
+    if (name == "line-break") {
+      in_.check_attributes(node, {"level"});
+      no_content(node);
+      layout_.line_break_level = choice(required(node, "level"), {"none", "basic", "GB", "strict"});
+      return;
+    }
+    if (name == "backmatter") {
+      in_.check_attributes(node, {"new-page"});
+      no_content(node);
+      layout_.backmatter_new_page = yes_no(node.attribute("new-page"), layout_.backmatter_new_page);
+      return;
+    }
+    in_.fail(node, "unknown element <" + std::string(name) + "> in <layout>");
+  }
+
+  void read_page(pugi::xml_node node) {
+    in_.check_attributes(node,
+                         {"size", "width", "height", "top", "bottom", "inner", "outer", "bleed"});
+    no_content(node);
+    PageGeometry& page = layout_.page;
+    if (pugi::xml_attribute size = node.attribute("size")) {
+      // Portrait sizes in pt (ISO 216, JIS B5, US Letter).
+      std::string value = choice(size, {"A4", "A5", "B5", "letter"});
+      if (value == "A4") page.width = 595.276, page.height = 841.89;
+      if (value == "A5") page.width = 419.528, page.height = 595.276;
+      if (value == "B5") page.width = 515.906, page.height = 728.504;
+      if (value == "letter") page.width = 612, page.height = 792;
+      if (node.attribute("width") || node.attribute("height")) {
+        in_.fail(size, "give either size or width and height, not both");
+      }
+    }
+    page.width = length(node.attribute("width"), page.width);
+    page.height = length(node.attribute("height"), page.height);
+    page.top = length(node.attribute("top"), page.top);
+    page.bottom = length(node.attribute("bottom"), page.bottom);
+    page.inner = length(node.attribute("inner"), page.inner);
+    page.outer = length(node.attribute("outer"), page.outer);
+    page.bleed = length(node.attribute("bleed"), page.bleed);
+    if (page.width <= page.inner + page.outer || page.height <= page.top + page.bottom) {
+      in_.fail(node, "the margins leave no room for text on the page");
+    }
+  }
+
+  void read_font(pugi::xml_node node) {
+    in_.check_attributes(node, {"role", "weight"});
+    pugi::xml_attribute role = required(node, "role");
+    std::string name = token_value(role);
+    if (layout_.fonts.count(name)) in_.fail(role, "font role \"" + name + "\" is defined twice");
+    FontRole font;
+    if (pugi::xml_attribute weight = node.attribute("weight")) {
+      auto value = parse_decimal(token_value(weight));
+      if (!value || *value < 1 || *value > 1000 || *value != static_cast<int>(*value)) {
+        in_.fail(weight,
+                 "font weight must be a whole number from 1 to 1000 (400 regular, 700 bold)");
+      }
+      font.weight = static_cast<int>(*value);
+    }
+    for (pugi::xml_node child : in_.element_children(node)) {
+      std::string_view kind = child.name();
+      if (kind != "family" && kind != "fallback") {
+        in_.fail(child, "<" + std::string(kind) + "> is not allowed in <font>");
+      }
+      in_.check_attributes(child, {});
+      std::string family = read_text(in_, child);
+      if (family.empty()) in_.fail(child, "<" + std::string(kind) + "> names no font family");
+      if (kind == "family" && !font.fallback.empty()) {
+        in_.fail(child, "<family> must come before the <fallback> faces");
+      }
+      (kind == "family" ? font.families : font.fallback).push_back(family);
+    }
+    if (font.families.empty()) in_.fail(node, "<font> needs at least one <family>");
+    layout_.fonts[name] = std::move(font);
+  }
+
+  void read_style(pugi::xml_node node) {
+    in_.check_attributes(node, {"name", "based-on", "font", "size", "leading", "color", "align",
+                                "indent", "space-before", "space-after", "bold"});
+    no_content(node);
+    pugi::xml_attribute name_attribute = required(node, "name");
+    std::string name = token_value(name_attribute);
+    if (name.empty()) in_.fail(name_attribute, "style name is empty");
+    if (layout_.styles.count(name))
+      in_.fail(name_attribute, "style \"" + name + "\" is defined twice");
+    TextStyle style;
+    if (pugi::xml_attribute base = node.attribute("based-on")) {
+      auto found = layout_.styles.find(token_value(base));
+      if (found == layout_.styles.end()) {
+        in_.fail(base, "based-on names no style defined above: \"" + token_value(base) + "\"");
+      }
+      style = found->second;
+    }
+    if (pugi::xml_attribute font = node.attribute("font")) {
+      style.font = token_value(font);
+      font_references_.push_back({style.font, in_.at(font)});
+    } else if (!node.attribute("based-on")) {
+      font_references_.push_back({style.font, in_.at(node)});
+    }
+    style.size = length(node.attribute("size"), style.size);
+    style.leading = length(node.attribute("leading"), style.leading);
+    if (style.size <= 0) in_.fail(node, "style size must be more than 0");
+    if (pugi::xml_attribute color = node.attribute("color")) style.color = colour(color);
+    if (pugi::xml_attribute align = node.attribute("align")) style.align = alignment(align);
+    if (pugi::xml_attribute indent = node.attribute("indent")) {
+      auto em = parse_em(token_value(indent));
+      if (!em) in_.fail(indent, "indent must be in em, e.g. \"2em\" or \"0\"");
+      style.first_indent_em = *em;
+    }
+    style.space_before = length(node.attribute("space-before"), style.space_before);
+    style.space_after = length(node.attribute("space-after"), style.space_after);
+    style.bold = yes_no(node.attribute("bold"), style.bold);
+    layout_.styles[name] = style;
+  }
+
+  void read_cover(pugi::xml_node node) {
+    in_.check_attributes(node, {"alone", "furniture"});
+    layout_.cover_page_alone = yes_no(node.attribute("alone"), layout_.cover_page_alone);
+    layout_.furniture_on_first_page =
+        yes_no(node.attribute("furniture"), layout_.furniture_on_first_page);
+    for (pugi::xml_node child : in_.element_children(node)) {
+      if (std::string_view(child.name()) != "item") {
+        in_.fail(child, "<" + std::string(child.name()) + "> is not allowed in <cover>");
+      }
+      in_.check_attributes(child, {"style", "space-before"});
+      CoverItem item;
+      item.text = checked_template(child, read_text(in_, child), cover_fields);
+      item.style = style_reference(required(child, "style"));
+      item.space_before = length(child.attribute("space-before"), 0);
+      layout_.cover.push_back(std::move(item));
+    }
+  }
+
+  void read_furniture(pugi::xml_node node, Furniture& furniture) {
+    in_.check_attributes(node, {"offset", "rule", "rule-color"});
+    furniture.offset = length(node.attribute("offset"), furniture.offset);
+    furniture.rule_width = length(node.attribute("rule"), furniture.rule_width);
+    if (pugi::xml_attribute color = node.attribute("rule-color"))
+      furniture.rule_color = colour(color);
+    for (pugi::xml_node child : in_.element_children(node)) {
+      std::string_view place = child.name();
+      std::vector<FurnitureText>* lines = place == "left"     ? &furniture.left
+                                          : place == "right"  ? &furniture.right
+                                          : place == "center" ? &furniture.center
+                                                              : nullptr;
+      if (!lines) {
+        in_.fail(child, "<" + std::string(place) + "> is not allowed in <" + node.name() +
+                            "> (left, center, right)");
+      }
+      in_.check_attributes(child, {"style", "align"});
+      FurnitureText line;
+      line.text = checked_template(child, read_text(in_, child), furniture_fields);
+      line.align = place == "left" ? Align::start : place == "right" ? Align::end : Align::center;
+      if (pugi::xml_attribute align = child.attribute("align")) line.align = alignment(align);
+      line.style = style_reference(required(child, "style"));
+      lines->push_back(std::move(line));
+    }
+  }
+
+  void read_contents(pugi::xml_node node) {
+    in_.check_attributes(node, {"title", "title-style", "entry-styles", "leader", "new-page"});
+    no_content(node);
+    ContentsStyle& contents = layout_.contents;
+    if (pugi::xml_attribute title = node.attribute("title")) contents.title = title.value();
+    if (pugi::xml_attribute style = node.attribute("title-style")) {
+      contents.title_style = style_reference(style);
+    }
+    if (pugi::xml_attribute entries = node.attribute("entry-styles")) {
+      std::istringstream names(token_value(entries));
+      contents.entry_styles.clear();
+      for (std::string name; names >> name;) {
+        contents.entry_styles.push_back(name);
+        style_references_.push_back({name, in_.at(entries)});
+      }
+      if (contents.entry_styles.size() != 3) {
+        in_.fail(entries, "entry-styles names three styles, for depths 1, 2 and 3");
+      }
+    }
+    if (pugi::xml_attribute leader = node.attribute("leader")) contents.leader = leader.value();
+    contents.new_page = yes_no(node.attribute("new-page"), contents.new_page);
+  }
+
+  // --- values
+
+  pugi::xml_attribute required(pugi::xml_node node, const char* name) {
+    pugi::xml_attribute attribute = node.attribute(name);
+    if (!attribute)
+      in_.fail(node, "<" + std::string(node.name()) + "> needs a " + name + " attribute");
+    return attribute;
+  }
+
+  void no_content(pugi::xml_node node) {
+    if (!in_.element_children(node).empty())
+      in_.fail(node, "<" + std::string(node.name()) + "> must be empty");
+  }
+
+  double length(pugi::xml_attribute attribute, double fallback) {
+    if (!attribute) return fallback;
+    auto value = parse_length(token_value(attribute));
+    if (!value) {
+      in_.fail(attribute, std::string(attribute.name()) +
+                              " must be a length such as 10.5pt, 20mm, "
+                              "1cm or 1in, not \"" +
+                              attribute.value() + "\"");
+    }
+    return *value;
+  }
+
+  Cmyk colour(pugi::xml_attribute attribute) {
+    auto value = parse_color(token_value(attribute));
+    if (!value) {
+      in_.fail(attribute, std::string(attribute.name()) +
+                              " must be cmyk(C,M,Y,K) or grey(K), "
+                              "each 0 to 1, not \"" +
+                              attribute.value() + "\"");
+    }
+    return *value;
+  }
+
+  Align alignment(pugi::xml_attribute attribute) {
+    std::string value = choice(attribute, {"start", "end", "center", "justify"});
+    return value == "start"    ? Align::start
+           : value == "end"    ? Align::end
+           : value == "center" ? Align::center
+                               : Align::justify;
+  }
+
+  bool yes_no(pugi::xml_attribute attribute, bool fallback) {
+    return attribute ? choice(attribute, {"yes", "no"}) == "yes" : fallback;
+  }
+
+  std::string choice(pugi::xml_attribute attribute,
+                     std::initializer_list<std::string_view> values) {
+    std::string value = token_value(attribute), expected;
+    for (std::string_view allowed : values) {
+      if (value == allowed) return value;
+      expected += (expected.empty() ? "" : ", ") + std::string(allowed);
+    }
+    in_.fail(attribute, std::string(attribute.name()) + " must be one of " + expected + ", not \"" +
+                            attribute.value() + "\"");
+  }
+
+  template <typename Where>
+  std::string checked_template(Where where, std::string text,
+                               const std::vector<std::string_view>& fields) {
+    std::string bad = unknown_field(text, fields);
+    if (!bad.empty()) {
+      std::string known;
+      for (std::string_view field : fields) known += " {" + std::string(field) + "}";
+      in_.fail(where, bad == "{" || bad == "}" ? "unmatched brace in \"" + text + "\""
+                                               : "unknown field " + bad + " (known:" + known + ")");
+    }
+    return text;
+  }
+
+  std::string style_reference(pugi::xml_attribute attribute) {
+    std::string name = token_value(attribute);
+    style_references_.push_back({name, in_.at(attribute)});
+    return name;
+  }
+
+  void check_references(pugi::xml_node root) {
+    for (const Reference& font : font_references_) {
+      if (!layout_.fonts.count(font.name)) {
+        throw InputError(font.where, "no <font role=\"" + font.name + "\"> in this layout");
+      }
+    }
+    for (const Reference& style : style_references_) {
+      if (!layout_.styles.count(style.name)) {
+        throw InputError(style.where, "no <style name=\"" + style.name + "\"> in this layout");
+      }
+    }
+    for (std::string_view name : required_styles) {
+      if (!layout_.styles.count(std::string(name))) {
+        in_.fail(root, "the layout does not define the style \"" + std::string(name) +
+                           "\", which every layout needs");
+      }
+    }
+  }
+
+  const XmlInput& in_;
+  Layout layout_;
+  std::vector<Reference> font_references_;
+  std::vector<Reference> style_references_;
+};
+
+}  // namespace
+
+Layout parse_layout_file(const std::string& path) {
+  XmlInput input(read_input_file(path, "layout"), path);
+  return LayoutReader(input, path).read();
+}
+
+}  // namespace paiban

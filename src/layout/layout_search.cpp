@@ -1,0 +1,54 @@
+// Finding a layout by the name a manifest gives (load_layout).
+#include <cstdlib>
+#include <filesystem>
+
+#include "paiban/layout.hpp"
+
+namespace paiban {
+namespace {
+
+/// A bare name ("itrade") is looked up in the layout directories; anything
+/// with a slash or ending in .xml is a file path.
+bool is_bare_name(const std::string& name) {
+  return name.find('/') == std::string::npos && !name.ends_with(".xml");
+}
+
+}  // namespace
+
+std::vector<std::string> layout_search_path() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("PAIBAN_LAYOUT_PATH")) {
+    std::string list = env;
+    for (std::size_t start = 0; start <= list.size();) {
+      std::size_t colon = std::min(list.find(':', start), list.size());
+      if (colon > start) dirs.push_back(list.substr(start, colon - start));
+      start = colon + 1;
+    }
+  }
+  dirs.push_back(PAIBAN_SOURCE_DIR "/layouts");
+  dirs.push_back(PAIBAN_DATA_DIR "/layouts");
+  return dirs;
+}
+
+Layout load_layout(const std::string& name, const std::string& manifest_path,
+                   const SourceLocation& where) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  std::string wanted = name.empty() ? "default" : name;
+  if (!is_bare_name(wanted)) {
+    fs::path file = fs::path(manifest_path).parent_path() / wanted;
+    if (!fs::is_regular_file(file, error))
+      throw InputError(where, "layout file not found: " + file.string());
+    return parse_layout_file(file.string());
+  }
+  std::string tried;
+  for (const std::string& dir : layout_search_path()) {
+    fs::path file = fs::path(dir) / (wanted + ".xml");
+    if (fs::is_regular_file(file, error)) return parse_layout_file(file.string());
+    tried += (tried.empty() ? "" : ", ") + dir;
+  }
+  throw InputError(where, "layout \"" + wanted + "\" not found (looked for " + wanted + ".xml in " +
+                              tried + ")");
+}
+
+}  // namespace paiban

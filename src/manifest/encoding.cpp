@@ -1,0 +1,189 @@
+#include "manifest/encoding.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "manifest/source_map.hpp"
+#include "manifest/xml_chars.hpp"
+
+namespace paiban {
+namespace {
+
+/// The encoding="..." pseudo-attribute of an XML declaration, by byte offsets.
+struct EncodingDecl {
+  std::size_t start = 0;  ///< the 'e' of encoding
+  std::size_t end = 0;    ///< one past the closing quote
+  std::string value;
+};
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+/// Finds encoding="..." in a leading "<?xml ...?>". The declaration is ASCII in
+/// every encoding we accept, so this works on raw bytes and on decoded text.
+std::optional<EncodingDecl> find_encoding_decl(std::string_view text) {
+  if (text.size() < 6 || text.substr(0, 5) != "<?xml" || !is_xml_space(text[5])) return {};
+  std::size_t close = text.find("?>");
+  if (close == std::string_view::npos) return {};
+  std::string_view decl = text.substr(0, close);
+  std::size_t at = decl.find("encoding");
+  if (at == std::string_view::npos || !is_xml_space(decl[at - 1])) return {};
+  std::size_t i = at + 8;
+  while (i < decl.size() && is_xml_space(decl[i])) ++i;
+  if (i >= decl.size() || decl[i] != '=') return {};
+  ++i;
+  while (i < decl.size() && is_xml_space(decl[i])) ++i;
+  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return {};
+  char quote = decl[i];
+  std::size_t value_end = decl.find(quote, i + 1);
+  if (value_end == std::string_view::npos) return {};
+  return EncodingDecl{at, value_end + 1, std::string(decl.substr(i + 1, value_end - i - 1))};
+}
+
+/// ICU converter for a declared legacy encoding, or nullptr when it is not one.
+/// GBK and GB2312 are decoded as GB18030, their superset: every valid GBK or
+/// GB2312 byte sequence means the same there, and files labelled GB2312 often
+/// hold GBK characters.
+const char* legacy_converter(const std::string& declared) {
+  std::string name = lower_ascii(declared);
+  if (name == "gb18030" || name == "gbk" || name == "gb2312") return "GB18030";
+  if (name == "big5") return "Big5";
+  return nullptr;
+}
+
+std::string utf16_to_utf8(const UChar* text, int32_t length) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t needed = 0;
+  u_strToUTF8(nullptr, 0, &needed, text, length, &status);
+  std::string out(static_cast<std::size_t>(needed), '\0');
+  status = U_ZERO_ERROR;
+  u_strToUTF8(out.data(), needed, nullptr, text, length, &status);
+  return out;
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* converter) const { ucnv_close(converter); }
+};
+
+std::string transcode(const std::string& bytes, const char* converter_name,
+                      const std::string& declared, const std::string& path) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(converter_name, &status));
+  if (U_FAILURE(status)) {
+    throw InputError({path, 1, 1}, "cannot decode " + declared + ": " + u_errorName(status));
+  }
+  // Stop at the first byte sequence that is not in the encoding, to report it.
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::vector<UChar> decoded(bytes.size() + 1);
+  UChar* target = decoded.data();
+  const char* source = bytes.data();
+  ucnv_toUnicode(converter.get(), &target, decoded.data() + decoded.size(), &source,
+                 bytes.data() + bytes.size(), nullptr, true, &status);
+  int32_t produced = static_cast<int32_t>(target - decoded.data());
+  if (U_FAILURE(status)) {
+    char bad[8] = {};
+    int8_t bad_length = sizeof bad;
+    UErrorCode ignored = U_ZERO_ERROR;
+    ucnv_getInvalidChars(converter.get(), bad, &bad_length, &ignored);
+    std::string hex;
+    for (int i = 0; i < bad_length; ++i) {
+      char byte[4];
+      std::snprintf(byte, sizeof byte, "%02X", static_cast<unsigned char>(bad[i]));
+      hex += (i ? " " : "") + std::string(byte);
+    }
+    std::string prefix = utf16_to_utf8(decoded.data(), produced);
+    throw InputError(locate(prefix, prefix.size(), path),
+                     "byte sequence " + hex + " is not valid " + declared);
+  }
+  return utf16_to_utf8(decoded.data(), produced);
+}
+
+[[noreturn]] void refuse(std::string_view text, std::size_t offset, const std::string& path,
+                         const std::string& message) {
+  throw InputError(locate(text, offset, path), message);
+}
+
+/// Checks that `text` is UTF-8 holding only characters XML 1.0 allows.
+void check_utf8(std::string_view text, const std::string& path) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    int length = lead < 0x80                    ? 1
+                 : lead >= 0xC2 && lead <= 0xDF ? 2
+                 : lead >= 0xE0 && lead <= 0xEF ? 3
+                 : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                : 0;
+    char32_t c = length == 1   ? lead
+                 : length == 2 ? lead & 0x1F
+                 : length == 3 ? lead & 0x0F
+                               : lead & 0x07;
+    bool ok = length > 0 && i + length <= text.size();
+    for (int k = 1; ok && k < length; ++k) {
+      unsigned char next = static_cast<unsigned char>(text[i + k]);
+      ok = (next & 0xC0) == 0x80;
+      c = (c << 6) | (next & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if (ok && ((length == 3 && c < 0x800) || (length == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+               (c >= 0xD800 && c <= 0xDFFF))) {
+      ok = false;
+    }
+    if (!ok) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", lead);
+      refuse(text, i, path,
+             "invalid UTF-8 (byte " + std::string(hex) +
+                 "); save the file as UTF-8 or declare its encoding");
+    }
+    if (!is_xml_char(c)) {
+      char hex[12];
+      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+      refuse(text, i, path, "character " + std::string(hex) + " is not allowed in XML");
+    }
+    i += length;
+  }
+}
+
+}  // namespace
+
+std::string decode_xml_input(const std::string& bytes, const std::string& path) {
+  if (bytes.empty()) throw InputError({path, 1, 1}, "the file is empty");
+  auto starts_with = [&](std::string_view prefix) { return bytes.starts_with(prefix); };
+  if (starts_with(std::string_view("\xFF\xFE", 2)) ||
+      starts_with(std::string_view("\xFE\xFF", 2)) || starts_with(std::string_view("\0<", 2)) ||
+      starts_with(std::string_view("<\0", 2))) {
+    throw InputError({path, 1, 1}, "UTF-16 and UTF-32 are not supported; save the file as UTF-8");
+  }
+  std::string text = bytes;
+  if (starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+
+  if (auto decl = find_encoding_decl(text)) {
+    std::string name = lower_ascii(decl->value);
+    if (const char* converter = legacy_converter(decl->value)) {
+      text = transcode(text, converter, decl->value, path);
+      if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a GB18030 BOM
+      decl = find_encoding_decl(text);
+      // The parser reads UTF-8 now: blank the declaration out rather than
+      // rewrite it, so that columns after it on line 1 do not move.
+      if (decl) std::fill(text.begin() + decl->start, text.begin() + decl->end, ' ');
+    } else if (name != "utf-8") {
+      refuse(text, decl->start, path,
+             "encoding \"" + decl->value +
+                 "\" is not supported (use UTF-8, or GB18030, GBK, GB2312 or Big5)");
+    }
+  }
+  check_utf8(text, path);
+  return text;
+}
+
+}  // namespace paiban

@@ -1,0 +1,380 @@
+// parse_manifest(): the manifest vocabulary (shared/spec/manifest.md) read
+// into the Issue model. XML details stay in XmlInput; this file knows which
+// element goes where.
+#include <array>
+#include <map>
+
+#include "manifest/figure_file.hpp"
+#include "manifest/inline_reader.hpp"
+#include "manifest/iso_date.hpp"
+#include "manifest/vocabulary.hpp"
+#include "manifest/xml_input.hpp"
+#include "paiban/manifest.hpp"
+
+namespace paiban {
+namespace {
+
+bool is_block(std::string_view name) {
+  return name == "p" || name == "subheading" || name == "list" || name == "quote" ||
+         name == "figure";
+}
+
+/// xsd:language, which is what BCP 47 tags look like: "zh-Hans", "ja".
+bool is_language_tag(std::string_view tag) {
+  std::size_t part = 0, length = 0;
+  for (char c : tag) {
+    if (c == '-') {
+      if (length == 0) return false;
+      ++part, length = 0;
+    } else if (std::isalpha(static_cast<unsigned char>(c)) ||
+               (part > 0 && std::isdigit(static_cast<unsigned char>(c)))) {
+      if (++length > 8) return false;
+    } else {
+      return false;
+    }
+  }
+  return length > 0;
+}
+
+class ManifestReader {
+ public:
+  ManifestReader(const XmlInput& input, const std::string& path) : in_(input), path_(path) {}
+
+  Issue read() {
+    pugi::xml_node root = in_.root();
+    if (std::string_view(root.name()) != "issue" || in_.is_foreign(root)) {
+      in_.fail(root, "the root element must be <issue>, not <" + std::string(root.name()) + ">");
+    }
+    Issue issue;
+    issue.manifest_path = path_;
+    read_issue_attributes(root, issue);
+    read_issue_children(root, issue);
+    return issue;
+  }
+
+ private:
+  void read_issue_attributes(pugi::xml_node root, Issue& issue) {
+    in_.check_attributes(root, {"version", "layout", "lang", "date", "number"});
+    pugi::xml_attribute version = root.attribute("version");
+    if (!version) in_.fail(root, "<issue> needs version=\"1\"");
+    if (token_value(version) != "1") {
+      in_.fail(version, "unsupported manifest version \"" + std::string(version.value()) +
+                            "\" (this program reads version 1)");
+    }
+    pugi::xml_attribute layout = root.attribute("layout");
+    issue.layout = token_value(layout);
+    issue.layout_where = layout ? in_.at(layout) : in_.at(root);
+    if (pugi::xml_attribute lang = root.attribute("lang")) {
+      issue.lang = token_value(lang);
+      if (!is_language_tag(issue.lang)) {
+        in_.fail(lang, "lang \"" + std::string(lang.value()) +
+                           "\" is not a language tag (e.g. zh-Hans, zh-Hant, ja)");
+      }
+    }
+    pugi::xml_attribute date = root.attribute("date");
+    if (!date) in_.fail(root, "<issue> needs a date attribute (YYYY-MM-DD)");
+    auto parsed = parse_iso_date(token_value(date));
+    if (!parsed) {
+      in_.fail(date, "date \"" + std::string(date.value()) +
+                         "\" is not a calendar date written YYYY-MM-DD");
+    }
+    issue.date = *parsed;
+    issue.number = token_value(root.attribute("number"));
+  }
+
+  // The children of <issue>, in the spec's order; `max` 0 = any number.
+  struct Slot {
+    std::string_view name;
+    int min, max;
+  };
+  static constexpr std::array<Slot, 7> issue_slots = {{{"title", 1, 1},
+                                                       {"subtitle", 0, 1},
+                                                       {"organization", 0, 1},
+                                                       {"publisher", 1, 1},
+                                                       {"toc", 0, 1},
+                                                       {"section", 1, 0},
+                                                       {"backmatter", 0, 1}}};
+
+  void read_issue_children(pugi::xml_node root, Issue& issue) {
+    std::array<int, issue_slots.size()> count{};
+    std::size_t current = 0;
+    for (pugi::xml_node child : in_.element_children(root)) {
+      std::string_view name = child.name();
+      std::size_t slot = 0;
+      while (slot < issue_slots.size() && issue_slots[slot].name != name) ++slot;
+      if (slot == issue_slots.size()) reject_element(in_, child, root);
+      if (slot < current) {
+        in_.fail(child, "<" + std::string(name) + "> must come before <" +
+                            std::string(issue_slots[current].name) + "> in <issue>");
+      }
+      for (std::size_t skipped = current; skipped < slot; ++skipped) {
+        if (count[skipped] < issue_slots[skipped].min) missing(child, issue_slots[skipped].name);
+      }
+      current = slot;
+      if (issue_slots[slot].max && count[slot] == issue_slots[slot].max) {
+        in_.fail(child, "only one <" + std::string(name) + "> is allowed in <issue>");
+      }
+      ++count[slot];
+      read_issue_child(child, issue);
+    }
+    for (std::size_t slot = current; slot < issue_slots.size(); ++slot) {
+      if (count[slot] < issue_slots[slot].min) {
+        in_.fail(root, "<issue> has no <" + std::string(issue_slots[slot].name) + ">");
+      }
+    }
+  }
+
+  [[noreturn]] void missing(pugi::xml_node child, std::string_view expected) {
+    in_.fail(child,
+             "<issue> needs a <" + std::string(expected) + "> before <" + child.name() + ">");
+  }
+
+  void read_issue_child(pugi::xml_node child, Issue& issue) {
+    std::string_view name = child.name();
+    if (name == "section") {
+      issue.sections.push_back(read_section(child));
+      return;
+    }
+    if (name == "backmatter") {
+      issue.backmatter = read_backmatter(child);
+      return;
+    }
+    if (name == "toc") {
+      issue.toc = read_toc(child);
+      return;
+    }
+    in_.check_attributes(child, {});
+    if (name == "title") issue.title = read_text(in_, child);
+    if (name == "subtitle") issue.subtitle = read_inline(in_, child);
+    if (name == "organization") issue.organization = read_inline(in_, child);
+    if (name == "publisher") issue.publisher = read_inline(in_, child);
+  }
+
+  TocRequest read_toc(pugi::xml_node toc) {
+    in_.check_attributes(toc, {"title", "depth"});
+    if (!in_.element_children(toc).empty()) in_.fail(toc, "<toc> must be empty");
+    TocRequest request;
+    request.where = in_.at(toc);
+    if (pugi::xml_attribute title = toc.attribute("title")) request.title = token_value(title);
+    if (pugi::xml_attribute depth = toc.attribute("depth")) {
+      std::string value = token_value(depth);
+      if (value != "1" && value != "2" && value != "3") {
+        in_.fail(depth, "toc depth must be 1, 2 or 3, not \"" + std::string(depth.value()) + "\"");
+      }
+      request.depth = value[0] - '0';
+    }
+    return request;
+  }
+
+  Section read_section(pugi::xml_node node) {
+    in_.check_attributes(node, {"title"});
+    pugi::xml_attribute title = node.attribute("title");
+    if (!title) in_.fail(node, "<section> needs a title attribute");
+    Section section{token_value(title), in_.at(node), {}};
+    for (pugi::xml_node child : in_.element_children(node)) {
+      if (std::string_view(child.name()) != "article") reject_element(in_, child, node);
+      section.articles.push_back(read_article(child));
+    }
+    if (section.articles.empty()) in_.fail(node, "<section> has no <article>");
+    return section;
+  }
+
+  Article read_article(pugi::xml_node node) {
+    in_.check_attributes(node, {"id"});
+    Article article;
+    article.where = in_.at(node);
+    if (pugi::xml_attribute id = node.attribute("id")) {
+      article.id = token_value(id);
+      auto [first, inserted] = ids_.emplace(article.id, in_.at(id));
+      if (!article.id.empty() && !inserted) {
+        in_.fail(id, "duplicate article id \"" + article.id + "\" (first used at line " +
+                         std::to_string(first->second.line) + ")");
+      }
+    }
+    std::vector<pugi::xml_node> children = in_.element_children(node);
+    if (children.empty() || std::string_view(children.front().name()) != "heading") {
+      in_.fail(children.empty() ? node : children.front(), "<article> must start with <heading>");
+    }
+    pugi::xml_node source;
+    for (pugi::xml_node child : children) {
+      std::string_view name = child.name();
+      if (source) {
+        in_.fail(source, "<source> must be the last element of <article> (<" + std::string(name) +
+                             "> follows it)");
+      }
+      if (name == "heading") {
+        if (child != children.front()) in_.fail(child, "<article> has one <heading>, first");
+        in_.check_attributes(child, {});
+        article.heading = read_inline(in_, child);
+      } else if (name == "source") {
+        in_.check_attributes(child, {});
+        source = child;
+        article.source = read_inline(in_, child);
+      } else if (is_block(name)) {
+        article.blocks.push_back(read_block(child));
+      } else {
+        reject_element(in_, child, node);
+      }
+    }
+    return article;
+  }
+
+  std::vector<Block> read_backmatter(pugi::xml_node node) {
+    in_.check_attributes(node, {});
+    std::vector<Block> blocks;
+    for (pugi::xml_node child : in_.element_children(node)) {
+      std::string_view name = child.name();
+      if (name == "heading") {
+        in_.check_attributes(child, {});
+        Block block;
+        block.kind = BlockKind::heading;
+        block.where = in_.at(child);
+        block.text = read_inline(in_, child);
+        blocks.push_back(std::move(block));
+      } else if (name == "fields") {
+        blocks.push_back(read_fields(child));
+      } else if (is_block(name)) {
+        blocks.push_back(read_block(child));
+      } else {
+        reject_element(in_, child, node);
+      }
+    }
+    return blocks;
+  }
+
+  Block read_block(pugi::xml_node node) {
+    std::string_view name = node.name();
+    Block block;
+    block.where = in_.at(node);
+    if (name == "p") {
+      in_.check_attributes(node, {"indent"});
+      block.kind = BlockKind::paragraph;
+      block.indent = read_choice(node.attribute("indent"), {"yes", "no"}, "yes") == "yes";
+      block.text = read_inline(in_, node);
+    } else if (name == "subheading") {
+      in_.check_attributes(node, {});
+      block.kind = BlockKind::subheading;
+      block.text = read_inline(in_, node);
+    } else if (name == "list") {
+      read_list(node, block);
+    } else if (name == "quote") {
+      in_.check_attributes(node, {});
+      block.kind = BlockKind::quote;
+      for (pugi::xml_node child : in_.element_children(node)) {
+        if (std::string_view(child.name()) != "p") reject_element(in_, child, node);
+        block.paragraphs.push_back(read_block(child));
+      }
+      if (block.paragraphs.empty()) in_.fail(node, "<quote> has no <p>");
+    } else {
+      read_figure(node, block);
+    }
+    return block;
+  }
+
+  void read_list(pugi::xml_node node, Block& block) {
+    in_.check_attributes(node, {"columns", "marker"});
+    block.kind = BlockKind::list;
+    if (pugi::xml_attribute columns = node.attribute("columns")) {
+      std::string value = token_value(columns);
+      bool digits = !value.empty() && value[0] != '0' && value.size() <= 4 &&
+                    value.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits) {
+        in_.fail(columns, "list columns must be a whole number from 1 to 9999, not \"" +
+                              std::string(columns.value()) + "\"");
+      }
+      block.columns = std::stoi(value);
+    }
+    std::string marker =
+        read_choice(node.attribute("marker"), {"none", "bullet", "number"}, "none");
+    block.marker = marker == "bullet"   ? ListMarker::bullet
+                   : marker == "number" ? ListMarker::number
+                                        : ListMarker::none;
+    for (pugi::xml_node child : in_.element_children(node)) {
+      if (std::string_view(child.name()) != "item") reject_element(in_, child, node);
+      in_.check_attributes(child, {});
+      block.items.push_back(read_inline(in_, child));
+    }
+    if (block.items.empty()) in_.fail(node, "<list> has no <item>");
+  }
+
+  void read_figure(pugi::xml_node node, Block& block) {
+    in_.check_attributes(node, {"src", "width"});
+    block.kind = BlockKind::figure;
+    pugi::xml_attribute src = node.attribute("src");
+    if (!src) in_.fail(node, "<figure> needs a src attribute");
+    block.figure_path = resolve_figure(in_, src, path_);
+    if (pugi::xml_attribute width = node.attribute("width")) {
+      std::string value = token_value(width);
+      // A plain decimal: digits with an optional fraction ("0.5", ".5", "1").
+      std::size_t dot = value.find('.');
+      bool decimal = !value.empty() && value != "." &&
+                     value.find_first_not_of("0123456789.") == std::string::npos &&
+                     (dot == std::string::npos ||
+                      (value.find('.', dot + 1) == std::string::npos && dot + 1 < value.size()));
+      double fraction = decimal ? std::strtod(value.c_str(), nullptr) : 0;
+      if (!(fraction > 0 && fraction <= 1)) {
+        in_.fail(width,
+                 "figure width must be a fraction of the text width, more than 0 and at "
+                 "most 1, not \"" +
+                     std::string(width.value()) + "\"");
+      }
+      block.figure_width = fraction;
+    }
+    bool has_caption = false;
+    for (pugi::xml_node child : in_.element_children(node)) {
+      if (std::string_view(child.name()) != "caption") reject_element(in_, child, node);
+      if (has_caption) in_.fail(child, "<figure> has at most one <caption>");
+      in_.check_attributes(child, {});
+      has_caption = true;
+      block.text = read_inline(in_, child);
+    }
+  }
+
+  Block read_fields(pugi::xml_node node) {
+    in_.check_attributes(node, {});
+    Block block;
+    block.kind = BlockKind::fields;
+    block.where = in_.at(node);
+    for (pugi::xml_node child : in_.element_children(node)) {
+      if (std::string_view(child.name()) != "field") reject_element(in_, child, node);
+      in_.check_attributes(child, {"label"});
+      pugi::xml_attribute label = child.attribute("label");
+      if (!label) in_.fail(child, "<field> needs a label attribute");
+      block.fields.push_back({token_value(label), read_inline(in_, child), in_.at(child)});
+    }
+    if (block.fields.empty()) in_.fail(node, "<fields> has no <field>");
+    return block;
+  }
+
+  /// An enumerated attribute: absent gives `fallback`, else one of `values`.
+  std::string read_choice(pugi::xml_attribute attribute,
+                          std::initializer_list<std::string_view> values,
+                          std::string_view fallback) {
+    if (!attribute) return std::string(fallback);
+    std::string value = token_value(attribute);
+    std::string expected;
+    for (std::string_view allowed : values) {
+      if (value == allowed) return value;
+      expected += (expected.empty() ? "" : ", ") + std::string(allowed);
+    }
+    in_.fail(attribute, std::string(attribute.name()) + " must be one of " + expected + ", not \"" +
+                            attribute.value() + "\"");
+  }
+
+  const XmlInput& in_;
+  const std::string& path_;
+  std::map<std::string, SourceLocation> ids_;
+};
+
+}  // namespace
+
+Issue parse_manifest(const std::string& bytes, const std::string& path) {
+  XmlInput input(bytes, path);
+  return ManifestReader(input, path).read();
+}
+
+Issue parse_manifest_file(const std::string& path) {
+  return parse_manifest(read_input_file(path, "manifest"), path);
+}
+
+}  // namespace paiban

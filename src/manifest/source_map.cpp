@@ -1,0 +1,33 @@
+#include "manifest/source_map.hpp"
+
+#include <algorithm>
+
+namespace paiban {
+
+SourceMap::SourceMap(std::string_view text, std::string path)
+    : text_(text), path_(std::move(path)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
+      line_starts_.push_back(i + 1);
+    }
+  }
+}
+
+SourceLocation SourceMap::locate(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  std::size_t line_start = *(next - 1);
+  int column = 1;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    // Count lead bytes only: continuation bytes are 10xxxxxx.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {path_, static_cast<int>(next - line_starts_.begin()), column};
+}
+
+SourceLocation locate(std::string_view text, std::size_t offset, const std::string& path) {
+  return SourceMap(text, path).locate(offset);
+}
+
+}  // namespace paiban

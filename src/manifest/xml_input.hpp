@@ -1,0 +1,68 @@
+// One XML input (manifest or layout) parsed strictly, with source positions.
+// The only place pugixml is set up; the manifest and layout readers walk the
+// tree through it so that every error names FILE:LINE:COLUMN.
+#pragma once
+#include <initializer_list>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "manifest/source_map.hpp"
+#include "manifest/xml_chars.hpp"
+#include "paiban/diagnostics.hpp"
+
+namespace paiban {
+
+class XmlInput {
+ public:
+  /// Decodes (see decode_xml_input), parses and checks well-formedness beyond
+  /// what pugixml checks: no DOCTYPE, one root element, only the predefined
+  /// entities, unique attributes, bound namespace prefixes. Throws InputError.
+  XmlInput(const std::string& bytes, std::string path);
+  XmlInput(const XmlInput&) = delete;
+  XmlInput& operator=(const XmlInput&) = delete;
+
+  pugi::xml_node root() const { return doc_.document_element(); }
+  const std::string& path() const { return map_.path(); }
+
+  /// An element: its '<'. Text: its first character. An attribute: its name.
+  SourceLocation at(pugi::xml_node node) const;
+  SourceLocation at(pugi::xml_attribute attribute) const;
+  [[noreturn]] void fail(pugi::xml_node node, const std::string& message) const;
+  [[noreturn]] void fail(pugi::xml_attribute attribute, const std::string& message) const;
+
+  /// True when the element is in a namespace other than none: such elements
+  /// are ignored with everything inside them (spec: archives stay readable).
+  bool is_foreign(pugi::xml_node element) const;
+  /// True for namespace declarations and prefixed (namespaced) attributes.
+  bool is_foreign(pugi::xml_node owner, pugi::xml_attribute attribute) const;
+
+  /// The element children of `parent` that are ours, in order. Text other
+  /// than white space is an error here: `parent` has element-only content.
+  std::vector<pugi::xml_node> element_children(pugi::xml_node parent) const;
+  /// Throws at the first attribute that is neither foreign nor in `allowed`.
+  void check_attributes(pugi::xml_node element,
+                        std::initializer_list<std::string_view> allowed) const;
+
+ private:
+  std::size_t offset_of(const char* p) const;
+  std::string namespace_uri(pugi::xml_node element, std::string_view prefix) const;
+  void check_tree() const;
+  void check_references(std::size_t begin, std::size_t end) const;
+
+  std::string text_;          ///< decoded UTF-8, untouched: positions are counted here
+  std::vector<char> buffer_;  ///< a copy that pugixml parses in place
+  SourceMap map_;
+  pugi::xml_document doc_;
+};
+
+/// The bytes of an input file; throws InputError naming `path` when it cannot
+/// be read. `what` names the file's role in the message ("manifest").
+std::string read_input_file(const std::string& path, std::string_view what);
+
+/// Attribute value with XML white space trimmed and inner runs folded to one
+/// space: what RELAX NG's token type compares.
+std::string token_value(pugi::xml_attribute attribute);
+
+}  // namespace paiban
