@@ -1,0 +1,166 @@
+// The paragraph as boxes and glue: glyph clusters, the junctions between
+// them (break opportunities, Han-Latin gaps, inter-character spacing), and
+// punctuation compression worked out from the glyphs' ink.
+#include <algorithm>
+
+#include "linebreak/breaks.hpp"
+#include "linebreak/rules.hpp"
+
+namespace paiban::linebreak {
+namespace {
+
+/// A full-width mark's blank half, read from its ink (works for any font:
+/// Noto SC sets ，。 left and “ right; zh-Hant fonts centre ，。).
+enum class Blank { none, left, right, centre };
+
+Blank blank_half(const ShapedGlyph& glyph) {
+  const double adv = glyph.advance;
+  if (adv < 0.9 * glyph.size || adv > 1.1 * glyph.size) return Blank::none;  // not full width
+  const double ink_left = glyph.ink_left;  // ink extents are from the origin
+  const double ink_right = glyph.ink_right;
+  const double tolerance = 0.05 * adv;
+  if (ink_right <= 0.5 * adv + tolerance) return Blank::right;
+  if (ink_left >= 0.5 * adv - tolerance) return Blank::left;
+  if (ink_left >= 0.2 * adv && ink_right <= 0.8 * adv) return Blank::centre;
+  return Blank::none;
+}
+
+ClusterKind kind_of(const ShapedParagraph& p, const Cluster& c, Blank blank) {
+  const char32_t first = p.text[c.text_begin];
+  if (is_mandatory_break(first)) return ClusterKind::newline;
+  if (is_white_space(first)) return ClusterKind::space;
+  if (compressible_punctuation(first) && c.glyph_end - c.glyph_begin == 1 && blank != Blank::none)
+    return ClusterKind::punctuation;
+  if (is_ideographic(first)) return ClusterKind::ideograph;
+  if (is_latin_like(first)) return ClusterKind::latin;
+  return ClusterKind::other;
+}
+
+}  // namespace
+
+Items build_items(const ShapedParagraph& p, BreakLevel level, bool emergency) {
+  Items items;
+  items.em = p.em > 0 ? p.em : 10.5;
+  const auto& glyphs = p.glyphs;
+  const uint32_t text_size = static_cast<uint32_t>(p.text.size());
+
+  // Clusters: runs of glyphs sharing a cluster value, each covering the
+  // characters up to the next cluster's first (the first covers from 0).
+  std::vector<Blank> blanks;
+  for (uint32_t g = 0; g < glyphs.size();) {
+    uint32_t e = g + 1;
+    while (e < glyphs.size() && glyphs[e].cluster == glyphs[g].cluster) ++e;
+    Cluster c;
+    c.glyph_begin = g;
+    c.glyph_end = e;
+    c.text_begin = items.clusters.empty() ? 0 : std::min(glyphs[g].cluster, text_size);
+    c.text_end = e < glyphs.size() ? std::min(glyphs[e].cluster, text_size) : text_size;
+    if (c.text_end < c.text_begin) c.text_end = c.text_begin;  // clusters must ascend
+    for (uint32_t k = g; k < e; ++k) c.width += glyphs[k].advance;
+    Blank blank = e - g == 1 ? blank_half(glyphs[g]) : Blank::none;
+    if (c.text_begin < c.text_end) {
+      c.kind = kind_of(p, c, blank);
+      for (uint32_t i = c.text_begin; i < c.text_end; ++i)
+        if (!is_punctuation(p.text[i]) && !is_white_space(p.text[i])) ++c.letters;
+    } else {
+      c.kind = ClusterKind::other;  // a glyph with no character of its own
+    }
+    if (c.kind != ClusterKind::punctuation) blank = Blank::none;
+    c.wide = c.kind == ClusterKind::ideograph || c.kind == ClusterKind::punctuation ||
+             (c.kind == ClusterKind::other && c.width >= 0.9 * glyphs[g].size);
+    items.clusters.push_back(c);
+    blanks.push_back(blank);
+    g = e;
+  }
+  const size_t n = items.clusters.size();
+
+  // The blank halves each mark could give (GB/T 15834 5.1.10, clreq 3.1.6).
+  std::vector<double> free_left(n, 0), free_right(n, 0);
+  for (size_t c = 0; c < n; ++c) {
+    const double half = 0.5 * items.clusters[c].width;
+    switch (blanks[c]) {
+      case Blank::left:
+        free_left[c] = half;
+        break;
+      case Blank::right:
+        free_right[c] = half;
+        break;
+      case Blank::centre:
+        free_left[c] = free_right[c] = 0.5 * half;
+        break;
+      case Blank::none:
+        break;
+    }
+  }
+  // Two adjacent marks take 1.5 em: the half em comes out of the blanks
+  // facing each other, the second mark's first ("，“" loses the blank
+  // before “; "”，" the one after ”), so brackets stay by their text.
+  std::vector<bool> paired(n, false);
+  for (size_t c = 1; c < n; ++c) {
+    Cluster& a = items.clusters[c - 1];
+    Cluster& b = items.clusters[c];
+    if (a.kind != ClusterKind::punctuation || b.kind != ClusterKind::punctuation) continue;
+    double want = 0.5 * std::min(a.width + a.cut_left + a.cut_right, b.width);
+    double from_b = std::min(want, free_left[c]);
+    double from_a = std::min(want - from_b, free_right[c - 1]);
+    if (from_a + from_b < want - 1e-6) continue;  // "（，": nothing faces each other
+    b.cut_left += from_b;
+    b.width -= from_b;
+    free_left[c] -= from_b;
+    a.cut_right += from_a;
+    a.width -= from_a;
+    free_right[c - 1] -= from_a;
+    paired[c - 1] = paired[c] = true;
+  }
+  for (size_t c = 0; c < n; ++c) {
+    Cluster& cl = items.clusters[c];
+    if (cl.kind != ClusterKind::punctuation) continue;
+    // Line start: an opening bracket may lose its leading half (clreq 3.1.6).
+    if (blanks[c] == Blank::left) cl.start_trim = free_left[c];
+    // Line end: trimmed to half width; a centred mark (zh-Hant) gives its
+    // whole right half, its ink reaching a little past the measure.
+    if (blanks[c] == Blank::right) cl.end_trim = free_right[c];
+    if (blanks[c] == Blank::centre && cl.cut_right == 0) cl.end_trim = 0.5 * cl.width;
+    // A mark standing alone may give its blank to keep a line from breaking
+    // early ("compress first, push out second"); pairs stay at 1.5 em.
+    if (!paired[c]) {
+      cl.shrink_left = free_left[c];
+      cl.shrink_right = free_right[c];
+    }
+  }
+
+  // Junctions: break opportunities and glue.
+  std::vector<Opportunity> opportunities = clreq_opportunities(p.text, p.lang, level);
+  items.junctions.assign(n, Junction{});
+  const double em = items.em;
+  for (size_t c = 1; c < n; ++c) {
+    const Cluster& a = items.clusters[c - 1];
+    const Cluster& b = items.clusters[c];
+    Junction& j = items.junctions[c];
+    j.opportunity =
+        b.text_begin < opportunities.size() ? opportunities[b.text_begin] : Opportunity::none;
+    if (a.kind == ClusterKind::newline) j.opportunity = Opportunity::mandatory;
+    const bool blank_a = a.kind == ClusterKind::space || a.kind == ClusterKind::newline;
+    const bool blank_b = b.kind == ClusterKind::space || b.kind == ClusterKind::newline;
+    if (emergency && j.opportunity == Opportunity::none && !blank_b) {
+      j.opportunity = Opportunity::allowed;  // a word wider than the measure
+      j.penalty = 5000;
+    }
+    if (blank_a || blank_b || a.text_end <= a.text_begin || b.text_end <= b.text_begin) continue;
+    const char32_t last = p.text[a.text_end - 1];
+    const char32_t first = p.text[b.text_begin];
+    if ((is_ideographic(last) && is_latin_like(first)) ||
+        (is_latin_like(last) && is_ideographic(first))) {
+      j.width = kHanLatinGapEm * em;
+      j.stretch = (kHanLatinGapMaxEm - kHanLatinGapEm) * em;
+      j.shrink = (kHanLatinGapEm - kHanLatinGapMinEm) * em;
+      continue;
+    }
+    // Inter-character spacing goes between wide characters and marks, never
+    // inside "——" or "……" (nor inside Latin words and numbers: both narrow).
+    j.spaced = (a.wide || b.wide) && !never_split(last, first, BreakLevel::strict);
+  }
+  return items;
+}
+
+}  // namespace paiban::linebreak

@@ -1,0 +1,91 @@
+// Choosing the breaks for a whole paragraph at once (Knuth & Plass, "Breaking
+// paragraphs into lines", 1981): every allowed break is a candidate; a line
+// costs (10 + badness)^2 demerits; the cheapest path wins. clreq's rules are
+// breaks that do not exist, compression is shrinkable glue, so a line is
+// compressed before a character is pushed to the next one.
+#include <limits>
+
+#include "linebreak/breaks.hpp"
+
+namespace paiban::linebreak {
+namespace {
+
+struct Node {
+  uint32_t position = 0;  ///< cluster index where the next line starts
+  double total = 0;       ///< demerits from the paragraph start
+  int previous = -1;      ///< node of the previous break
+};
+
+constexpr double kLinePenalty = 10;
+/// A last line of one character (孤字) costs this much: avoided whenever
+/// another set of breaks exists.
+constexpr double kLoneCharacterDemerits = 1e9;
+/// How far past the measure a line may run before its start is dropped
+/// from the active list: the end trims make widths not quite monotonic.
+constexpr double kDeactivateSlackEm = 1.0;
+
+}  // namespace
+
+std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& options) {
+  const uint32_t n = static_cast<uint32_t>(items.clusters.size());
+  if (n == 0) return {0};
+  LineMeter meter(items);
+  const bool justify = options.align == Align::justify;
+  const int all_letters = meter.letters(0, n);
+
+  std::vector<Node> nodes{{0, 0, -1}};
+  std::vector<int> active{0};
+  std::vector<int> still_active;
+  for (uint32_t p = 1; p <= n; ++p) {
+    const bool end = p == n;
+    const Opportunity opportunity = end ? Opportunity::mandatory : items.junctions[p].opportunity;
+    if (opportunity == Opportunity::none) continue;
+    const bool forced = opportunity == Opportunity::mandatory;
+    const double penalty = end ? 0 : items.junctions[p].penalty;
+
+    int best = -1;
+    double best_total = std::numeric_limits<double>::infinity();
+    int latest_overfull = -1;  // the shortest overfull line, when nothing fits
+    still_active.clear();
+    for (int a : active) {
+      const Node& from = nodes[a];
+      LineSpec line = meter.spec(from.position, p, from.position == 0, end);
+      LineMeasure m = meter.measure(line);
+      const double available = options.measure - (line.first ? options.first_indent : 0);
+      LineFill fill = fill_line(m, available, justify, items.em);
+      if (fill.overflow > 1e-6) {
+        latest_overfull = a;  // active nodes are in position order
+        if (fill.overflow <= kDeactivateSlackEm * items.em) still_active.push_back(a);
+        continue;
+      }
+      still_active.push_back(a);
+      // A last line, or one before a <br/>, is set at natural spacing.
+      double badness = (end || forced) && m.natural <= available ? 0 : fill.badness;
+      double demerits = (kLinePenalty + badness) * (kLinePenalty + badness) + penalty * penalty;
+      if (end && from.position != 0 && all_letters >= 2 && meter.letters(from.position, n) < 2)
+        demerits += kLoneCharacterDemerits;
+      if (from.total + demerits < best_total) best_total = from.total + demerits, best = a;
+    }
+    active.swap(still_active);
+    if (best < 0) {
+      // No line to p fits. Widths only grow with p, so none from these
+      // starts ever will: the unit before p is wider than the measure. Set
+      // it overfull on a line of its own and go on from p.
+      if (latest_overfull < 0) continue;
+      best = latest_overfull;
+      best_total = nodes[best].total + 1e12;
+      active.clear();
+    }
+    nodes.push_back({p, best_total, best});
+    if (forced) active.clear();
+    active.push_back(static_cast<int>(nodes.size()) - 1);
+  }
+
+  // The last node made is the paragraph's end.
+  std::vector<uint32_t> breaks;
+  for (int k = static_cast<int>(nodes.size()) - 1; k > 0; k = nodes[k].previous)
+    breaks.push_back(nodes[k].position);
+  return {breaks.rbegin(), breaks.rend()};
+}
+
+}  // namespace paiban::linebreak

@@ -1,0 +1,156 @@
+// Measuring a candidate line in O(1) from prefix sums, and sharing out its
+// slack: word spaces first, then Han-Latin gaps, then evenly between
+// characters (clreq 3.2 / 3.8 justification); or shrinking when too long.
+#include <algorithm>
+#include <cmath>
+
+#include "linebreak/breaks.hpp"
+
+namespace paiban::linebreak {
+namespace {
+
+bool is_blank(const Cluster& c) {
+  return c.kind == ClusterKind::space || c.kind == ClusterKind::newline;
+}
+
+/// How far a word space may grow before the Han-Latin gaps take over, em.
+constexpr double kSpaceStretchEm = 0.5;
+/// How much of its width a word space may lose.
+constexpr double kSpaceShrinkRatio = 0.4;
+/// The inter-character spacing that counts as "loose" (pdf-audit's goal), em.
+constexpr double kLooseGapEm = 0.15;
+constexpr double kAwful = 10000;
+
+}  // namespace
+
+LineMeter::LineMeter(const Items& items) : items_(items) {
+  const size_t n = items.clusters.size();
+  width_.assign(n + 1, 0);
+  space_shrink_.assign(n + 1, 0);
+  mark_shrink_.assign(n + 1, 0);
+  spaces_.assign(n + 1, 0);
+  letters_.assign(n + 1, 0);
+  junction_width_.assign(n + 1, 0);
+  hl_stretch_.assign(n + 1, 0);
+  hl_shrink_.assign(n + 1, 0);
+  hl_gaps_.assign(n + 1, 0);
+  spaced_.assign(n + 1, 0);
+  next_solid_.assign(n + 1, n);
+  prev_solid_.assign(n + 1, 0);
+  for (size_t c = 0; c < n; ++c) {
+    const Cluster& cl = items.clusters[c];
+    const bool space = cl.kind == ClusterKind::space;
+    width_[c + 1] = width_[c] + cl.width;
+    space_shrink_[c + 1] = space_shrink_[c] + (space ? kSpaceShrinkRatio * cl.width : 0);
+    mark_shrink_[c + 1] = mark_shrink_[c] + cl.shrink_left + cl.shrink_right;
+    spaces_[c + 1] = spaces_[c] + (space ? 1 : 0);
+    letters_[c + 1] = letters_[c] + cl.letters;
+    // junction c (before cluster c) goes in slot c + 1
+    const Junction& j = items.junctions[c];
+    const bool hl = c > 0 && j.width > 0;
+    junction_width_[c + 1] = junction_width_[c] + (c > 0 ? j.width : 0);
+    hl_stretch_[c + 1] = hl_stretch_[c] + (hl ? j.stretch : 0);
+    hl_shrink_[c + 1] = hl_shrink_[c] + (hl ? j.shrink : 0);
+    hl_gaps_[c + 1] = hl_gaps_[c] + (hl ? 1 : 0);
+    spaced_[c + 1] = spaced_[c] + (c > 0 && j.spaced ? 1 : 0);
+  }
+  // next_solid_[i]: first non-blank cluster at or after i; prev_solid_[i]:
+  // one past the last non-blank cluster before i.
+  for (size_t c = n; c-- > 0;)
+    next_solid_[c] = is_blank(items.clusters[c]) ? next_solid_[c + 1] : c;
+  for (size_t c = 1; c <= n; ++c)
+    prev_solid_[c] = is_blank(items.clusters[c - 1]) ? prev_solid_[c - 1] : c;
+}
+
+LineSpec LineMeter::spec(uint32_t break_begin, uint32_t break_end, bool first, bool last) const {
+  LineSpec line;
+  line.break_begin = break_begin;
+  line.break_end = break_end;
+  line.first = first;
+  line.last = last;
+  line.begin = std::min(next_solid_[break_begin], break_end);
+  line.end = std::max(prev_solid_[break_end], line.begin);
+  line.forced = break_end < items_.clusters.size() &&
+                items_.junctions[break_end].opportunity == Opportunity::mandatory;
+  return line;
+}
+
+LineMeasure LineMeter::measure(const LineSpec& line) const {
+  LineMeasure m;
+  const uint32_t b = line.begin, e = line.end;
+  if (b >= e) return m;
+  // Junctions strictly inside [b, e) are b+1 .. e-1: slots b+2 .. e.
+  auto inside = [&](const auto& prefix) { return prefix[e] - prefix[b + 1]; };
+  m.natural = width_[e] - width_[b] + inside(junction_width_);
+  m.spaces = spaces_[e] - spaces_[b];
+  m.space_shrink = space_shrink_[e] - space_shrink_[b];
+  m.han_latin_stretch = inside(hl_stretch_);
+  m.han_latin_shrink = inside(hl_shrink_);
+  m.han_latin_gaps = inside(hl_gaps_);
+  m.spaced_gaps = inside(spaced_);
+  m.mark_shrink = mark_shrink_[e] - mark_shrink_[b];
+  const Cluster& head = items_.clusters[b];
+  const Cluster& tail = items_.clusters[e - 1];
+  if (!line.first && head.start_trim > 0) {
+    m.start_trim = head.start_trim;
+    m.mark_shrink -= head.shrink_left + head.shrink_right;
+  }
+  if (!line.last && tail.end_trim > 0 && !(e - 1 == b && m.start_trim > 0)) {
+    m.end_trim = tail.end_trim;
+    m.mark_shrink -= tail.shrink_left + tail.shrink_right;
+  }
+  m.mark_shrink = std::max(0.0, m.mark_shrink);
+  m.natural -= m.start_trim + m.end_trim;
+  return m;
+}
+
+LineFill fill_line(const LineMeasure& m, double available, bool justify, double em) {
+  LineFill fill;
+  const double slack = available - m.natural;
+  if (slack < 0) {
+    // Too long: shrink word spaces, Han-Latin gaps and single marks' blanks
+    // together, in proportion ("compress first, push out second").
+    const double capacity = m.space_shrink + m.han_latin_shrink + m.mark_shrink;
+    const double ratio = capacity > 0 ? std::min(1.0, -slack / capacity) : 1.0;
+    fill.space_shrink_ratio = ratio;
+    fill.han_latin_extra_ratio = -ratio;
+    fill.mark_ratio = ratio;
+    fill.overflow = std::max(0.0, -slack - capacity);
+    fill.badness = fill.overflow > 1e-6 ? kAwful : 60 * ratio * ratio * ratio;
+    return fill;
+  }
+  // Room left: word spaces (up to 1/2 em more), then Han-Latin gaps (up to
+  // 1/2 em), then evenly between characters.
+  double rest = slack;
+  const double space_room = m.spaces * kSpaceStretchEm * em;
+  const double to_spaces = std::min(rest, space_room);
+  rest -= to_spaces;
+  const double to_gaps = std::min(rest, m.han_latin_stretch);
+  rest -= to_gaps;
+  double badness = 0;
+  if (space_room > 0) badness += 5 * std::pow(to_spaces / space_room, 3);
+  if (m.han_latin_stretch > 0) badness += 5 * std::pow(to_gaps / m.han_latin_stretch, 3);
+  double space_extra = m.spaces > 0 ? to_spaces / m.spaces : 0;
+  double gap_extra = 0;
+  if (rest > 1e-9) {
+    if (m.spaced_gaps > 0) {
+      gap_extra = rest / m.spaced_gaps;
+      badness += 100 * std::pow(gap_extra / em / kLooseGapEm, 3);
+    } else if (m.spaces > 0) {
+      // Latin text with no characters to space: the spaces take it all.
+      space_extra += rest / m.spaces;
+      badness += 100 * std::pow(space_extra / em / (2 * kSpaceStretchEm), 3);
+    } else {
+      badness = kAwful;  // nothing can stretch: the line stays short
+    }
+  }
+  fill.badness = std::min(badness, kAwful);
+  if (justify) {
+    fill.space_extra = space_extra;
+    fill.han_latin_extra_ratio = m.han_latin_stretch > 0 ? to_gaps / m.han_latin_stretch : 0;
+    fill.gap_extra = gap_extra;
+  }
+  return fill;
+}
+
+}  // namespace paiban::linebreak

@@ -1,0 +1,172 @@
+// break_paragraph: items -> chosen breaks -> placed glyphs.
+#include <cmath>
+#include <sstream>
+
+#include "linebreak/breaks.hpp"
+
+namespace paiban {
+namespace linebreak {
+namespace {
+
+std::string utf8(const std::u32string& text) {
+  std::string out;
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+/// Places the glyphs of one line. x starts at the indent (first line) plus
+/// the alignment offset; a glyph's x is where its origin is drawn, the pen
+/// then moving by its advance as drawn (a compressed opening bracket is
+/// drawn half an em left of the pen: x = pen - cut, advance = em - cut).
+SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter& meter,
+                   const LineSpec& line, const BreakOptions& options) {
+  SetLine out;
+  out.last = line.last;
+  out.text_begin = items.clusters[line.break_begin].text_begin;
+  out.text_end = items.clusters[line.break_end - 1].text_end;
+  if (line.begin >= line.end) return out;
+
+  const LineMeasure m = meter.measure(line);
+  const double start = line.first ? options.first_indent : 0;
+  const double available = options.measure - start;
+  const bool justify = options.align == Align::justify && !line.last && !line.forced;
+  const LineFill fill = fill_line(m, available, justify, items.em);
+
+  // Width as set, for end and centre alignment.
+  double set_width = m.natural;
+  if (m.natural > available)
+    set_width = available + fill.overflow;
+  else if (justify)
+    set_width = m.natural + m.spaces * fill.space_extra +
+                fill.han_latin_extra_ratio * m.han_latin_stretch + m.spaced_gaps * fill.gap_extra;
+  double offset = 0;
+  if (!justify && set_width < available) {
+    if (options.align == Align::end) offset = available - set_width;
+    if (options.align == Align::center) offset = 0.5 * (available - set_width);
+  }
+
+  double pen = start + offset;
+  for (uint32_t c = line.begin; c < line.end; ++c) {
+    const Cluster& cl = items.clusters[c];
+    if (c > line.begin) {
+      const Junction& j = items.junctions[c];
+      pen += j.width;
+      if (j.width > 0)
+        pen += fill.han_latin_extra_ratio * (fill.han_latin_extra_ratio > 0 ? j.stretch : j.shrink);
+      if (j.spaced) pen += fill.gap_extra;
+    }
+    double cut_left = cl.cut_left, cut_right = cl.cut_right;
+    const bool trimmed_start = c == line.begin && m.start_trim > 0;
+    const bool trimmed_end = c + 1 == line.end && m.end_trim > 0;
+    if (trimmed_start) cut_left += cl.start_trim;
+    if (trimmed_end) cut_right += cl.end_trim;
+    if (!trimmed_start && !trimmed_end) {
+      cut_left += fill.mark_ratio * cl.shrink_left;
+      cut_right += fill.mark_ratio * cl.shrink_right;
+    }
+    double space_extra = 0;
+    if (cl.kind == ClusterKind::space)
+      space_extra = fill.space_extra - fill.space_shrink_ratio * 0.4 * cl.width;
+
+    bool first_glyph = true;
+    for (uint32_t g = cl.glyph_begin; g < cl.glyph_end; ++g) {
+      const ShapedGlyph& sg = p.glyphs[g];
+      PlacedGlyph pg;
+      pg.face = sg.face;
+      pg.glyph = sg.glyph;
+      pg.size = sg.size;
+      pg.y_offset = sg.y_offset;
+      pg.color = sg.color;
+      pg.link = sg.link;
+      pg.x = pen + sg.x_offset;
+      pg.advance = sg.advance;
+      if (g == cl.glyph_begin) {
+        pg.x -= cut_left;
+        pg.advance -= cut_left;
+      }
+      if (g + 1 == cl.glyph_end) pg.advance -= cut_right, pg.advance += space_extra;
+      if (first_glyph) pg.text = p.text.substr(cl.text_begin, cl.text_end - cl.text_begin);
+      first_glyph = false;
+      pen += pg.advance;
+      out.glyphs.push_back(std::move(pg));
+    }
+  }
+  out.width = pen;
+  return out;
+}
+
+}  // namespace
+}  // namespace linebreak
+
+std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const BreakOptions& options,
+                                     Warnings& warnings) {
+  using namespace linebreak;
+  if (paragraph.glyphs.empty()) {
+    SetLine empty;
+    empty.last = true;
+    empty.text_end = static_cast<uint32_t>(paragraph.text.size());
+    return {empty};
+  }
+  Items items = build_items(paragraph, options.level, false);
+  std::vector<uint32_t> breaks = choose_breaks(items, options);
+
+  auto overfull = [&](const Items& it, const std::vector<uint32_t>& br) {
+    LineMeter meter(it);
+    uint32_t from = 0;
+    for (size_t k = 0; k < br.size(); ++k) {
+      LineSpec line = meter.spec(from, br[k], from == 0, k + 1 == br.size());
+      LineMeasure m = meter.measure(line);
+      double available = options.measure - (line.first ? options.first_indent : 0);
+      if (fill_line(m, available, false, it.em).overflow > 0.01) return true;
+      from = br[k];
+    }
+    return false;
+  };
+  if (overfull(items, breaks)) {
+    // A word wider than the measure: break it anywhere (emergency breaks).
+    std::ostringstream message;
+    message << "a word is wider than the measure (" << options.measure
+            << " pt) and is broken where no break is allowed";
+    warnings.push_back({"overfull-line", paragraph.where, message.str()});
+    items = build_items(paragraph, options.level, true);
+    breaks = choose_breaks(items, options);
+  }
+
+  LineMeter meter(items);
+  std::vector<SetLine> lines;
+  uint32_t from = 0;
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    LineSpec line = meter.spec(from, breaks[k], from == 0, k + 1 == breaks.size());
+    SetLine set = place_line(paragraph, items, meter, line, options);
+    const double limit = options.measure + 0.01;
+    if (!set.glyphs.empty() && set.width > limit) {
+      std::ostringstream message;
+      message.precision(3);
+      message << "line " << k + 1 << " is " << set.width - options.measure
+              << " pt wider than the measure: \""
+              << utf8(paragraph.text.substr(set.text_begin, set.text_end - set.text_begin)) << "\"";
+      warnings.push_back({"overfull-line", paragraph.where, message.str()});
+    }
+    lines.push_back(std::move(set));
+    from = breaks[k];
+  }
+  return lines;
+}
+
+}  // namespace paiban
