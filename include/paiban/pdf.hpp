@@ -23,6 +23,13 @@ struct PdfOptions {
 /// Throws std::runtime_error on an internal failure.
 std::string write_pdf(const Document& document, const FontCache& fonts, const PdfOptions& options);
 
+/// What a print shop checks first, without writing the PDF: standard, trim
+/// size and bleed (pt and mm), page count, fonts (all embedded as subsets),
+/// colour spaces, output intent, links, bookmarks. Plain text, or JSON when
+/// `json`.
+std::string preflight_summary(const Document& document, const FontCache& fonts,
+                              const PdfOptions& options, bool json);
+
 /// Writes `bytes` to a temporary file beside `path` and renames it into
 /// place; on any failure the old file is untouched and nothing is left.
 /// Throws std::runtime_error naming the file.

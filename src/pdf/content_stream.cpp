@@ -1,0 +1,171 @@
+#include "pdf/content_stream.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <stdexcept>
+
+#include "pdf/pdf_syntax.hpp"
+
+namespace paiban::pdf {
+namespace {
+
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+void append_code(std::string& out, uint16_t code) {
+  static const char digits[] = "0123456789ABCDEF";
+  out += digits[(code >> 12) & 15];
+  out += digits[(code >> 8) & 15];
+  out += digits[(code >> 4) & 15];
+  out += digits[code & 15];
+}
+
+// One TJ array under construction: hex runs of codes and adjustments.
+class TjArray {
+ public:
+  void code(uint16_t c) {
+    if (!in_hex_) body_ += '<', in_hex_ = true;
+    append_code(body_, c);
+  }
+  void adjust(double thousandths) {
+    close_hex();
+    if (!body_.empty() && body_.back() != '>') body_ += ' ';
+    append_num(body_, thousandths);
+  }
+  void flush(std::string& out) {
+    close_hex();
+    if (!body_.empty()) out += '[' + body_ + "] TJ\n";
+    body_.clear();
+  }
+
+ private:
+  void close_hex() {
+    if (in_hex_) body_ += '>', in_hex_ = false;
+  }
+  std::string body_;
+  bool in_hex_ = false;
+};
+
+}  // namespace
+
+std::string cmyk_operator(const Cmyk& color, bool stroke) {
+  std::string out;
+  for (double v : {color.c, color.m, color.y, color.k}) {
+    append_num(out, std::clamp(v, 0.0, 1.0));
+    out += ' ';
+  }
+  out += stroke ? "K\n" : "k\n";
+  return out;
+}
+
+std::string text_operators(const std::vector<PageGlyph>& glyphs,
+                           const std::map<FaceId, FontUse>& fonts, const PageFrame& frame) {
+  if (glyphs.empty()) return {};
+  std::string out = "BT\n";
+  TjArray tj;
+  const PageGlyph* run = nullptr;  // first glyph of the current run
+  std::optional<FaceId> font;
+  double size = 0;
+  std::optional<Cmyk> color;
+  double pen = 0;  // where the viewer's text position is, in page x (pt)
+
+  for (const PageGlyph& g : glyphs) {
+    auto it = fonts.find(g.face);
+    if (it == fonts.end()) throw std::logic_error("PDF writer: a glyph's face was not embedded");
+    const FontUse& use = it->second;
+    const uint16_t code = use.subset->code_of.at(g.glyph);
+    if (g.size <= 0) continue;  // nothing to draw; a zero size would break Tf
+
+    const bool same_run =
+        run && run->face == g.face && run->size == g.size && run->color == g.color && run->y == g.y;
+    if (!same_run) {
+      tj.flush(out);
+      if (font != g.face || size != g.size) {
+        out += '/' + use.resource + ' ';
+        append_num(out, g.size);
+        out += " Tf\n";
+        font = g.face;
+        size = g.size;
+      }
+      if (color != g.color) {
+        out += cmyk_operator(g.color, false);
+        color = g.color;
+      }
+      pen = round3(frame.x(g.x));
+      out += "1 0 0 1 ";
+      append_num(out, pen);
+      out += ' ';
+      append_num(out, frame.y(g.y));
+      out += " Tm\n";
+      run = &g;
+    }
+
+    // TJ numbers move the pen left by n/1000 of the font size; track what the
+    // viewer will compute, so rounding never accumulates along a line.
+    const double adjustment = round3((pen - frame.x(g.x)) * 1000.0 / g.size);
+
+    auto mapped = use.text_of_code->find(code);
+    const bool actual_text =
+        mapped == use.text_of_code->end() ? !g.text.empty() : mapped->second != g.text;
+    if (actual_text) {
+      tj.flush(out);
+      out += "/Span <</ActualText <FEFF" + hex(utf16be(g.text)) + ">>> BDC\n";
+    }
+    if (adjustment != 0) {
+      tj.adjust(adjustment);
+      pen -= adjustment * g.size / 1000.0;
+    }
+    tj.code(code);
+    if (actual_text) {
+      tj.flush(out);
+      out += "EMC\n";
+    }
+    pen += use.subset->width_of.at(code) * g.size / 1000.0;
+  }
+  tj.flush(out);
+  out += "ET\n";
+  return out;
+}
+
+std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame) {
+  std::string out;
+  std::optional<double> width;
+  std::optional<Cmyk> color;
+  for (const PageRule& r : rules) {
+    if (r.width <= 0) continue;
+    if (width != r.width) {
+      append_num(out, r.width);
+      out += " w\n";
+      width = r.width;
+    }
+    if (color != r.color) {
+      out += cmyk_operator(r.color, true);
+      color = r.color;
+    }
+    append_num(out, frame.x(r.x0));
+    out += ' ';
+    append_num(out, frame.y(r.y0));
+    out += " m ";
+    append_num(out, frame.x(r.x1));
+    out += ' ';
+    append_num(out, frame.y(r.y1));
+    out += " l S\n";
+  }
+  return out;
+}
+
+std::string image_operators(const PageImage& image, const std::string& resource,
+                            const PageFrame& frame) {
+  std::string out = "q ";
+  append_num(out, image.width);
+  out += " 0 0 ";
+  append_num(out, image.height);
+  out += ' ';
+  append_num(out, frame.x(image.x));
+  out += ' ';
+  append_num(out, frame.y(image.y + image.height));
+  out += " cm /" + resource + " Do Q\n";
+  return out;
+}
+
+}  // namespace paiban::pdf

@@ -1,0 +1,49 @@
+// Page content: positioned glyphs, rules and images as PDF operators. The one
+// y-flip of the pipeline happens here (document y runs down from the top of
+// the trimmed page; PDF y runs up from the bottom of the media box).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "paiban/document.hpp"
+#include "pdf/font_subset.hpp"
+
+namespace paiban::pdf {
+
+/// Where the trimmed page sits in the media box.
+struct PageFrame {
+  double media_height = 0;
+  double trim_x = 0,
+         trim_y = 0;  ///< offset of the trim box's top-left corner from the media box's, pt
+  double x(double doc_x) const { return trim_x + doc_x; }
+  double y(double doc_y) const { return media_height - trim_y - doc_y; }
+};
+
+/// What the text writer needs to know about one embedded face.
+struct FontUse {
+  std::string resource;  ///< the page resource name, e.g. "F1"
+  const FontSubset* subset = nullptr;
+  const std::map<uint16_t, std::u32string>* text_of_code = nullptr;  ///< ToUnicode
+};
+
+/// `BT ... ET` drawing the glyphs in order. Consecutive glyphs of one face,
+/// size, colour and baseline share a TJ array whose adjustments put each
+/// glyph exactly at its x (within 0.0005 of the font size / 1000). A glyph
+/// whose text differs from its code's ToUnicode entry is wrapped in an
+/// /ActualText span.
+std::string text_operators(const std::vector<PageGlyph>& glyphs,
+                           const std::map<FaceId, FontUse>& fonts, const PageFrame& frame);
+
+/// Stroked lines, CMYK.
+std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame);
+
+/// Draws the image XObject named `resource` into its box.
+std::string image_operators(const PageImage& image, const std::string& resource,
+                            const PageFrame& frame);
+
+/// "c m y k k" (fill) or "... K" (stroke).
+std::string cmyk_operator(const Cmyk& color, bool stroke);
+
+}  // namespace paiban::pdf

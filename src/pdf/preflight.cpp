@@ -1,0 +1,181 @@
+// preflight_summary: what a print shop asks before taking a file, computed
+// from the Document and options (no PDF is written).
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "paiban/pdf.hpp"
+#include "pdf/pdf_syntax.hpp"
+#include "pdf/pdfx.hpp"
+
+namespace paiban {
+namespace {
+
+// The colour space an image file will be drawn in, from its header.
+std::string image_colour_space(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(1 << 16, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  auto byte = [&](size_t i) { return i < head.size() ? static_cast<unsigned char>(head[i]) : 0u; };
+  if (head.rfind("\x89PNG", 0) == 0) {
+    switch (byte(25)) {  // IHDR colour type
+      case 0:
+        return "DeviceGray";
+      case 4:
+        return "DeviceGray+alpha";
+      case 6:
+        return "DeviceRGB+alpha";
+      default:
+        return "DeviceRGB";  // 2 truecolour, 3 palette
+    }
+  }
+  if (head.rfind("\xFF\xD8", 0) == 0) {
+    for (size_t p = 2; p + 9 < head.size();) {
+      if (byte(p) != 0xFF) break;
+      unsigned marker = byte(p + 1);
+      unsigned length = (byte(p + 2) << 8) | byte(p + 3);
+      const bool sof =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (sof) {
+        unsigned components = byte(p + 9);
+        return components == 1 ? "DeviceGray" : components == 4 ? "DeviceCMYK" : "DeviceRGB";
+      }
+      p += 2 + length;
+    }
+    return "unknown (JPEG)";
+  }
+  return head.empty() ? "unreadable" : "unsupported format";
+}
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string mm(double pt) { return pdf::num(pt * 25.4 / 72.0); }
+
+}  // namespace
+
+std::string preflight_summary(const Document& document, const FontCache& fonts,
+                              const PdfOptions& options, bool json) {
+  const PageGeometry& g = document.geometry;
+  const bool print = options.print;
+  const std::string standard = print ? pdf::pdfx_version(options.standard) : "none (screen)";
+
+  // Fonts: every face drawn, with its glyph count.
+  std::map<FaceId, std::set<uint32_t>> glyphs;
+  std::set<std::string> spaces;
+  bool rich_black_text = false;
+  size_t links = 0;
+  for (const Page& page : document.pages) {
+    for (const PageGlyph& glyph : page.glyphs) {
+      glyphs[glyph.face].insert(glyph.glyph);
+      rich_black_text =
+          rich_black_text ||
+          (glyph.color.k >= 1 && (glyph.color.c > 0 || glyph.color.m > 0 || glyph.color.y > 0));
+    }
+    if (!page.glyphs.empty() || !page.rules.empty()) spaces.insert("DeviceCMYK");
+    for (const PageImage& image : page.images) spaces.insert(image_colour_space(image.path));
+    links += page.links.size();
+  }
+
+  std::string intent = "none";
+  std::string intent_error;
+  if (print) {
+    try {
+      intent = pdf::find_cmyk_profile(options.icc_profile);
+    } catch (const std::exception& e) {
+      intent_error = e.what();
+    }
+  }
+  const double margin = print ? pdf::print_margin(g) : 0;
+
+  if (json) {
+    std::string out = "{\n";
+    out += "  \"standard\": " + json_string(standard) + ",\n";
+    out += "  \"pages\": " + std::to_string(document.pages.size()) + ",\n";
+    out += "  \"trim_pt\": [" + pdf::num(g.width) + ", " + pdf::num(g.height) + "],\n";
+    out += "  \"bleed_pt\": " + pdf::num(print ? g.bleed : 0) + ",\n";
+    out += "  \"media_pt\": [" + pdf::num(g.width + 2 * margin) + ", " +
+           pdf::num(g.height + 2 * margin) + "],\n";
+    out += "  \"fonts\": [";
+    bool first = true;
+    for (const auto& [face, set] : glyphs) {
+      const FaceInfo& info = fonts.info(face);
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += "    {\"name\": " + json_string(info.postscript_name) +
+             ", \"file\": " + json_string(info.path) +
+             ", \"glyphs\": " + std::to_string(set.size()) +
+             ", \"embedded\": true, \"subset\": true, \"type\": " +
+             json_string(info.is_cff ? "CIDFontType0C" : "CIDFontType2") + "}";
+    }
+    out += glyphs.empty() ? "],\n" : "\n  ],\n";
+    out += "  \"colour_spaces\": [";
+    first = true;
+    for (const std::string& s : spaces) {
+      out += (first ? "" : ", ") + json_string(s);
+      first = false;
+    }
+    out += "],\n";
+    out += "  \"rich_black_text\": " + std::string(rich_black_text ? "true" : "false") + ",\n";
+    out += "  \"output_intent\": " +
+           (intent_error.empty() ? json_string(intent) : std::string("null")) + ",\n";
+    if (!intent_error.empty())
+      out += "  \"output_intent_error\": " + json_string(intent_error) + ",\n";
+    out += "  \"links\": " + std::to_string(print ? 0 : links) + ",\n";
+    out += "  \"bookmarks\": " + std::to_string(document.outline.size()) + "\n}\n";
+    return out;
+  }
+
+  std::string out;
+  out += "standard:       " + standard + "\n";
+  out += "pages:          " + std::to_string(document.pages.size()) + "\n";
+  out += "trim size:      " + pdf::num(g.width) + " x " + pdf::num(g.height) + " pt (" +
+         mm(g.width) + " x " + mm(g.height) + " mm)\n";
+  out += "bleed:          " +
+         (print ? pdf::num(g.bleed) + " pt (" + mm(g.bleed) + " mm)" : std::string("none")) + "\n";
+  out += "media size:     " + pdf::num(g.width + 2 * margin) + " x " +
+         pdf::num(g.height + 2 * margin) + " pt" + (print ? " (with crop marks)" : "") + "\n";
+  out += "fonts:          " + std::to_string(glyphs.size()) + ", all embedded as subsets\n";
+  for (const auto& [face, set] : glyphs) {
+    const FaceInfo& info = fonts.info(face);
+    out += "  " + info.postscript_name + " (" + (info.is_cff ? "CFF" : "TrueType") + ", " +
+           std::to_string(set.size()) + " glyphs) " + info.path + "\n";
+  }
+  out += "colour spaces:  ";
+  bool first = true;
+  for (const std::string& s : spaces) {
+    out += (first ? "" : ", ") + s;
+    first = false;
+  }
+  out += "\n";
+  if (rich_black_text) out += "warning:        text in rich black (CMY + 100 K)\n";
+  if (print && std::any_of(spaces.begin(), spaces.end(),
+                           [](const std::string& s) { return s.find("RGB") != std::string::npos; }))
+    out += "error:          RGB images are not allowed in " + standard + "\n";
+  if (print)
+    out += "output intent:  " + (intent_error.empty() ? intent : "none: " + intent_error) + "\n";
+  out += "links:          " +
+         (print ? std::string("none (not allowed on a PDF/X page)") : std::to_string(links)) + "\n";
+  out += "bookmarks:      " + std::to_string(document.outline.size()) + "\n";
+  return out;
+}
+
+}  // namespace paiban
