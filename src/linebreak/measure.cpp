@@ -20,6 +20,10 @@ constexpr double kSpaceShrinkRatio = 0.4;
 /// The inter-character spacing that counts as "loose" (pdf-audit's goal), em.
 constexpr double kLooseGapEm = 0.15;
 constexpr double kAwful = 10000;
+/// Badness of a line shrunk as far as it goes: lower than that of a line
+/// stretched to the loose limit, so a mark is compressed before a character
+/// is pushed to the next line (先挤进，后推出).
+constexpr double kShrinkBadness = 30;
 
 }  // namespace
 
@@ -116,7 +120,7 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
     fill.han_latin_extra_ratio = -ratio;
     fill.mark_ratio = ratio;
     fill.overflow = std::max(0.0, -slack - capacity);
-    fill.badness = fill.overflow > 1e-6 ? kAwful : 60 * ratio * ratio * ratio;
+    fill.badness = fill.overflow > 1e-6 ? kAwful : kShrinkBadness * ratio * ratio * ratio;
     return fill;
   }
   // Room left: word spaces (up to 1/2 em more), then Han-Latin gaps (up to
@@ -135,16 +139,16 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
   if (rest > 1e-9) {
     if (m.spaced_gaps > 0) {
       gap_extra = rest / m.spaced_gaps;
-      badness += 100 * std::pow(gap_extra / em / kLooseGapEm, 3);
+      badness += std::min(kAwful, 100 * std::pow(gap_extra / em / kLooseGapEm, 3));
     } else if (m.spaces > 0) {
       // Latin text with no characters to space: the spaces take it all.
       space_extra += rest / m.spaces;
-      badness += 100 * std::pow(space_extra / em / (2 * kSpaceStretchEm), 3);
+      badness += std::min(kAwful, 100 * std::pow(space_extra / em / (2 * kSpaceStretchEm), 3));
     } else {
-      badness = kAwful;  // nothing can stretch: the line stays short
+      badness = 2 * kAwful;  // nothing can stretch: the line stays short (worse than loose)
     }
   }
-  fill.badness = std::min(badness, kAwful);
+  fill.badness = badness;
   if (justify) {
     fill.space_extra = space_extra;
     fill.han_latin_extra_ratio = m.han_latin_stretch > 0 ? to_gaps / m.han_latin_stretch : 0;

@@ -308,5 +308,182 @@ TEST(LineBreakParagraph, EmptyParagraphGivesOneEmptyLine) {
   EXPECT_TRUE(lines[0].glyphs.empty());
 }
 
+// ------------------------------------------------- compression and spacing
+
+std::vector<SetLine> set(const std::string& text, double measure, double indent = 0) {
+  ShapedParagraph p = make_paragraph(text, 10.0);
+  BreakOptions options;
+  options.measure = measure;
+  options.first_indent = indent;
+  Warnings warnings;
+  auto lines = break_paragraph(p, options, warnings);
+  EXPECT_TRUE(warnings.empty());
+  check_lines(p, lines, options);
+  return lines;
+}
+
+TEST(ClreqCompression, AdjacentMarksTakeOneAndAHalfEm) {
+  // 甲，“乙”。丙 on one line at natural spacing (em = 10 pt).
+  auto lines = set("甲，“乙”。丙", 200);
+  ASSERT_EQ(lines.size(), 1u);
+  const auto& g = lines[0].glyphs;
+  ASSERT_EQ(g.size(), 7u);
+  // ，“ loses the blank before “: ， keeps its em, “ is drawn half an em left.
+  EXPECT_NEAR(g[1].x, 10, 1e-9);
+  EXPECT_NEAR(g[1].advance, 10, 1e-9);
+  EXPECT_NEAR(g[2].x, 15, 1e-9);
+  EXPECT_NEAR(g[2].advance, 5, 1e-9);
+  EXPECT_NEAR(g[3].x, 25, 1e-9);  // 乙: the pair took 1.5 em
+  // ”。 loses the blank after ”.
+  EXPECT_NEAR(g[4].x, 35, 1e-9);
+  EXPECT_NEAR(g[4].advance, 5, 1e-9);
+  EXPECT_NEAR(g[5].x, 40, 1e-9);
+  EXPECT_NEAR(g[6].x, 50, 1e-9);
+}
+
+TEST(ClreqCompression, BracketsPairUp) {
+  // ）（ : the blank between them goes (the one before （).
+  auto lines = set("甲（乙）（丙）丁", 200);
+  const auto& g = lines[0].glyphs;
+  ASSERT_EQ(g.size(), 8u);
+  EXPECT_NEAR(g[3].x, 30, 1e-9);  // ）
+  EXPECT_NEAR(g[3].advance, 10, 1e-9);
+  EXPECT_NEAR(g[4].x, 35, 1e-9);  // （ drawn half an em left of the pen
+  EXPECT_NEAR(g[4].advance, 5, 1e-9);
+  EXPECT_NEAR(g[5].x, 45, 1e-9);  // 丙
+}
+
+TEST(ClreqCompression, MarkAtLineEndIsTrimmedToHalfWidthOnTheMeasure) {
+  auto lines = set("甲乙丙丁戊，己庚辛壬癸子丑寅卯", 55);
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(line_text(lines[0]), "甲乙丙丁戊，");
+  const auto& comma = lines[0].glyphs.back();
+  EXPECT_NEAR(comma.x, 50, 1e-6);
+  EXPECT_NEAR(comma.advance, 5, 1e-6);
+}
+
+TEST(ClreqCompression, OpeningBracketAtLineStartLosesItsLeadingHalf) {
+  auto lines = set("甲乙丙丁戊（己庚）辛壬癸子", 50);
+  ASSERT_GE(lines.size(), 2u);
+  ASSERT_EQ(line_text(lines[1]).substr(0, 3), "（");
+  EXPECT_NEAR(lines[1].glyphs[0].x, -5, 1e-6);  // its ink starts at the edge
+  EXPECT_NEAR(lines[1].glyphs[0].advance, 5, 1e-6);
+  EXPECT_NEAR(lines[1].glyphs[1].x, 5, 0.5);
+}
+
+TEST(ClreqCompression, CompressFirstPushOutSecond) {
+  // 甲乙丙，丁戊 is 6 em, 5.5 em with the comma at half width: it fits a
+  // 55 pt measure by compressing the comma rather than pushing 戊 over.
+  auto lines = set("甲乙丙，丁戊己庚辛壬", 55);
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(line_text(lines[0]), "甲乙丙，丁戊");
+  EXPECT_NEAR(lines[0].glyphs[3].advance, 5, 1e-6);
+}
+
+TEST(ClreqSpacing, HanLatinGapIsAQuarterEm) {
+  auto lines = set("中文ABC中文", 200);
+  const auto& g = lines[0].glyphs;
+  ASSERT_EQ(g.size(), 7u);
+  EXPECT_NEAR(g[2].x, 22.5, 1e-9);  // 文 ends at 20, 1/4 em
+  EXPECT_NEAR(g[3].x, 27.5, 1e-9);
+  EXPECT_NEAR(g[5].x, 40, 1e-9);  // C ends at 37.5, 1/4 em
+}
+
+TEST(ClreqSpacing, NoGapWhereTheTextHasASpaceOrAtLineEdges) {
+  auto lines = set("中 ABC 中", 200);
+  const auto& g = lines[0].glyphs;
+  ASSERT_EQ(g.size(), 7u);
+  EXPECT_NEAR(g[2].x, 12.5, 1e-9);  // 中, space 2.5, A
+  // A Latin word starting a line has no gap before it.
+  auto two = set("中文中文中文中文中文ABCD中文", 100);
+  ASSERT_GE(two.size(), 2u);
+  EXPECT_EQ(line_text(two[1]).substr(0, 1), "A");
+  EXPECT_NEAR(two[1].glyphs[0].x, 0, 1e-9);
+}
+
+TEST(ClreqSpacing, SpareSpaceGoesToWordSpacesThenGapsThenCharacters) {
+  // "ab cd" between Han: the space takes the slack first.
+  ShapedParagraph p = make_paragraph("中文中文ab cd中文中文中文中文", 10.0);
+  BreakOptions options;
+  options.measure = 95;
+  Warnings warnings;
+  auto lines = break_paragraph(p, options, warnings);
+  ASSERT_GE(lines.size(), 2u);
+  check_lines(p, lines, options);
+  const auto& g = lines[0].glyphs;
+  // Han-Han gaps stay at natural spacing when the space and gaps can take it all.
+  EXPECT_NEAR(g[1].x - g[0].x, 10, 1e-6) << line_text(lines[0]);
+}
+
+TEST(ClreqSpacing, JustifiedHanLinesAreNotLoose) {
+  ShapedParagraph p = make_paragraph(kSample, 10.0);
+  for (double measure : {150.0, 210.0, 305.0}) {
+    BreakOptions options;
+    options.measure = measure;
+    options.first_indent = 20;
+    Warnings warnings;
+    auto lines = break_paragraph(p, options, warnings);
+    for (const auto& line : lines) {
+      if (line.last) continue;
+      for (size_t i = 1; i < line.glyphs.size(); ++i) {
+        const auto& a = line.glyphs[i - 1];
+        const auto& b = line.glyphs[i];
+        if (a.text.size() != 1 || b.text.size() != 1) continue;
+        if (!linebreak::is_ideographic(a.text[0]) || !linebreak::is_ideographic(b.text[0]))
+          continue;
+        EXPECT_LE((b.x - a.x - 10) / 10, 0.15 + 1e-9) << line_text(line);
+      }
+    }
+  }
+}
+
+TEST(ClreqLastLine, NoLoneCharacter) {
+  // 11 characters and a stop on 5-em lines: 5 + 5 + "子。" would leave 子 alone.
+  for (const char* text : {"甲乙丙丁戊己庚辛壬癸子。", "甲乙丙丁戊己庚辛壬癸子"}) {
+    auto lines = set(text, 50);
+    ASSERT_GE(lines.size(), 2u);
+    int letters = 0;
+    for (const auto& g : lines.back().glyphs)
+      if (!g.text.empty() && !linebreak::is_punctuation(g.text[0])) ++letters;
+    EXPECT_GE(letters, 2) << line_text(lines.back());
+  }
+}
+
+TEST(ClreqBreaksInParagraphs, DashAndEllipsisStayTogether) {
+  for (double measure : {50.0, 60.0, 70.0, 80.0}) {
+    auto lines = set("甲乙丙丁——戊己庚辛……壬癸子丑寅卯", measure);
+    std::string joined;
+    for (const auto& line : lines) joined += line_text(line) + "|";
+    EXPECT_EQ(joined.find("—|—"), std::string::npos) << joined;
+    EXPECT_EQ(joined.find("…|…"), std::string::npos) << joined;
+    EXPECT_EQ(joined.find("|—"), std::string::npos) << joined;  // basic: no dash starts a line
+  }
+}
+
+TEST(ClreqBreaksInParagraphs, NumbersAndUnitsStayWhole) {
+  for (double measure : {60.0, 65.0, 70.0, 75.0, 80.0, 85.0}) {
+    auto lines = set("今年签发证书1.85亿份，增长5%，减免120.5亿元", measure);
+    for (const auto& line : lines) {
+      std::string t = line_text(line);
+      EXPECT_NE(t.substr(t.size() - 1), ".") << t;
+      EXPECT_NE(t.substr(0, 1), "%") << t;
+      EXPECT_EQ(t.find("1.8"),
+                t.find("1.85") == std::string::npos ? std::string::npos : t.find("1.8"));
+    }
+  }
+}
+
+TEST(LineBreakParagraph, LongParagraphIsFast) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += kSample;  // ~ 36 000 characters
+  ShapedParagraph p = make_paragraph(text, 10.0);
+  BreakOptions options;
+  options.measure = 300;
+  Warnings warnings;
+  auto lines = break_paragraph(p, options, warnings);
+  EXPECT_GT(lines.size(), 1000u);
+  EXPECT_TRUE(warnings.empty());
+}
+
 }  // namespace
 }  // namespace paiban
