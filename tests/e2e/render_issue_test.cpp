@@ -117,7 +117,7 @@ TEST_F(RenderIssue, SameInputGivesTheSameBytes) {
 TEST_F(RenderIssue, PassesTheIndependentAudit) {
   std::string audit = source_path("../shared/tools/pdf-audit");
   if (!std::filesystem::exists(audit)) GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
-  auto result = run_command("python3 " + shell_quote(audit) + " " + shell_quote(pdf_) + " --manifest " +
+  auto result = run_command(shell_quote(audit) + " " + shell_quote(pdf_) + " --manifest " +
                             shell_quote(source_path(kIssue)));
   EXPECT_EQ(result.exit_code, 0) << result.output;
 }
