@@ -108,7 +108,8 @@ class ManifestReader {
                             std::string(issue_slots[current].name) + "> in <issue>");
       }
       for (std::size_t skipped = current; skipped < slot; ++skipped) {
-        if (count[skipped] < issue_slots[skipped].min) missing(child, issue_slots[skipped].name);
+        if (count[skipped] < issue_slots[skipped].min)
+          missing(root, child, issue_slots[skipped].name);
       }
       current = slot;
       if (issue_slots[slot].max && count[slot] == issue_slots[slot].max) {
@@ -124,9 +125,11 @@ class ManifestReader {
     }
   }
 
-  [[noreturn]] void missing(pugi::xml_node child, std::string_view expected) {
-    in_.fail(child,
-             "<issue> needs a <" + std::string(expected) + "> before <" + child.name() + ">");
+  // A missing element is reported at its parent, as "<issue> has no <section>"
+  // is, naming what it should have come before.
+  [[noreturn]] void missing(pugi::xml_node root, pugi::xml_node next, std::string_view expected) {
+    in_.fail(root, "<issue> has no <" + std::string(expected) + "> (it comes before <" +
+                       next.name() + ">)");
   }
 
   void read_issue_child(pugi::xml_node child, Issue& issue) {

@@ -58,16 +58,24 @@ XmlInput::XmlInput(const std::string& bytes, std::string path)
       buffer_(text_.begin(), text_.end()),
       map_(text_, std::move(path)) {
   buffer_.push_back('\0');
-  // No parse_doctype expansion: a DOCTYPE is kept as a node only to refuse it.
-  unsigned options =
-      pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_declaration | pugi::parse_doctype;
+  // A DOCTYPE is kept as a node only to refuse it. parse_fragment keeps text
+  // outside the root element as nodes (else pugixml drops it silently), so
+  // that check_tree() can refuse it too.
+  unsigned options = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_declaration |
+                     pugi::parse_doctype | pugi::parse_fragment;
   pugi::xml_parse_result result =
       doc_.load_buffer_inplace(buffer_.data(), text_.size(), options, pugi::encoding_utf8);
   if (!result) {
-    std::string message = result.status == pugi::status_no_document_element
-                              ? "no root element: expected an XML document"
-                              : std::string("malformed XML: ") + result.description();
-    throw InputError(map_.locate(static_cast<std::size_t>(result.offset)), message);
+    if (result.status == pugi::status_no_document_element) {
+      throw InputError(map_.locate(0), "no root element: expected an XML document");
+    }
+    auto offset = static_cast<std::size_t>(result.offset);
+    // pugixml calls an unclosed element at the end of the file a mismatch.
+    bool truncated =
+        result.status == pugi::status_end_element_mismatch && offset + 1 >= text_.size();
+    throw InputError(map_.locate(offset),
+                     truncated ? "malformed XML: the file ends inside an element (not closed)"
+                               : std::string("malformed XML: ") + result.description());
   }
   check_tree();
 }
@@ -164,9 +172,14 @@ void XmlInput::check_tree() const {
       fail(node, "only one root element is allowed");
     }
     if (is_text(node) && !is_blank(node.value())) {
-      throw InputError(map_.locate(offset_of(node.value())), "text outside the root element");
+      std::string_view value = node.value();
+      std::size_t skip = 0;
+      while (is_xml_space(value[skip])) ++skip;
+      throw InputError(map_.locate(offset_of(node.value()) + skip),
+                       "text outside the root element");
     }
   }
+  if (roots == 0) throw InputError(map_.locate(0), "no root element: expected an XML document");
   for_each_node(doc_, [&](pugi::xml_node node) {
     if (node.type() == pugi::node_pcdata) {
       std::size_t begin = offset_of(node.value());

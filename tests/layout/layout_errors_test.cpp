@@ -1,0 +1,151 @@
+// Layout files: strict errors with FILE:LINE:COLUMN, like manifests.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "paiban/layout.hpp"
+
+namespace paiban {
+namespace {
+
+namespace fs = std::filesystem;
+
+class LayoutErrors : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("paiban-layout-" + std::to_string(getpid()));
+    fs::create_directories(dir_);
+    std::ifstream in(std::string(PAIBAN_SOURCE_DIR) + "/layouts/default.xml");
+    std::ostringstream text;
+    text << in.rdbuf();
+    default_ = text.str();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  /// default.xml with `from` replaced by `to`; the error parsing it, "" if none.
+  std::string error(const std::string& from, const std::string& to) {
+    std::string text = default_;
+    std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    std::string path = (dir_ / "l.xml").string();
+    std::ofstream(path) << text;
+    try {
+      parse_layout_file(path);
+    } catch (const InputError& e) {
+      return std::string(e.what()).substr(path.size() + 1);  // "LINE:COL: message"
+    }
+    return "";
+  }
+
+  /// Line:column of the first occurrence of `needle` in default.xml.
+  std::string position_of(const std::string& needle) {
+    std::size_t at = default_.find(needle);
+    std::size_t line_start = default_.rfind('\n', at) + 1;
+    int line = 1 + static_cast<int>(std::count(default_.begin(), default_.begin() + at, '\n'));
+    return std::to_string(line) + ":" + std::to_string(at - line_start + 1);
+  }
+
+  fs::path dir_;
+  std::string default_;
+};
+
+TEST_F(LayoutErrors, DefaultParsesUnchanged) { EXPECT_EQ(error("<layout", "<layout"), ""); }
+
+TEST_F(LayoutErrors, ValuesAreChecked) {
+  std::string at = position_of("size=\"10.5pt\"");
+  EXPECT_EQ(error("size=\"10.5pt\"", "size=\"10.5px\""),
+            at + ": size must be a length such as 10.5pt, 20mm, 1cm or 1in, not \"10.5px\"");
+  at = position_of("color=\"grey(1)\"");
+  EXPECT_EQ(error("color=\"grey(1)\"", "color=\"rgb(0,0,0)\""),
+            at + ": color must be cmyk(C,M,Y,K) or grey(K), each 0 to 1, not \"rgb(0,0,0)\"");
+  EXPECT_EQ(error("color=\"grey(1)\"", "color=\"cmyk(0, 0.5, 1, 1.2)\"").substr(0, at.size() + 8),
+            at + ": color ");
+  EXPECT_EQ(error("color=\"grey(1)\"", "color=\"cmyk(0, 0.5, 1, 1)\""), "");
+  at = position_of("align=\"justify\"");
+  EXPECT_EQ(error("align=\"justify\"", "align=\"left\""),
+            at + ": align must be one of start, end, center, justify, not \"left\"");
+  at = position_of("indent=\"2em\"");
+  EXPECT_EQ(error("indent=\"2em\"", "indent=\"21pt\""),
+            at + ": indent must be in em, e.g. \"2em\" or \"0\"");
+  at = position_of("level=\"basic\"");
+  EXPECT_EQ(error("level=\"basic\"", "level=\"loose\""),
+            at + ": level must be one of none, basic, GB, strict, not \"loose\"");
+}
+
+TEST_F(LayoutErrors, ReferencesAndRequiredStyles) {
+  std::string at = position_of("font=\"body\"");
+  EXPECT_EQ(error("font=\"body\"", "font=\"serif\""),
+            at + ": no <font role=\"serif\"> in this layout");
+  at = position_of("style=\"footer\"");
+  EXPECT_EQ(error("style=\"footer\"", "style=\"foot\""),
+            at + ": no <style name=\"foot\"> in this layout");
+  at = position_of("based-on=\"header\"");
+  EXPECT_EQ(error("based-on=\"header\"", "based-on=\"heder\""),
+            at + ": based-on names no style defined above: \"heder\"");
+  at = position_of("<layout");
+  EXPECT_EQ(error("name=\"toc-3\"", "name=\"toc-4\""),
+            at + ": the layout does not define the style \"toc-3\", which every layout needs");
+  at = position_of("name=\"list\"");
+  EXPECT_EQ(error("name=\"list\"", "name=\"body\""), at + ": style \"body\" is defined twice");
+}
+
+TEST_F(LayoutErrors, TemplatesAndStructure) {
+  std::string at = position_of("<left");
+  EXPECT_EQ(error("{title}</left>", "{titel}</left>"),
+            at + ": unknown field {titel} (known: {title} {date} {section} {page} {number} "
+                 "{organization} {publisher})");
+  EXPECT_EQ(
+      error("format=\"{yyyy}-{mm}-{dd}\"", "format=\"{yyyy-{mm}\""),
+      position_of("format=") + ": unknown field {yyyy-{mm} (known: {yyyy} {mm} {dd} {m} {d})");
+  EXPECT_EQ(error("<page", "<margins/><page"),
+            position_of("<page") + ": unknown element <margins> in <layout>");
+  EXPECT_EQ(error("<footer", "<header/><footer"),
+            position_of("<footer") + ": only one <header> is allowed in <layout>");
+  EXPECT_EQ(error("<page size", "<page gutter=\"1cm\" size"),
+            position_of("size=\"A4\"") + ": unknown attribute 'gutter' on <page>");
+  EXPECT_EQ(error("<layout version=\"1\">", "<layout version=\"2\">"),
+            position_of("version=\"1\">") + ": unsupported layout version (this program reads 1)");
+  EXPECT_EQ(
+      error("<layout version=\"1\">", "<layout version=\"1\" xmlns:x=\"urn:x\" x:note=\"n\">"), "");
+}
+
+TEST(LayoutSearch, PathOrderAndLookup) {
+  fs::path dir = fs::temp_directory_path() / ("paiban-search-" + std::to_string(getpid()));
+  fs::create_directories(dir / "mine");
+  fs::copy_file(std::string(PAIBAN_SOURCE_DIR) + "/layouts/default.xml", dir / "mine/house.xml");
+  std::string env = (dir / "nothing").string() + "::" + (dir / "mine").string();
+  setenv("PAIBAN_LAYOUT_PATH", env.c_str(), 1);
+  std::vector<std::string> path = layout_search_path();
+  ASSERT_GE(path.size(), 4u);
+  EXPECT_EQ(path[0], (dir / "nothing").string());
+  EXPECT_EQ(path[1], (dir / "mine").string());
+  EXPECT_EQ(path[2], std::string(PAIBAN_SOURCE_DIR) + "/layouts");
+
+  SourceLocation where{"m.xml", 1, 20};
+  EXPECT_EQ(load_layout("house", "issues/x/m.xml", where).name, "house");
+  EXPECT_EQ(load_layout("", "m.xml", where).name, "default");
+  EXPECT_EQ(load_layout("itrade", "m.xml", where).name, "itrade");
+  // A path is relative to the manifest.
+  EXPECT_EQ(load_layout("mine/house.xml", (dir / "m.xml").string(), where).name, "house");
+  try {
+    load_layout("nosuch", "m.xml", where);
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_TRUE(std::string(error.what()).starts_with("m.xml:1:20: layout \"nosuch\" not found"));
+  }
+  try {
+    load_layout("../x.xml", (dir / "m.xml").string(), where);
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_TRUE(std::string(error.what()).starts_with("m.xml:1:20: layout file not found"));
+  }
+  unsetenv("PAIBAN_LAYOUT_PATH");
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace paiban

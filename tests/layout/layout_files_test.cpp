@@ -1,0 +1,107 @@
+// The layouts shipped in layouts/: they load and define what the engine needs.
+#include <gtest/gtest.h>
+
+#include "layout/required_styles.hpp"
+#include "paiban/layout.hpp"
+
+namespace paiban {
+namespace {
+
+std::string layout_file(const std::string& name) {
+  return std::string(PAIBAN_SOURCE_DIR) + "/layouts/" + name + ".xml";
+}
+
+const Cmyk black{0, 0, 0, 1};
+
+class LayoutShipped : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(LayoutShipped, DefinesEveryRequiredStyleAndCoverStyle) {
+  Layout layout = parse_layout_file(layout_file(GetParam()));
+  EXPECT_EQ(layout.name, GetParam());
+  for (std::string_view key : required_styles) {
+    EXPECT_NO_THROW(layout.style(std::string(key))) << key;
+  }
+  ASSERT_FALSE(layout.cover.empty());
+  for (const CoverItem& item : layout.cover) EXPECT_NO_THROW(layout.style(item.style));
+  for (const auto& [name, style] : layout.styles) {
+    EXPECT_TRUE(layout.fonts.count(style.font)) << name;
+    EXPECT_EQ(style.color, black) << name;  // pure K black
+  }
+  for (const auto& [role, font] : layout.fonts) {
+    ASSERT_FALSE(font.fallback.empty()) << role;
+    EXPECT_TRUE(font.fallback.back() == "DejaVu Sans" || font.fallback.back() == "DejaVu Serif")
+        << role;
+  }
+  EXPECT_EQ(layout.footer.center.at(0).text, "{page}");
+  EXPECT_EQ(layout.contents.title, "目录");
+  EXPECT_EQ(layout.source_label, "来源：");
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, LayoutShipped, ::testing::Values("itrade", "default"));
+
+TEST(LayoutItrade, ReproducesThePrintedNewsletter) {
+  Layout layout = parse_layout_file(layout_file("itrade"));
+  EXPECT_NEAR(layout.page.width, 595.276, 0.01);
+  EXPECT_NEAR(layout.page.height, 841.89, 0.01);
+  EXPECT_NEAR(layout.page.bleed, 8.504, 0.01);
+
+  const TextStyle& body = layout.style("body");
+  EXPECT_EQ(layout.fonts.at(body.font).families.at(0), "Noto Serif CJK SC");
+  EXPECT_DOUBLE_EQ(body.size, 10.5);
+  EXPECT_DOUBLE_EQ(body.leading, 18);
+  EXPECT_EQ(body.align, Align::justify);
+  EXPECT_DOUBLE_EQ(body.first_indent_em, 2);
+  const FontRole& heading = layout.fonts.at(layout.style("heading").font);
+  EXPECT_EQ(heading.families.at(0), "Noto Sans CJK SC");
+  EXPECT_EQ(heading.weight, 700);
+  EXPECT_EQ(layout.fonts.at(layout.style("section").font).weight, 700);
+  // based-on copies, then overrides.
+  EXPECT_DOUBLE_EQ(layout.style("list").size, 10.5);
+  EXPECT_DOUBLE_EQ(layout.style("list").first_indent_em, 0);
+  EXPECT_TRUE(layout.style("field-label").bold);
+
+  ASSERT_EQ(layout.cover.size(), 4u);
+  EXPECT_EQ(layout.cover[0].text, "{title}");
+  EXPECT_GT(layout.style(layout.cover[0].style).size, 24);
+  EXPECT_EQ(layout.cover[1].text, "{organization}");
+  EXPECT_EQ(layout.cover[2].text, "{publisher}");
+  EXPECT_EQ(layout.cover[3].text, "{date}");
+  EXPECT_TRUE(layout.cover_page_alone);
+  EXPECT_FALSE(layout.furniture_on_first_page);
+  EXPECT_EQ(layout.date_format, "{yyyy}年{mm}月{dd}日");
+
+  ASSERT_EQ(layout.header.left.size(), 2u);
+  EXPECT_EQ(layout.header.left[0].text, "天地纵横");
+  EXPECT_EQ(layout.header.left[1].text, "iTrade");
+  ASSERT_EQ(layout.header.right.size(), 2u);
+  EXPECT_EQ(layout.header.right[0].text, "最可依赖的贸易合规事务专家");
+  EXPECT_EQ(layout.header.right[0].align, Align::end);
+  EXPECT_EQ(layout.header.right[1].text, "最高水准的涉外综合服务团队");
+  EXPECT_GT(layout.header.rule_width, 0);
+  EXPECT_EQ(layout.header.rule_color, black);
+  ASSERT_EQ(layout.footer.center.size(), 1u);
+  EXPECT_EQ(layout.footer.center[0].align, Align::center);
+  EXPECT_EQ(layout.contents.entry_styles, (std::vector<std::string>{"toc-1", "toc-2", "toc-3"}));
+}
+
+TEST(LayoutDefault, NeutralHeaderAndFooter) {
+  Layout layout = parse_layout_file(layout_file("default"));
+  EXPECT_EQ(layout.header.left.at(0).text, "{title}");
+  EXPECT_EQ(layout.header.right.at(0).text, "{date}");
+  EXPECT_EQ(layout.fonts.at("body").families.at(0), "Noto Serif CJK SC");
+  EXPECT_EQ(layout.fonts.at("body").fallback.at(0), "Noto Sans CJK SC");
+}
+
+TEST(LayoutStyle, MissingStyleNamesIt) {
+  Layout layout;
+  layout.name = "x";
+  try {
+    layout.style("nope");
+    FAIL();
+  } catch (const std::out_of_range& error) {
+    EXPECT_NE(std::string(error.what()).find("\"nope\""), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace paiban
