@@ -1,0 +1,101 @@
+// Record format: UTF-8 text, one fact per line, tab-separated fields (tabs
+// and line breaks inside a field become spaces):
+//   paiban-batch-record 1
+//   key      HEX
+//   pdf      HEX BYTES
+//   pages    N
+//   input    KIND DIGEST PATH
+//   warning  CODE FILE LINE COLUMN MESSAGE
+#include "batch/record.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "batch/sha256.hpp"
+#include "paiban/pdf.hpp"
+
+namespace paiban::batch {
+namespace {
+
+const char* kHeader = "paiban-batch-record 1";
+
+std::string field(std::string text) {
+  for (char& c : text)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  size_t start = 0;
+  for (size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+    fields.push_back(line.substr(start, tab - start));
+  fields.push_back(line.substr(start));
+  return fields;
+}
+
+}  // namespace
+
+std::string record_path(const std::string& output_dir, const std::string& output) {
+  return (std::filesystem::path(output_dir) / ".paiban-batch" / (output + ".record")).string();
+}
+
+std::optional<Record> read_record(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line) || line != kHeader) return std::nullopt;
+  Record record;
+  try {
+    while (std::getline(in, line)) {
+      std::vector<std::string> f = split_tabs(line);
+      if (f[0] == "key" && f.size() == 2) {
+        record.key = f[1];
+      } else if (f[0] == "pdf" && f.size() == 3) {
+        record.pdf_digest = f[1];
+        record.pdf_bytes = std::stoull(f[2]);
+      } else if (f[0] == "pages" && f.size() == 2) {
+        record.pages = std::stoi(f[1]);
+      } else if (f[0] == "input" && f.size() == 4) {
+        record.inputs.push_back({f[1], f[3], f[2]});
+      } else if (f[0] == "warning" && f.size() == 6) {
+        record.warnings.push_back({f[1], {f[2], std::stoi(f[3]), std::stoi(f[4])}, f[5]});
+      } else {
+        return std::nullopt;  // written by another version: set the issue again
+      }
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (record.key.empty() || record.pdf_digest.empty()) return std::nullopt;
+  return record;
+}
+
+void write_record(const std::string& path, const Record& record) {
+  std::ostringstream out;
+  out << kHeader << "\n";
+  out << "key\t" << record.key << "\n";
+  out << "pdf\t" << record.pdf_digest << "\t" << record.pdf_bytes << "\n";
+  out << "pages\t" << record.pages << "\n";
+  for (const InputStamp& input : record.inputs)
+    out << "input\t" << field(input.kind) << "\t" << field(input.digest) << "\t"
+        << field(input.path) << "\n";
+  for (const Warning& w : record.warnings)
+    out << "warning\t" << field(w.code) << "\t" << field(w.where.file) << "\t" << w.where.line
+        << "\t" << w.where.column << "\t" << field(w.message) << "\n";
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  write_file_atomically(path, out.str());
+}
+
+bool pdf_matches(const Record& record, const std::string& pdf_path) {
+  std::error_code error;
+  auto size = std::filesystem::file_size(pdf_path, error);
+  if (error || size != record.pdf_bytes) return false;
+  try {
+    return sha256_file(pdf_path) == record.pdf_digest;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace paiban::batch
