@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/batch_command.hpp"
 #include "cli/fonts_command.hpp"
 #include "cli/watch.hpp"
 #include "paiban/render.hpp"
@@ -17,6 +18,7 @@ namespace {
 const char* kUsageText =
     "usage: paiban render MANIFEST [-o OUT.pdf] [--print] [--pdfx-1a] [--werror] [--watch]\n"
     "       paiban check MANIFEST\n"
+    "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] [--print]\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
     "       paiban --help | --version\n"
     "\n"
@@ -24,6 +26,8 @@ const char* kUsageText =
     "  render   typeset an issue manifest into a PDF (default OUT: the manifest's\n"
     "           directory name + .pdf in the current directory)\n"
     "  check    validate a manifest and its layout without rendering\n"
+    "  batch    render every issue.xml under the PATHs into OUTDIR in parallel, skipping\n"
+    "           PDFs already up to date (paiban batch --help for its options)\n"
     "  fonts    show the faces a layout's font roles resolve to, their coverage and\n"
     "           fallbacks; with TEXT, which face draws each character\n"
     "\n"
@@ -138,6 +142,7 @@ int run(int argc, char** argv) {
   }
   if (command == "render") return render_command(args);
   if (command == "check") return check_command(args);
+  if (command == "batch") return batch_command(args);
   if (command == "fonts") return fonts_command(args);
   return usage_error("unknown command '" + command + "'");
 }
