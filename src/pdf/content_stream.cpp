@@ -10,6 +10,14 @@
 namespace paiban::pdf {
 namespace {
 
+// Text extractors read a gap of about 0.1-0.15 em between two glyphs as a
+// space (pdftotext, MuPDF). Han-Latin spacing (1/4 em) and loose justified
+// lines make such gaps without a space in the text. From about 0.6 em on a
+// gap separates things (a tab, columns, a contents entry's number) and a
+// space in the extracted text is welcome.
+constexpr double kSpaceLikeGap = 0.1;   // em
+constexpr double kSeparatingGap = 0.6;  // em
+
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 void append_code(std::string& out, uint16_t code) {
@@ -58,6 +66,28 @@ std::string cmyk_operator(const Cmyk& color, bool stroke) {
   return out;
 }
 
+std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
+  std::vector<size_t> end(glyphs.size(), 0);
+  auto is_space = [](char32_t c) {
+    return c == U' ' || c == U'\u3000' || c == U'\t' || c == U'\n';
+  };
+  auto joinable = [&](const PageGlyph& a, const PageGlyph& b) {
+    if (a.size <= 0 || b.size <= 0 || a.text.empty() || b.text.empty()) return false;
+    if (is_space(a.text.back()) || is_space(b.text.front())) return false;
+    if (std::abs(a.y - b.y) > 0.01) return false;
+    const double em = std::min(a.size, b.size);
+    const double gap = b.x - (a.x + a.advance);
+    return gap >= kSpaceLikeGap * em && gap < kSeparatingGap * em;
+  };
+  for (size_t i = 0; i < glyphs.size();) {
+    size_t j = i + 1;
+    while (j < glyphs.size() && joinable(glyphs[j - 1], glyphs[j])) ++j;
+    if (j > i + 1) end[i] = j;
+    i = j;
+  }
+  return end;
+}
+
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
                            const std::map<FaceId, FontUse>& fonts, const PageFrame& frame) {
   if (glyphs.empty()) return {};
@@ -69,7 +99,11 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
   std::optional<Cmyk> color;
   double pen = 0;  // where the viewer's text position is, in page x (pt)
 
-  for (const PageGlyph& g : glyphs) {
+  const std::vector<size_t> span_end = joined_spans(glyphs);
+  size_t open_span_end = 0;  // one past the last glyph of the open ActualText span
+
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    const PageGlyph& g = glyphs[i];
     auto it = fonts.find(g.face);
     if (it == fonts.end()) throw std::logic_error("PDF writer: a glyph's face was not embedded");
     const FontUse& use = it->second;
@@ -104,9 +138,19 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     // viewer will compute, so rounding never accumulates along a line.
     const double adjustment = round3((pen - frame.x(g.x)) * 1000.0 / g.size);
 
+    if (open_span_end == 0 && span_end[i] > i + 1) {
+      // A gap readers would take for a space, where the text has none: one
+      // span carrying the glyphs' text keeps copy and search exact.
+      std::u32string text;
+      for (size_t k = i; k < span_end[i]; ++k) text += glyphs[k].text;
+      tj.flush(out);
+      out += "/Span <</ActualText <FEFF" + hex(utf16be(text)) + ">>> BDC\n";
+      open_span_end = span_end[i];
+    }
     auto mapped = use.text_of_code->find(code);
     const bool actual_text =
-        mapped == use.text_of_code->end() ? !g.text.empty() : mapped->second != g.text;
+        open_span_end == 0 &&
+        (mapped == use.text_of_code->end() ? !g.text.empty() : mapped->second != g.text);
     if (actual_text) {
       tj.flush(out);
       out += "/Span <</ActualText <FEFF" + hex(utf16be(g.text)) + ">>> BDC\n";
@@ -116,9 +160,10 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
       pen -= adjustment * g.size / 1000.0;
     }
     tj.code(code);
-    if (actual_text) {
+    if (actual_text || open_span_end == i + 1) {
       tj.flush(out);
       out += "EMC\n";
+      open_span_end = 0;
     }
     pen += use.subset->width_of.at(code) * g.size / 1000.0;
   }

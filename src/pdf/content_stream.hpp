@@ -32,9 +32,15 @@ struct FontUse {
 /// size, colour and baseline share a TJ array whose adjustments put each
 /// glyph exactly at its x (within 0.0005 of the font size / 1000). A glyph
 /// whose text differs from its code's ToUnicode entry is wrapped in an
-/// /ActualText span.
+/// /ActualText span, as is each chain of joined_spans().
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
                            const std::map<FaceId, FontUse>& fonts, const PageFrame& frame);
+
+/// For each glyph that starts a chain of glyphs on one baseline set apart by
+/// gaps an extractor would read as spaces (0.1-0.6 em) with no space in
+/// their text, one past the chain's last glyph; else 0. Such chains get one
+/// /ActualText span.
+std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs);
 
 /// Stroked lines, CMYK.
 std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame);

@@ -54,13 +54,13 @@ TEST(PdfContentStream, TjAdjustmentsPlaceEachGlyph) {
   std::vector<PageGlyph> glyphs(3);
   glyphs[0] = {0, 10, 10, 50, 100, 10, Cmyk{}, U"中"};
   glyphs[1] = {0, 11, 10, 60, 100, 5, Cmyk{}, U"，"};     // right after: no adjustment
-  glyphs[2] = {0, 10, 10, 66.5, 100, 10, Cmyk{}, U"中"};  // 1.5 pt further: -150
+  glyphs[2] = {0, 10, 10, 65.5, 100, 10, Cmyk{}, U"中"};  // 0.5 pt further: -50
   pdf::PageFrame frame;
   frame.media_height = 800;
   std::string ops = pdf::text_operators(glyphs, fonts, frame);
   EXPECT_NE(ops.find("/F1 10 Tf"), std::string::npos) << ops;
   EXPECT_NE(ops.find("1 0 0 1 50 700 Tm"), std::string::npos) << ops;
-  EXPECT_NE(ops.find("[<000A000B>-150<000A>] TJ"), std::string::npos) << ops;
+  EXPECT_NE(ops.find("[<000A000B>-50<000A>] TJ"), std::string::npos) << ops;
 }
 
 TEST(PdfContentStream, MismatchedTextGetsActualText) {
@@ -84,6 +84,49 @@ TEST(PdfContentStream, RulesAndColours) {
   frame.media_height = 100;
   std::string ops = pdf::rule_operators({{10, 20, 90, 20, 0.5, Cmyk{0.1, 0, 0, 0.5}}}, frame);
   EXPECT_EQ(ops, "0.5 w\n0.1 0 0 0.5 K\n10 80 m 90 80 l S\n");
+}
+
+}  // namespace
+}  // namespace paiban
+
+namespace paiban {
+namespace {
+
+PageGlyph glyph_at(double x, double advance, std::u32string text) {
+  PageGlyph g;
+  g.glyph = 10;
+  g.size = 10;
+  g.x = x;
+  g.y = 100;
+  g.advance = advance;
+  g.text = std::move(text);
+  return g;
+}
+
+TEST(PdfContentStream, HanLatinGapIsJoinedWithoutASpace) {
+  // 约 2 小时: 1/4 em autospace on both sides of the digit, no space in the text.
+  std::vector<PageGlyph> glyphs = {glyph_at(0, 10, U"约"), glyph_at(12.5, 5, U"2"),
+                                   glyph_at(20, 10, U"小"), glyph_at(30, 10, U"时")};
+  auto spans = pdf::joined_spans(glyphs);
+  EXPECT_EQ(spans, (std::vector<size_t>{3, 0, 0, 0}));
+  // A real space glyph, or a separating gap, keeps glyphs apart.
+  glyphs[1].text = U" 2 ";
+  glyphs[3].x = 40;  // 1 em after 小
+  EXPECT_EQ(pdf::joined_spans(glyphs), (std::vector<size_t>{0, 0, 0, 0}));
+
+  pdf::FontSubset subset;
+  subset.code_of = {{10, 10}};
+  subset.width_of = {{10, 1000}};
+  std::map<uint16_t, std::u32string> text = {{10, U"约"}};
+  std::map<FaceId, pdf::FontUse> fonts = {{0, {"F1", &subset, &text}}};
+  pdf::PageFrame frame;
+  frame.media_height = 800;
+  glyphs = {glyph_at(0, 10, U"约"), glyph_at(12.5, 10, U"2"), glyph_at(25, 10, U"小")};
+  std::string ops = pdf::text_operators(glyphs, fonts, frame);
+  EXPECT_NE(ops.find("/Span <</ActualText <FEFF7EA600325C0F>>> BDC\n[<000A>-250<000A>-250<000A>] "
+                     "TJ\nEMC"),
+            std::string::npos)
+      << ops;
 }
 
 }  // namespace
