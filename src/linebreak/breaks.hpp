@@ -60,7 +60,9 @@ struct Items {
   double em = 10.5;
 };
 
-Items build_items(const ShapedParagraph& paragraph, BreakLevel level, bool emergency);
+/// `emergency_width` > 0: runs without a break wider than this (pt) may
+/// break anywhere (a word wider than the measure).
+Items build_items(const ShapedParagraph& paragraph, BreakLevel level, double emergency_width = 0);
 
 /// A line's share of the paragraph: clusters [begin, end) after dropping the
 /// spaces at its edges, and how it is set.

@@ -36,9 +36,49 @@ ClusterKind kind_of(const ShapedParagraph& p, const Cluster& c, Blank blank) {
   return ClusterKind::other;
 }
 
+/// HarfBuzz says cutting before this glyph needs reshaping (a ligature or
+/// kerning across): we do not reshape, so such breaks are a last choice.
+constexpr int kUnsafeToBreakPenalty = 50;
+/// What a break inside a word costs (TeX's \\hyphenpenalty is 50; this is no hyphen).
+constexpr int kEmergencyPenalty = 1000;
+
+bool blank(const Cluster& c) {
+  return c.kind == ClusterKind::space || c.kind == ClusterKind::newline;
+}
+
+/// A run of clusters with no break between them that is wider than the
+/// measure may break anywhere (not before a space, not before a mark that
+/// starts no line), at a cost. Runs that fit keep their rules.
+void allow_emergency_breaks(Items& items, double width) {
+  const size_t n = items.clusters.size();
+  size_t run = 0;
+  double run_width = 0;
+  auto close = [&](size_t end) {
+    if (run_width <= width) return;
+    for (size_t c = run + 1; c < end; ++c) {
+      Junction& j = items.junctions[c];
+      const Cluster& b = items.clusters[c];
+      if (j.opportunity != Opportunity::none || blank(b)) continue;
+      if (b.kind == ClusterKind::punctuation && b.start_trim == 0)
+        continue;  // ，。」 start no line
+      j.opportunity = Opportunity::allowed;
+      j.penalty = kEmergencyPenalty;
+    }
+  };
+  for (size_t c = 0; c < n; ++c) {
+    if (c > 0 && items.junctions[c].opportunity != Opportunity::none) {
+      close(c);
+      run = c;
+      run_width = 0;
+    }
+    run_width += items.clusters[c].width + (c > run ? items.junctions[c].width : 0);
+  }
+  close(n);
+}
+
 }  // namespace
 
-Items build_items(const ShapedParagraph& p, BreakLevel level, bool emergency) {
+Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_width) {
   Items items;
   items.em = p.em > 0 ? p.em : 10.5;
   const auto& glyphs = p.glyphs;
@@ -142,10 +182,8 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, bool emergency) {
     if (a.kind == ClusterKind::newline) j.opportunity = Opportunity::mandatory;
     const bool blank_a = a.kind == ClusterKind::space || a.kind == ClusterKind::newline;
     const bool blank_b = b.kind == ClusterKind::space || b.kind == ClusterKind::newline;
-    if (emergency && j.opportunity == Opportunity::none && !blank_b) {
-      j.opportunity = Opportunity::allowed;  // a word wider than the measure
-      j.penalty = 5000;
-    }
+    if (b.glyph_begin < p.glyphs.size() && p.glyphs[b.glyph_begin].unsafe_to_break)
+      j.penalty = kUnsafeToBreakPenalty;
     if (blank_a || blank_b || a.text_end <= a.text_begin || b.text_end <= b.text_begin) continue;
     const char32_t last = p.text[a.text_end - 1];
     const char32_t first = p.text[b.text_begin];
@@ -160,6 +198,7 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, bool emergency) {
     // inside "——" or "……" (nor inside Latin words and numbers: both narrow).
     j.spaced = (a.wide || b.wide) && !never_split(last, first, BreakLevel::strict);
   }
+  if (emergency_width > 0) allow_emergency_breaks(items, emergency_width);
   return items;
 }
 

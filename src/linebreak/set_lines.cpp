@@ -1,4 +1,5 @@
 // break_paragraph: items -> chosen breaks -> placed glyphs.
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -123,7 +124,7 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
     empty.text_end = static_cast<uint32_t>(paragraph.text.size());
     return {empty};
   }
-  Items items = build_items(paragraph, options.level, false);
+  Items items = build_items(paragraph, options.level);
   std::vector<uint32_t> breaks = choose_breaks(items, options);
 
   auto overfull = [&](const Items& it, const std::vector<uint32_t>& br) {
@@ -144,7 +145,8 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
     message << "a word is wider than the measure (" << options.measure
             << " pt) and is broken where no break is allowed";
     warnings.push_back({"overfull-line", paragraph.where, message.str()});
-    items = build_items(paragraph, options.level, true);
+    items = build_items(paragraph, options.level,
+                        options.measure - std::max(0.0, options.first_indent));
     breaks = choose_breaks(items, options);
   }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -284,6 +285,29 @@ TEST(LineBreakParagraph, OverlongWordIsBrokenWithAWarning) {
   for (const auto& line : lines)
     for (const auto& g : line.glyphs) all += g.text;
   EXPECT_EQ(all, p.text);
+}
+
+TEST(LineBreakParagraph, EmergencyBreaksStayInsideTheOverlongWord) {
+  ShapedParagraph p = make_paragraph(
+      "甲乙丙，丁戊己。庚辛壬癸，子丑寅卯辰巳，Pneumonoultramicroscopicsilicovolcanoconiosis"
+      "午未申酉，戌亥甲乙丙丁，戊己庚辛。",
+      10.0);
+  for (double measure : {60.0, 75.0, 90.0}) {
+    BreakOptions options;
+    options.measure = measure;
+    Warnings warnings;
+    auto lines = break_paragraph(p, options, warnings);
+    ASSERT_FALSE(warnings.empty());
+    auto texts = check_lines(p, lines, options);
+    for (const auto& t : texts) {
+      std::u32string u = u32(t);
+      bool latin = std::all_of(u.begin(), u.end(), [](char32_t c) { return c < 0x80; });
+      // Lines of Chinese text keep the rules; only the word is cut.
+      if (!latin) {
+        EXPECT_FALSE(linebreak::line_start_forbidden(u.front(), BreakLevel::basic)) << t;
+      }
+    }
+  }
 }
 
 TEST(LineBreakParagraph, ForcedBreakEndsALineRagged) {
