@@ -18,6 +18,14 @@ BreakLevel break_level_from_string(const std::string& name);  ///< throws std::i
 
 /// One glyph placed on a line. x from the line's start edge (the measure's
 /// left edge; an indent is already in x), pt.
+///
+/// x is where the glyph's origin is drawn (HarfBuzz's x offset included);
+/// the pen then moves on by `advance`. The two differ for a mark compressed
+/// on its left (an opening bracket: “（《): it is drawn half an em left of
+/// the pen (x = pen - em/2, possibly left of 0 at a line start) and
+/// advances em/2, so its ink follows the text before it. Widths the font
+/// gives and widths as drawn differ for compressed marks and spaces; a
+/// writer should position each glyph at its x.
 struct PlacedGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;
@@ -34,7 +42,9 @@ struct SetLine {
   std::vector<PlacedGlyph> glyphs;
   double width = 0;          ///< from 0 to the end of the last glyph's advance, pt
   bool last = false;         ///< ends its paragraph
-  uint32_t text_begin = 0, text_end = 0;  ///< characters of the paragraph on this line
+  /// Characters of the paragraph on this line, from one break to the next
+  /// (spaces dropped at the break included; a paragraph's lines tile its text).
+  uint32_t text_begin = 0, text_end = 0;
 };
 
 struct BreakOptions {
@@ -52,8 +62,13 @@ std::vector<bool> unicode_break_opportunities(const std::u32string& text, const 
 std::vector<bool> clreq_break_opportunities(const std::u32string& text, const std::string& lang,
                                             BreakLevel level);
 
-/// Sets a paragraph into lines of `options.measure`. Warns "overfull-line"
-/// when a line cannot fit.
+/// Sets a paragraph into lines of `options.measure`: the whole paragraph's
+/// breaks chosen at once (Knuth-Plass), clreq's rules, punctuation
+/// compression, Han-Latin gaps, justification. Warns "overfull-line" when a
+/// word is wider than the measure (it is then broken anywhere inside) or a
+/// line still cannot fit. A forced break (U+000A from <br/>) ends a line set
+/// like a last line; spaces and the newline at a break are not placed. An
+/// empty paragraph gives one empty line.
 std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const BreakOptions& options,
                                      Warnings& warnings);
 

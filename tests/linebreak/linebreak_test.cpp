@@ -484,6 +484,23 @@ TEST(ClreqBreaksInParagraphs, DashAndEllipsisStayTogether) {
   }
 }
 
+TEST(ClreqBreaksInParagraphs, LevelsDifferOnTheSolidus) {
+  auto first_line = [](BreakLevel level) {
+    ShapedParagraph p = make_paragraph("甲乙丙丁/戊己庚辛壬癸", 10.0);
+    BreakOptions options;
+    options.measure = 50;
+    options.level = level;
+    Warnings warnings;
+    auto lines = break_paragraph(p, options, warnings);
+    check_lines(p, lines, options);
+    return line_text(lines.at(0));
+  };
+  EXPECT_EQ(first_line(BreakLevel::basic), "甲乙丙丁/");  // may end a line
+  std::string gb = first_line(BreakLevel::gb);
+  EXPECT_NE(gb.back(), '/') << gb;  // GB: a solidus ends no line
+  EXPECT_NE(first_line(BreakLevel::strict).back(), '/');
+}
+
 TEST(ClreqBreaksInParagraphs, NumbersAndUnitsStayWhole) {
   for (double measure : {60.0, 65.0, 70.0, 75.0, 80.0, 85.0}) {
     auto lines = set("今年签发证书1.85亿份，增长5%，减免120.5亿元", measure);
