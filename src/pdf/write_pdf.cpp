@@ -181,6 +181,9 @@ class Writer {
       }
       ops += pdf::text_operators(page.glyphs, uses, frame_);
       if (options_.print) ops += pdf::crop_mark_operators(g, frame_);
+      // libharu writes nothing for an empty page as a 0-byte Flate stream,
+      // which Ghostscript and MuPDF reject: give it a harmless operator pair.
+      if (ops.empty()) ops = "q Q\n";
       hash_.update(ops);
       doc_.write_content(p, ops);
       pages_.push_back(p);

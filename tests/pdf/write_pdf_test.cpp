@@ -148,3 +148,68 @@ TEST(PdfSamples, WriteWhenAsked) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+using namespace pdf_test;
+
+TEST(PdfWriter, BlankPageIsValidForStrictReaders) {
+  if (!have_tool("gs")) GTEST_SKIP() << "ghostscript not installed";
+  Document d = sample_document();
+  Page blank;
+  blank.blank = true;
+  d.pages.push_back(blank);
+  for (bool print : {false, true}) {
+    TempFile file("blank.pdf");
+    PdfOptions options;
+    options.print = print;
+    file.write(write_pdf(d, FontCache::shared(), options));
+    int status = -1;
+    std::string out =
+        run("gs -q -dNOPAUSE -dBATCH -dPDFSTOPONERROR -dPDFSTOPONWARNING -sDEVICE=nullpage '" +
+                file.path + "' 2>&1",
+            &status);
+    EXPECT_EQ(status, 0) << out;
+    EXPECT_EQ(out, "");
+  }
+}
+
+TEST(PdfWriter, PageLabelsWhenTheyDifferFromPhysicalNumbers) {
+  Document d = sample_document();
+  d.pages[0].label = "封面";
+  d.pages[1].label = "";
+  std::string pdf = write_pdf(d, FontCache::shared(), {.compress = false});
+  EXPECT_NE(pdf.find("/PageLabels"), std::string::npos);
+  if (have_tool("qpdf")) {
+    TempFile file("labels.pdf");
+    file.write(pdf);
+    std::string json = run("qpdf --json --json-key=pagelabels '" + file.path + "' 2>&1");
+    EXPECT_NE(json.find("\"/P\": \"u:封面\""), std::string::npos) << json;
+    EXPECT_NE(json.find("\"/St\": 2"), std::string::npos) << json;
+  }
+  // Labels equal to the physical numbers need no /PageLabels.
+  d.pages[0].label = "1";
+  d.pages[1].label = "2";
+  pdf = write_pdf(d, FontCache::shared(), {.compress = false});
+  EXPECT_EQ(pdf.find("/PageLabels"), std::string::npos);
+}
+
+TEST(PdfWriter, TrueTypeFaceIsEmbeddedAndExtracts) {
+  if (!have_tool("pdffonts") || !have_tool("pdftotext")) GTEST_SKIP() << "poppler-utils missing";
+  auto face = FontCache::shared().find("DejaVu Sans", 400, "en");
+  if (!face) GTEST_SKIP() << "DejaVu Sans not installed";
+  Document d = sample_document();
+  set_line(d.pages[1], *face, U"Grüße, naïve café ≠ 42", 56, 200, 12);
+  TempFile file("ttf.pdf");
+  file.write(write_pdf(d, FontCache::shared(), {}));
+  std::string fonts = run("pdffonts '" + file.path + "' 2>&1");
+  EXPECT_TRUE(std::regex_search(
+      fonts, std::regex(R"([A-Z]{6}\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes)")))
+      << fonts;
+  std::string text = run("pdftotext -enc UTF-8 -f 2 -l 2 '" + file.path + "' - 2>&1");
+  EXPECT_NE(text.find("Grüße, naïve café ≠ 42"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace paiban
