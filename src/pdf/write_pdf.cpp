@@ -81,6 +81,10 @@ class Writer {
       for (size_t i = 0; i < pages_.size(); ++i)
         pdf::add_links(doc_, pages_[i], document_.pages[i].links, pages_, frame_);
     pdf::add_outline(doc_, document_.outline, pages_, frame_);
+    if (!document_.outline.empty())  // open with the bookmarks shown
+      doc_.check(HPDF_SetPageMode(doc_.get(), HPDF_PAGE_MODE_USE_OUTLINE), "setting /PageMode");
+    if (!document_.lang.empty() && is_ascii(document_.lang))  // for screen readers and search
+      doc_.add(doc_.get()->catalog, "Lang", doc_.new_ascii_string(document_.lang));
     pdf::add_page_labels(doc_, document_.pages);
     if (options_.print) pdf::add_output_intent(doc_, pdf::find_cmyk_profile(options_.icc_profile));
     write_metadata();

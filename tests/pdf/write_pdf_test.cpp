@@ -213,3 +213,28 @@ TEST(PdfWriter, TrueTypeFaceIsEmbeddedAndExtracts) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+TEST(PdfWriter, MissingImageNamesTheFile) {
+  Document d = pdf_test::sample_document();
+  d.pages[0].images.push_back({"/nonexistent/figure.png", 0, 0, 10, 10});
+  try {
+    write_pdf(d, FontCache::shared(), {});
+    FAIL() << "expected an exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/figure.png"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PdfWriter, CatalogHasLanguageAndShowsBookmarks) {
+  Document d = pdf_test::sample_document();
+  d.lang = "zh-Hans";
+  std::string pdf = write_pdf(d, FontCache::shared(), {.compress = false});
+  EXPECT_NE(pdf.find("/Lang (zh-Hans)"), std::string::npos);
+  EXPECT_NE(pdf.find("/PageMode /UseOutlines"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace paiban
