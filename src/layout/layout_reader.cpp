@@ -35,9 +35,14 @@ class LayoutReader {
 
   Layout read() {
     pugi::xml_node root = in_.root();
-    if (std::string_view(root.name()) != "layout" || in_.is_foreign(root)) {
+    if (std::string_view(root.name()) != "layout") {
       in_.fail(root, "the root element must be <layout>, not <" + std::string(root.name()) + ">");
     }
+    if (in_.is_foreign(root)) {
+      in_.fail(root, "<layout> must be in no namespace, not xmlns=\"" +
+                         std::string(root.attribute("xmlns").value()) + "\"");
+    }
+
     in_.check_attributes(root, {"version", "lang"});
     pugi::xml_attribute version = root.attribute("version");
     if (!version) in_.fail(root, "<layout> needs version=\"1\"");
@@ -130,12 +135,15 @@ class LayoutReader {
     if (layout_.fonts.count(name)) in_.fail(role, "font role \"" + name + "\" is defined twice");
     FontRole font;
     if (pugi::xml_attribute weight = node.attribute("weight")) {
-      auto value = parse_decimal(token_value(weight));
-      if (!value || *value < 1 || *value > 1000 || *value != static_cast<int>(*value)) {
+      std::string digits = token_value(weight);
+      bool whole = !digits.empty() && digits.size() <= 4 && digits[0] != '0' &&
+                   digits.find_first_not_of("0123456789") == std::string::npos;
+      int value = whole ? std::stoi(digits) : 0;
+      if (value < 1 || value > 1000) {
         in_.fail(weight,
                  "font weight must be a whole number from 1 to 1000 (400 regular, 700 bold)");
       }
-      font.weight = static_cast<int>(*value);
+      font.weight = value;
     }
     for (pugi::xml_node child : in_.element_children(node)) {
       std::string_view kind = child.name();

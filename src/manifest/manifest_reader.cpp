@@ -42,9 +42,14 @@ class ManifestReader {
 
   Issue read() {
     pugi::xml_node root = in_.root();
-    if (std::string_view(root.name()) != "issue" || in_.is_foreign(root)) {
+    if (std::string_view(root.name()) != "issue") {
       in_.fail(root, "the root element must be <issue>, not <" + std::string(root.name()) + ">");
     }
+    if (in_.is_foreign(root)) {
+      in_.fail(root, "<issue> must be in no namespace, not xmlns=\"" +
+                         std::string(root.attribute("xmlns").value()) + "\"");
+    }
+
     Issue issue;
     issue.manifest_path = path_;
     read_issue_attributes(root, issue);

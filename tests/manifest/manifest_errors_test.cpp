@@ -60,7 +60,7 @@ TEST(ManifestErrors, RootAndVersion) {
   EXPECT_EQ(parse_error("<newsletter/>"),
             "t.xml:1:1: the root element must be <issue>, not <newsletter>");
   EXPECT_EQ(parse_error("<issue xmlns=\"urn:x\" version=\"1\"/>"),
-            "t.xml:1:1: the root element must be <issue>, not <issue>");
+            "t.xml:1:1: <issue> must be in no namespace, not xmlns=\"urn:x\"");
   EXPECT_EQ(parse_error("<issue date=\"2017-06-15\"/>"), "t.xml:1:1: <issue> needs version=\"1\"");
   EXPECT_EQ(parse_error("<issue version=\"2\" date=\"2017-06-15\"/>"),
             "t.xml:1:8: unsupported manifest version \"2\" (this program reads version 1)");
