@@ -21,6 +21,8 @@ struct BadManifest {
   int line;  // where the message must point
 };
 
+void PrintTo(const BadManifest& bad, std::ostream* out) { *out << bad.name; }
+
 class CommandLine : public ::testing::TestWithParam<BadManifest> {};
 
 TEST_P(CommandLine, BadManifestGivesLocationExit2AndNoPdf) {

@@ -34,10 +34,20 @@ TEST(CommandLineWatch, RerendersOnChangeAndKeepsTheLastGoodPdf) {
   std::ofstream(manifest) << manifest_with("第一版");
   // Three renders: the first, a broken edit, a fixed edit; then it exits.
   std::thread watcher([&] {
-    run_command("timeout 60 " + paiban("render " + shell_quote(manifest.string()) + " -o " +
-                                       shell_quote(pdf.string()) + " --watch --watch-renders 3 2> " +
-                                       shell_quote(log.string())));
+    run_command("( exec 2> " + shell_quote(log.string()) + "; timeout 60 " + paiban("render " + shell_quote(manifest.string()) + " -o " +
+                                         shell_quote(pdf.string()) + " --watch --watch-renders 3") +
+                " )");
   });
+  // Whatever happens below, the watcher is stopped and joined.
+  struct Joiner {
+    std::thread& thread;
+    ~Joiner() {
+      if (thread.joinable()) {
+        run_command("pkill -f 'paiban-test-watch/issue.xml'");
+        thread.join();
+      }
+    }
+  } joiner{watcher};
   ASSERT_TRUE(wait_for([&] { return std::filesystem::exists(pdf); }, 30));
   std::string first = read_file(pdf);
   ASSERT_TRUE(wait_for([&] { return read_file(log).find("watching") != std::string::npos; }, 30));
