@@ -6,6 +6,7 @@
 
 #include "layout/layout_values.hpp"
 #include "layout/required_styles.hpp"
+#include "manifest/attribute_values.hpp"
 #include "manifest/inline_reader.hpp"
 #include "manifest/xml_input.hpp"
 #include "paiban/layout.hpp"
@@ -48,7 +49,11 @@ class LayoutReader {
     if (!version) in_.fail(root, "<layout> needs version=\"1\"");
     if (token_value(version) != "1")
       in_.fail(version, "unsupported layout version (this program reads 1)");
-    layout_.lang = token_value(root.attribute("lang"));
+    if (pugi::xml_attribute lang = root.attribute("lang")) {
+      layout_.lang = token_value(lang);
+      if (!is_language_tag(layout_.lang))
+        in_.fail(lang, "lang is not a language tag (e.g. zh-Hans)");
+    }
 
     std::set<std::string> seen;
     for (pugi::xml_node child : in_.element_children(root)) {
@@ -88,7 +93,8 @@ class LayoutReader {
     if (name == "line-break") {
       in_.check_attributes(node, {"level"});
       no_content(node);
-      layout_.line_break_level = choice(required(node, "level"), {"none", "basic", "GB", "strict"});
+      layout_.line_break_level =
+          read_choice(in_, required(node, "level"), {"none", "basic", "GB", "strict"});
       return;
     }
     if (name == "backmatter") {
@@ -107,7 +113,7 @@ class LayoutReader {
     PageGeometry& page = layout_.page;
     if (pugi::xml_attribute size = node.attribute("size")) {
       // Portrait sizes in pt (ISO 216, JIS B5, US Letter).
-      std::string value = choice(size, {"A4", "A5", "B5", "letter"});
+      std::string value = read_choice(in_, size, {"A4", "A5", "B5", "letter"});
       if (value == "A4") page.width = 595.276, page.height = 841.89;
       if (value == "A5") page.width = 419.528, page.height = 595.276;
       if (value == "B5") page.width = 515.906, page.height = 728.504;
@@ -135,15 +141,12 @@ class LayoutReader {
     if (layout_.fonts.count(name)) in_.fail(role, "font role \"" + name + "\" is defined twice");
     FontRole font;
     if (pugi::xml_attribute weight = node.attribute("weight")) {
-      std::string digits = token_value(weight);
-      bool whole = !digits.empty() && digits.size() <= 4 && digits[0] != '0' &&
-                   digits.find_first_not_of("0123456789") == std::string::npos;
-      int value = whole ? std::stoi(digits) : 0;
-      if (value < 1 || value > 1000) {
+      auto value = parse_whole(token_value(weight), 1000);
+      if (!value) {
         in_.fail(weight,
                  "font weight must be a whole number from 1 to 1000 (400 regular, 700 bold)");
       }
-      font.weight = value;
+      font.weight = *value;
     }
     for (pugi::xml_node child : in_.element_children(node)) {
       std::string_view kind = child.name();
@@ -306,7 +309,7 @@ class LayoutReader {
   }
 
   Align alignment(pugi::xml_attribute attribute) {
-    std::string value = choice(attribute, {"start", "end", "center", "justify"});
+    std::string value = read_choice(in_, attribute, {"start", "end", "center", "justify"});
     return value == "start"    ? Align::start
            : value == "end"    ? Align::end
            : value == "center" ? Align::center
@@ -314,18 +317,7 @@ class LayoutReader {
   }
 
   bool yes_no(pugi::xml_attribute attribute, bool fallback) {
-    return attribute ? choice(attribute, {"yes", "no"}) == "yes" : fallback;
-  }
-
-  std::string choice(pugi::xml_attribute attribute,
-                     std::initializer_list<std::string_view> values) {
-    std::string value = token_value(attribute), expected;
-    for (std::string_view allowed : values) {
-      if (value == allowed) return value;
-      expected += (expected.empty() ? "" : ", ") + std::string(allowed);
-    }
-    in_.fail(attribute, std::string(attribute.name()) + " must be one of " + expected + ", not \"" +
-                            attribute.value() + "\"");
+    return attribute ? read_choice(in_, attribute, {"yes", "no"}) == "yes" : fallback;
   }
 
   template <typename Where>

@@ -3,21 +3,9 @@
 #include <algorithm>
 #include <string>
 
-namespace paiban {
+#include "manifest/attribute_values.hpp"
 
-std::optional<double> parse_decimal(std::string_view text) {
-  std::size_t dot = text.find('.');
-  bool digits = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] >= '0' && text[i] <= '9') {
-      digits = true;
-    } else if (i != dot) {
-      return {};
-    }
-  }
-  if (!digits || (dot != std::string_view::npos && dot + 1 == text.size())) return {};
-  return std::stod(std::string(text));
-}
+namespace paiban {
 
 namespace {
 

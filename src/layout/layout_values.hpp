@@ -18,9 +18,6 @@ std::optional<double> parse_em(std::string_view text);
 /// cmyk(0,0,0,0.6)). White space around the numbers is allowed.
 std::optional<Cmyk> parse_color(std::string_view text);
 
-/// A plain non-negative decimal: "1", "0.5", ".5".
-std::optional<double> parse_decimal(std::string_view text);
-
 /// The first {field} of `text` not among `fields`, or "{" when a brace is
 /// unmatched; empty when every field is known.
 std::string unknown_field(std::string_view text, const std::vector<std::string_view>& fields);

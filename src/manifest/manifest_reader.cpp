@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "manifest/attribute_values.hpp"
 #include "manifest/figure_file.hpp"
 #include "manifest/inline_reader.hpp"
 #include "manifest/iso_date.hpp"
@@ -17,23 +18,6 @@ namespace {
 bool is_block(std::string_view name) {
   return name == "p" || name == "subheading" || name == "list" || name == "quote" ||
          name == "figure";
-}
-
-/// xsd:language, which is what BCP 47 tags look like: "zh-Hans", "ja".
-bool is_language_tag(std::string_view tag) {
-  std::size_t part = 0, length = 0;
-  for (char c : tag) {
-    if (c == '-') {
-      if (length == 0) return false;
-      ++part, length = 0;
-    } else if (std::isalpha(static_cast<unsigned char>(c)) ||
-               (part > 0 && std::isdigit(static_cast<unsigned char>(c)))) {
-      if (++length > 8) return false;
-    } else {
-      return false;
-    }
-  }
-  return length > 0;
 }
 
 class ManifestReader {
@@ -283,14 +267,12 @@ class ManifestReader {
     in_.check_attributes(node, {"columns", "marker"});
     block.kind = BlockKind::list;
     if (pugi::xml_attribute columns = node.attribute("columns")) {
-      std::string value = token_value(columns);
-      bool digits = !value.empty() && value[0] != '0' && value.size() <= 4 &&
-                    value.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits) {
+      auto count = parse_whole(token_value(columns), 9999);
+      if (!count) {
         in_.fail(columns, "list columns must be a whole number from 1 to 9999, not \"" +
                               std::string(columns.value()) + "\"");
       }
-      block.columns = std::stoi(value);
+      block.columns = *count;
     }
     std::string marker =
         read_choice(node.attribute("marker"), {"none", "bullet", "number"}, "none");
@@ -312,21 +294,14 @@ class ManifestReader {
     if (!src) in_.fail(node, "<figure> needs a src attribute");
     block.figure_path = resolve_figure(in_, src, path_);
     if (pugi::xml_attribute width = node.attribute("width")) {
-      std::string value = token_value(width);
-      // A plain decimal: digits with an optional fraction ("0.5", ".5", "1").
-      std::size_t dot = value.find('.');
-      bool decimal = !value.empty() && value != "." &&
-                     value.find_first_not_of("0123456789.") == std::string::npos &&
-                     (dot == std::string::npos ||
-                      (value.find('.', dot + 1) == std::string::npos && dot + 1 < value.size()));
-      double fraction = decimal ? std::strtod(value.c_str(), nullptr) : 0;
-      if (!(fraction > 0 && fraction <= 1)) {
+      auto fraction = parse_decimal(token_value(width));
+      if (!fraction || *fraction <= 0 || *fraction > 1) {
         in_.fail(width,
                  "figure width must be a fraction of the text width, more than 0 and at "
                  "most 1, not \"" +
                      std::string(width.value()) + "\"");
       }
-      block.figure_width = fraction;
+      block.figure_width = *fraction;
     }
     bool has_caption = false;
     for (pugi::xml_node child : in_.element_children(node)) {
@@ -358,15 +333,7 @@ class ManifestReader {
   std::string read_choice(pugi::xml_attribute attribute,
                           std::initializer_list<std::string_view> values,
                           std::string_view fallback) {
-    if (!attribute) return std::string(fallback);
-    std::string value = token_value(attribute);
-    std::string expected;
-    for (std::string_view allowed : values) {
-      if (value == allowed) return value;
-      expected += (expected.empty() ? "" : ", ") + std::string(allowed);
-    }
-    in_.fail(attribute, std::string(attribute.name()) + " must be one of " + expected + ", not \"" +
-                            attribute.value() + "\"");
+    return attribute ? paiban::read_choice(in_, attribute, values) : std::string(fallback);
   }
 
   const XmlInput& in_;
