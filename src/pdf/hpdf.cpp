@@ -1,5 +1,7 @@
 #include "pdf/hpdf.hpp"
 
+#include <hpdf_list.h>
+
 #include <cstdio>
 #include <stdexcept>
 #include <vector>
@@ -79,6 +81,14 @@ void HpdfDoc::push_real(HPDF_Array array, double value) {
 }
 void HpdfDoc::push_name(HPDF_Array array, const char* name) {
   check(HPDF_Array_AddName(array, name), "adding to an array");
+}
+
+bool HpdfDoc::has_key(HPDF_Dict dict, const char* key) {
+  for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
+    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+    if (std::string_view(element->key) == key) return true;
+  }
+  return false;
 }
 
 HPDF_Array HpdfDoc::box(double x0, double y0, double x1, double y1) {

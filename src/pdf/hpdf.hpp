@@ -52,6 +52,9 @@ class HpdfDoc {
   void push_number(HPDF_Array array, int value);
   void push_real(HPDF_Array array, double value);
   void push_name(HPDF_Array array, const char* name);
+  /// Whether `dict` has `key` (HPDF_Dict_GetItem would raise a sticky error
+  /// on a type mismatch).
+  static bool has_key(HPDF_Dict dict, const char* key);
   /// [x0 y0 x1 y1] as reals.
   HPDF_Array box(double x0, double y0, double x1, double y1);
 

@@ -150,11 +150,12 @@ class Writer {
     if (options_.print) {
       // PDF/X wants print colours; an RGB image would be converted by chance.
       std::string space = HPDF_Image_GetColorSpace(img) ? HPDF_Image_GetColorSpace(img) : "";
-      if (space == "DeviceRGB")
-        throw std::runtime_error(path +
-                                 ": RGB image; print mode (PDF/X) needs CMYK or greyscale "
-                                 "images (convert it, e.g. a CMYK JPEG)");
-      if (options_.standard == PdfStandard::x1a && HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_ANY))
+      // Palette PNGs come back as "Indexed" over RGB: refused too.
+      if (space != "DeviceGray" && space != "DeviceCMYK")
+        throw std::runtime_error(path + ": " + (space.empty() ? "unknown" : space) +
+                                 " image; print mode (PDF/X) needs CMYK or greyscale images "
+                                 "(convert it, e.g. to a CMYK JPEG)");
+      if (options_.standard == PdfStandard::x1a && HpdfDoc::has_key(img, "SMask"))
         throw std::runtime_error(path + ": image with transparency; PDF/X-1a forbids it");
     }
     images_[path] = img;

@@ -176,6 +176,18 @@ TEST(PdfPrint, CmykJpegIsAccepted) {
   d.pages[0].images.push_back({jpeg.path, 56, 200, 100, 100});
   std::string pdf = write_pdf(d, FontCache::shared(), print_options());
   EXPECT_EQ(pdf.rfind("%PDF-1.6", 0), 0u);
+  // Pure magenta stays magenta (Adobe CMYK JPEGs are stored inverted).
+  TempFile file("cmyk.pdf");
+  file.write(pdf);
+  std::string ink =
+      run("gs -q -o - -sDEVICE=inkcov -dFirstPage=1 -dLastPage=1 '" + file.path + "'");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      ink, m, std::regex(R"(([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+CMYK)")))
+      << ink;
+  EXPECT_EQ(std::stod(m[1]), 0) << ink;
+  EXPECT_GT(std::stod(m[2]), 0.02) << ink;
+  EXPECT_EQ(std::stod(m[3]), 0) << ink;
   std::string summary = preflight_summary(d, FontCache::shared(), print_options(), false);
   EXPECT_NE(summary.find("DeviceCMYK"), std::string::npos) << summary;
 }
@@ -191,6 +203,30 @@ TEST(PdfPreflight, SummaryNamesTheEssentials) {
   std::string json = preflight_summary(d, FontCache::shared(), print_options(), true);
   EXPECT_NE(json.find("\"pages\": 2"), std::string::npos) << json;
   EXPECT_NE(json.find("\"bleed_pt\": 8.504"), std::string::npos) << json;
+}
+
+TEST(PdfPrint, TransparentImageOnlyInX4) {
+  if (!have_tool("python3")) GTEST_SKIP() << "python3 makes the test image";
+  // A 2x2 grey PNG with alpha (colour type 4), made with zlib alone.
+  TempFile png("alpha.png");
+  run("python3 -c \"import zlib,struct\n"
+      "def c(t,d): return struct.pack('>I',len(d))+t+d+struct.pack('>I',zlib.crc32(t+d))\n"
+      "raw=b''.join(b'\\\\0'+b'\\\\x40\\\\x80'*2 for _ in range(2))\n"
+      "open('" +
+      png.path +
+      "','wb').write(b'\\\\x89PNG\\\\r\\\\n\\\\x1a\\\\n'+c(b'IHDR',struct.pack('>IIBBBBB',2,2,8,4,"
+      "0,0,0))"
+      "+c(b'IDAT',zlib.compress(raw))+c(b'IEND',b''))\" 2>&1");
+  Document d = sample_document();
+  d.pages[0].images.push_back({png.path, 56, 200, 100, 100});
+  std::string pdf = write_pdf(d, FontCache::shared(), print_options());
+  EXPECT_NE(pdf.find("/SMask"), std::string::npos);
+  try {
+    write_pdf(d, FontCache::shared(), print_options(PdfStandard::x1a));
+    FAIL() << "expected an exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("transparency"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
