@@ -13,4 +13,8 @@ namespace paiban {
 
 Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings);
 
+/// Saddle stitching folds sheets of four pages: pads the page count to a
+/// multiple of 4 with blank pages (no furniture) at the end.
+void pad_for_saddle_stitch(Document& document);
+
 }  // namespace paiban

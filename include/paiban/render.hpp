@@ -10,16 +10,21 @@
 
 namespace paiban {
 
+enum class Preflight { none, text, json };
+
 struct RenderOptions {
   PdfOptions pdf;
   bool warnings_as_errors = false;
+  bool saddle_stitch = false;           ///< pad to a multiple of 4 pages
+  Preflight preflight = Preflight::none;  ///< also produce a preflight summary
 };
 
 struct RenderResult {
   std::string pdf;   ///< the file's bytes
   int pages = 0;
   Warnings warnings;
-  std::vector<std::string> inputs;  ///< files read: manifest, layout, figures (watch, batch freshness)
+  std::vector<std::string> inputs;
+  std::string preflight;  ///< the summary, when RenderOptions::preflight asks for one  ///< files read: manifest, layout, figures (watch, batch freshness)
 };
 
 /// Renders one issue. Throws InputError for bad input (exit 2), other

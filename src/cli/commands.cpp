@@ -16,7 +16,8 @@ namespace paiban::cli {
 namespace {
 
 const char* kUsageText =
-    "usage: paiban render MANIFEST [-o OUT.pdf] [--print] [--pdfx-1a] [--werror] [--watch]\n"
+    "usage: paiban render MANIFEST [-o OUT.pdf] [--print [--pdfx-1a]] [--saddle-stitch]\n"
+    "                     [--preflight | --preflight-json FILE] [--werror] [--watch]\n"
     "       paiban check MANIFEST\n"
     "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] [--print]\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
@@ -35,6 +36,10 @@ const char* kUsageText =
     "  -o, --output FILE   where to write the PDF (written atomically)\n"
     "  --print             print-shop PDF/X-4: bleed, trim and crop marks, output intent\n"
     "  --pdfx-1a           with --print: PDF/X-1a:2003 instead of PDF/X-4\n"
+    "  --saddle-stitch     pad the page count to a multiple of 4 with blank pages\n"
+    "  --preflight         print a preflight summary (trim, bleed, pages, fonts, colours,\n"
+    "                      output intent) on stdout\n"
+    "  --preflight-json F  write that summary as JSON to F\n"
     "  --watch             render again whenever the manifest, its layout or a figure\n"
     "                      changes; a broken edit keeps the last good PDF\n"
     "  --werror            treat warnings (missing glyphs, overfull lines) as errors\n"
@@ -71,6 +76,7 @@ int render_command(const std::vector<std::string>& args) {
   std::string manifest, output;
   RenderOptions options;
   bool watch = false;
+  std::string preflight_file;
   int max_renders = 0;  // --watch-renders N: stop after N renders (for tests)
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -81,6 +87,14 @@ int render_command(const std::vector<std::string>& args) {
       options.pdf.print = true;
     } else if (a == "--pdfx-1a") {
       options.pdf.standard = PdfStandard::x1a;
+    } else if (a == "--saddle-stitch") {
+      options.saddle_stitch = true;
+    } else if (a == "--preflight") {
+      options.preflight = Preflight::text;
+    } else if (a == "--preflight-json") {
+      if (i + 1 >= args.size()) return usage_error(a + " needs a file name");
+      options.preflight = Preflight::json;
+      preflight_file = args[++i];
     } else if (a == "--watch") {
       watch = true;
     } else if (a == "--watch-renders") {
@@ -110,6 +124,10 @@ int render_command(const std::vector<std::string>& args) {
     RenderResult result = render_issue(manifest, FontCache::shared(), options);
     for (const Warning& w : result.warnings) std::cerr << to_string(w) << "\n";
     write_file_atomically(output, result.pdf);
+    if (!preflight_file.empty())
+      write_file_atomically(preflight_file, result.preflight);
+    else if (!result.preflight.empty())
+      std::cout << result.preflight;
     std::cerr << output << ": " << result.pages << " pages, " << result.pdf.size() << " bytes\n";
     return int(kDone);
   });

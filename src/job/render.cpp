@@ -37,7 +37,11 @@ RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
     const Warning& first = result.warnings.front();
     throw InputError(first.where, first.message + " (warnings are errors)");
   }
+  if (options.saddle_stitch) pad_for_saddle_stitch(document);
   result.pages = static_cast<int>(document.pages.size());
+  if (options.preflight != Preflight::none)
+    result.preflight =
+        preflight_summary(document, fonts, options.pdf, options.preflight == Preflight::json);
   result.pdf = write_pdf(document, fonts, options.pdf);
   return result;
 }
