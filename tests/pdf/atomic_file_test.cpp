@@ -16,6 +16,17 @@ std::string slurp(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+std::vector<std::string> list_dir(const std::string& path) {
+  std::vector<std::string> names;
+  if (DIR* d = ::opendir(path.c_str())) {
+    while (dirent* e = ::readdir(d))
+      if (std::string(e->d_name) != "." && std::string(e->d_name) != "..")
+        names.push_back(e->d_name);
+    ::closedir(d);
+  }
+  return names;
+}
+
 // A fresh directory under /tmp, removed with its files afterwards.
 struct TempDir {
   std::string path;
@@ -28,16 +39,7 @@ struct TempDir {
     for (const auto& f : entries()) std::remove((path + "/" + f).c_str());
     ::rmdir(path.c_str());
   }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    if (DIR* d = ::opendir(path.c_str())) {
-      while (dirent* e = ::readdir(d))
-        if (std::string(e->d_name) != "." && std::string(e->d_name) != "..")
-          names.push_back(e->d_name);
-      ::closedir(d);
-    }
-    return names;
-  }
+  std::vector<std::string> entries() const { return list_dir(path); }
 };
 
 TEST(PdfAtomicWrite, WritesAndReplaces) {
@@ -89,16 +91,22 @@ TEST(PdfAtomicWrite, TargetIsADirectoryLeavesNoTemporary) {
 }
 
 TEST(PdfAtomicWrite, DiskFullIsNamed) {
-  // /dev/full fails every write with ENOSPC, but it is not a directory we can
-  // create files in; skip unless a tiny full file system is provided.
-  const char* full_dir = std::getenv("PAIBAN_FULL_FS_DIR");
-  if (!full_dir) GTEST_SKIP() << "set PAIBAN_FULL_FS_DIR to a full file system to test ENOSPC";
+  // Needs a small file system, e.g. as root:
+  //   mount -t tmpfs -o size=64k tmpfs DIR; PAIBAN_FULL_FS_DIR=DIR paiban_tests
+  const char* small_dir = std::getenv("PAIBAN_FULL_FS_DIR");
+  if (!small_dir) GTEST_SKIP() << "set PAIBAN_FULL_FS_DIR to a small file system to test ENOSPC";
+  const std::string file = std::string(small_dir) + "/out.pdf";
+  write_file_atomically(file, "old");
   try {
-    write_file_atomically(std::string(full_dir) + "/out.pdf", std::string(1 << 20, 'x'));
+    write_file_atomically(file, std::string(1 << 20, 'x'));
     FAIL() << "expected an exception";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("disk full"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(file), std::string::npos) << e.what();
   }
+  EXPECT_EQ(slurp(file), "old");
+  EXPECT_EQ(list_dir(small_dir), std::vector<std::string>{"out.pdf"}) << "no temporary left";
+  std::remove(file.c_str());
 }
 
 }  // namespace
