@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/diagnostic_printer.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -64,7 +65,7 @@ int guarded(Body body) {
   try {
     return body();
   } catch (const InputError& e) {
-    std::cerr << e.what() << "\n";
+    report_error(e);
     return kInvalidInput;
   } catch (const std::exception& e) {
     std::cerr << "paiban: internal error: " << e.what() << "\n";
@@ -122,7 +123,7 @@ int render_command(const std::vector<std::string>& args) {
   if (watch) return watch_and_render(manifest, output, options, max_renders);
   return guarded([&] {
     RenderResult result = render_issue(manifest, FontCache::shared(), options);
-    for (const Warning& w : result.warnings) std::cerr << to_string(w) << "\n";
+    for (const Warning& w : result.warnings) report_warning(w);
     write_file_atomically(output, result.pdf);
     if (!preflight_file.empty())
       write_file_atomically(preflight_file, result.preflight);

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostic_printer.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/shape.hpp"
 
@@ -116,7 +117,7 @@ int fonts_command(const std::vector<std::string>& args) {
     }
     return kDone;
   } catch (const InputError& e) {
-    std::cerr << e.what() << "\n";
+    report_error(e);
     return kInvalidInput;
   } catch (const std::exception& e) {
     std::cerr << "paiban: internal error: " << e.what() << "\n";

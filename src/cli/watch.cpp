@@ -11,6 +11,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostic_printer.hpp"
 
 namespace paiban::cli {
 namespace {
@@ -27,13 +28,14 @@ Outcome render_once(const std::string& manifest, const std::string& output,
   auto start = std::chrono::steady_clock::now();
   try {
     RenderResult result = render_issue(manifest, FontCache::shared(), options);
-    for (const Warning& w : result.warnings) std::cerr << to_string(w) << "\n";
+    for (const Warning& w : result.warnings) report_warning(w);
     write_file_atomically(output, result.pdf);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     std::cerr << output << ": " << result.pages << " pages in " << ms.count() << " ms\n";
     return {true, result.inputs};
   } catch (const InputError& e) {
-    std::cerr << e.what() << "\n" << output << ": kept the last good PDF\n";
+    report_error(e);
+    std::cerr << output << ": kept the last good PDF\n";
   } catch (const std::exception& e) {
     std::cerr << "paiban: internal error: " << e.what() << "\n";
   }
