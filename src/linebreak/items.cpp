@@ -87,6 +87,8 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
   // Clusters: runs of glyphs sharing a cluster value, each covering the
   // characters up to the next cluster's first (the first covers from 0).
   std::vector<Blank> blanks;
+  items.clusters.reserve(glyphs.size());
+  blanks.reserve(glyphs.size());
   for (uint32_t g = 0; g < glyphs.size();) {
     uint32_t e = g + 1;
     while (e < glyphs.size() && glyphs[e].cluster == glyphs[g].cluster) ++e;

@@ -24,12 +24,15 @@ constexpr double kLoneCharacterDemerits = 1e9;
 /// from the active list: the end trims make widths not quite monotonic.
 constexpr double kDeactivateSlackEm = 1.0;
 
-}  // namespace
-
-std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& options) {
+/// One pass. Lines shorter than the measure by more than `tolerance` pt are
+/// not considered (except last lines): active starts are kept in position
+/// order, so the scan over them stops at the first such line, and only the
+/// few starts whose lines come near the measure are looked at. Sets
+/// `overfull` when some line had to be set too long.
+std::vector<uint32_t> breaks_within(const Items& items, const BreakOptions& options,
+                                    const LineMeter& meter, double tolerance, bool& overfull) {
   const uint32_t n = static_cast<uint32_t>(items.clusters.size());
-  if (n == 0) return {0};
-  LineMeter meter(items);
+  overfull = false;
   const bool justify = options.align == Align::justify;
   const int all_letters = meter.letters(0, n);
 
@@ -46,12 +49,20 @@ std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& opti
     int best = -1;
     double best_total = std::numeric_limits<double>::infinity();
     int latest_overfull = -1;  // the shortest overfull line, when nothing fits
+    bool too_short = false;    // some starts give lines too short for now
     still_active.clear();
-    for (int a : active) {
+    for (size_t k = 0; k < active.size(); ++k) {
+      const int a = active[k];
       const Node& from = nodes[a];
       LineSpec line = meter.spec(from.position, p, from.position == 0, end);
       LineMeasure m = meter.measure(line);
       const double available = options.measure - (line.first ? options.first_indent : 0);
+      if (!end && !forced && available - m.natural > tolerance) {
+        // Too short to consider, and so are the lines from all later starts.
+        still_active.insert(still_active.end(), active.begin() + k, active.end());
+        too_short = true;
+        break;
+      }
       LineFill fill = fill_line(m, available, justify, items.em);
       if (fill.overflow > 1e-6) {
         latest_overfull = a;  // active nodes are in position order
@@ -71,10 +82,11 @@ std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& opti
       // No line to p fits. Widths only grow with p, so none from these
       // starts ever will: the unit before p is wider than the measure. Set
       // it overfull on a line of its own and go on from p.
-      if (latest_overfull < 0) continue;
+      if (latest_overfull < 0 || too_short) continue;
       best = latest_overfull;
       best_total = nodes[best].total + 1e12;
       active.clear();
+      overfull = true;
     }
     nodes.push_back({p, best_total, best});
     if (forced) active.clear();
@@ -86,6 +98,20 @@ std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& opti
   for (int k = static_cast<int>(nodes.size()) - 1; k > 0; k = nodes[k].previous)
     breaks.push_back(nodes[k].position);
   return {breaks.rbegin(), breaks.rend()};
+}
+
+}  // namespace
+
+std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& options) {
+  if (items.clusters.empty()) return {0};
+  LineMeter meter(items);
+  // First only lines within a tolerance of the measure (fast: a handful of
+  // starts per break); if that leaves no way through, every line.
+  const double tolerance = 2 * items.em + 0.15 * options.measure;
+  bool overfull = false;
+  std::vector<uint32_t> breaks = breaks_within(items, options, meter, tolerance, overfull);
+  if (overfull) breaks = breaks_within(items, options, meter, 1e30, overfull);
+  return breaks;
 }
 
 }  // namespace paiban::linebreak

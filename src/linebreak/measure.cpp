@@ -20,6 +20,7 @@ constexpr double kSpaceShrinkRatio = 0.4;
 /// The inter-character spacing that counts as "loose" (pdf-audit's goal), em.
 constexpr double kLooseGapEm = 0.15;
 constexpr double kAwful = 10000;
+constexpr double cube(double x) { return x * x * x; }
 /// Badness of a line shrunk as far as it goes: lower than that of a line
 /// stretched to the loose limit, so a mark is compressed before a character
 /// is pushed to the next line (先挤进，后推出).
@@ -120,7 +121,7 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
     fill.han_latin_extra_ratio = -ratio;
     fill.mark_ratio = ratio;
     fill.overflow = std::max(0.0, -slack - capacity);
-    fill.badness = fill.overflow > 1e-6 ? kAwful : kShrinkBadness * ratio * ratio * ratio;
+    fill.badness = fill.overflow > 1e-6 ? kAwful : kShrinkBadness * cube(ratio);
     return fill;
   }
   // Room left: word spaces (up to 1/2 em more), then Han-Latin gaps (up to
@@ -132,18 +133,18 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
   const double to_gaps = std::min(rest, m.han_latin_stretch);
   rest -= to_gaps;
   double badness = 0;
-  if (space_room > 0) badness += 5 * std::pow(to_spaces / space_room, 3);
-  if (m.han_latin_stretch > 0) badness += 5 * std::pow(to_gaps / m.han_latin_stretch, 3);
+  if (space_room > 0) badness += 5 * cube(to_spaces / space_room);
+  if (m.han_latin_stretch > 0) badness += 5 * cube(to_gaps / m.han_latin_stretch);
   double space_extra = m.spaces > 0 ? to_spaces / m.spaces : 0;
   double gap_extra = 0;
   if (rest > 1e-9) {
     if (m.spaced_gaps > 0) {
       gap_extra = rest / m.spaced_gaps;
-      badness += std::min(kAwful, 100 * std::pow(gap_extra / em / kLooseGapEm, 3));
+      badness += std::min(kAwful, 100 * cube(gap_extra / em / kLooseGapEm));
     } else if (m.spaces > 0) {
       // Latin text with no characters to space: the spaces take it all.
       space_extra += rest / m.spaces;
-      badness += std::min(kAwful, 100 * std::pow(space_extra / em / (2 * kSpaceStretchEm), 3));
+      badness += std::min(kAwful, 100 * cube(space_extra / em / (2 * kSpaceStretchEm)));
     } else {
       badness = 2 * kAwful;  // nothing can stretch: the line stays short (worse than loose)
     }

@@ -17,7 +17,13 @@
 namespace paiban {
 namespace linebreak {
 
+/// The CJK Unified Ideographs block: most characters of a Chinese paragraph,
+/// answered without a property lookup.
+constexpr bool common_han(char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; }
+
 bool is_ideographic(char32_t ch) {
+  if (common_han(ch)) return true;
+  if (ch < 0x2E80) return false;  // no Han, kana or bopomofo below the CJK radicals
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode script = uscript_getScript(static_cast<UChar32>(ch), &status);
   if (U_FAILURE(status)) return false;
@@ -46,17 +52,23 @@ bool is_latin_like(char32_t ch) {
 }
 
 bool is_east_asian_wide(char32_t ch) {
+  if (common_han(ch)) return true;
+  if (ch < 0x1100) return false;  // nothing wide before the Hangul Jamo
   int width = u_getIntPropertyValue(static_cast<UChar32>(ch), UCHAR_EAST_ASIAN_WIDTH);
   return width == U_EA_FULLWIDTH || width == U_EA_WIDE || width == U_EA_HALFWIDTH;
 }
 
 bool is_mandatory_break(char32_t ch) {
+  if (ch >= 0x20 && ch < 0x7F) return false;
+  if (common_han(ch)) return false;
   int lb = u_getIntPropertyValue(static_cast<UChar32>(ch), UCHAR_LINE_BREAK);
   return lb == U_LB_MANDATORY_BREAK || lb == U_LB_CARRIAGE_RETURN || lb == U_LB_LINE_FEED ||
          lb == U_LB_NEXT_LINE;
 }
 
 bool is_white_space(char32_t ch) {
+  if (ch == U' ') return true;
+  if ((ch > 0x20 && ch < 0x7F) || common_han(ch)) return false;
   if (is_mandatory_break(ch)) return true;
   // Breakable spaces (UAX #14 SP, ZW): not the no-break space, not U+3000,
   // which is text (an ideographic space is a character the author typed).

@@ -310,6 +310,22 @@ TEST(LineBreakParagraph, EmergencyBreaksStayInsideTheOverlongWord) {
   }
 }
 
+TEST(LineBreakParagraph, VeryLooseLinesWhenNothingElseFits) {
+  // The fast pass ignores lines far shorter than the measure; when that
+  // leaves no way through, every line is considered: no overfull line.
+  ShapedParagraph p = make_paragraph("甲 abcdefghijklmnopqr 乙丙", 10.0);
+  BreakOptions options;
+  options.measure = 100;
+  options.align = Align::start;  // lines of one glyph or one word cannot be justified
+  Warnings warnings;
+  auto lines = break_paragraph(p, options, warnings);
+  EXPECT_TRUE(warnings.empty());
+  auto texts = check_lines(p, lines, options);
+  ASSERT_EQ(texts.size(), 3u);
+  EXPECT_EQ(texts[0], "甲");
+  EXPECT_EQ(texts[1], "abcdefghijklmnopqr");
+}
+
 TEST(LineBreakParagraph, ForcedBreakEndsALineRagged) {
   ShapedParagraph p = make_paragraph("第一行\n第二行内容", 10.0);
   BreakOptions options;
