@@ -8,10 +8,6 @@
 namespace paiban {
 namespace {
 
-// Deeper inline nesting than this is no newsletter; refusing it keeps the
-// recursion below from exhausting the stack on a hostile file.
-constexpr int max_depth = 64;
-
 struct RunStyle {
   bool strong = false;
   bool emphasis = false;
@@ -22,7 +18,7 @@ class InlineCollector {
  public:
   InlineCollector(const XmlInput& input, bool markup) : input_(input), markup_(markup) {}
 
-  void collect(pugi::xml_node parent, const RunStyle& style, int depth) {
+  void collect(pugi::xml_node parent, const RunStyle& style) {
     for (pugi::xml_node child : parent.children()) {
       switch (child.type()) {
         case pugi::node_pcdata:
@@ -31,7 +27,7 @@ class InlineCollector {
               {child.value(), style.strong, style.emphasis, style.href, false, input_.at(child)});
           break;
         case pugi::node_element:
-          if (!input_.is_foreign(child)) element(child, parent, style, depth);
+          if (!input_.is_foreign(child)) element(child, parent, style);
           break;
         default:  // comments, processing instructions
           break;
@@ -42,13 +38,12 @@ class InlineCollector {
   InlineText take() { return std::move(runs_); }
 
  private:
-  void element(pugi::xml_node child, pugi::xml_node parent, RunStyle style, int depth) {
+  void element(pugi::xml_node child, pugi::xml_node parent, RunStyle style) {
     std::string_view name = child.name();
     if (!markup_) {
       input_.fail(child, "<" + std::string(parent.name()) + "> takes text only, not <" +
                              std::string(name) + ">");
     }
-    if (depth >= max_depth) input_.fail(child, "inline markup is nested too deeply");
     if (name == "br") {
       input_.check_attributes(child, {});
       if (!input_.element_children(child).empty()) input_.fail(child, "<br> must be empty");
@@ -68,7 +63,7 @@ class InlineCollector {
     } else {
       reject_element(input_, child, parent);
     }
-    collect(child, style, depth + 1);
+    collect(child, style);
   }
 
   const XmlInput& input_;
@@ -80,7 +75,7 @@ class InlineCollector {
 
 InlineText read_inline(const XmlInput& input, pugi::xml_node element) {
   InlineCollector collector(input, true);
-  collector.collect(element, {}, 0);
+  collector.collect(element, {});
   InlineText runs = collector.take();
   fold_white_space(runs);
   return runs;
@@ -88,7 +83,7 @@ InlineText read_inline(const XmlInput& input, pugi::xml_node element) {
 
 std::string read_text(const XmlInput& input, pugi::xml_node element) {
   InlineCollector collector(input, false);
-  collector.collect(element, {}, 0);
+  collector.collect(element, {});
   InlineText runs = collector.take();
   fold_white_space(runs);
   return plain_text(runs);

@@ -35,21 +35,27 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-/// Visits every node once, in document order, without recursion (a hostile
-/// file may nest deeply).
+/// Visits every node once, in document order, with its depth (1 = a child of
+/// `top`), without recursion: a hostile file may nest deeply.
 template <typename Visit>
 void for_each_node(pugi::xml_node top, Visit visit) {
+  int depth = 1;
   for (pugi::xml_node node = top.first_child(); node;) {
-    visit(node);
+    visit(node, depth);
     if (node.first_child()) {
       node = node.first_child();
+      ++depth;
       continue;
     }
-    while (node && !node.next_sibling() && node != top) node = node.parent();
+    while (node && !node.next_sibling() && node != top) node = node.parent(), --depth;
     if (!node || node == top) break;
     node = node.next_sibling();
   }
 }
+
+// Deeper than this is no newsletter. The cap keeps every walk up the
+// ancestors (namespace lookup) and the readers' recursion short.
+constexpr int max_nesting = 200;
 
 }  // namespace
 
@@ -180,7 +186,10 @@ void XmlInput::check_tree() const {
     }
   }
   if (roots == 0) throw InputError(map_.locate(0), "no root element: expected an XML document");
-  for_each_node(doc_, [&](pugi::xml_node node) {
+  for_each_node(doc_, [&](pugi::xml_node node, int depth) {
+    if (depth > max_nesting) {
+      fail(node, "elements are nested more than " + std::to_string(max_nesting) + " deep");
+    }
     if (node.type() == pugi::node_pcdata) {
       std::size_t begin = offset_of(node.value());
       check_references(begin, text_.find('<', begin));
