@@ -162,7 +162,8 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     // Line end: trimmed to half width; a centred mark (zh-Hant) gives its
     // whole right half, its ink reaching a little past the measure.
     if (blanks[c] == Blank::right) cl.end_trim = free_right[c];
-    if (blanks[c] == Blank::centre && cl.cut_right == 0) cl.end_trim = 0.5 * cl.width;
+    if (blanks[c] == Blank::centre && cl.cut_right == 0)
+      cl.end_trim = cl.cut_left > 0 ? free_right[c] : 0.5 * cl.width;
     // A mark standing alone may give its blank to keep a line from breaking
     // early ("compress first, push out second"); pairs stay at 1.5 em.
     if (!paired[c]) {

@@ -101,3 +101,30 @@ TEST(ClreqRealFont, SampleParagraphSetsCleanly) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+TEST(ClreqRealFont, TraditionalChineseCentredMarks) {
+  if (!have_noto()) GTEST_SKIP() << "Noto Serif CJK SC not installed";
+  // zh-Hant centres ，。 in the em box: a pair still takes 1.5 em, a comma
+  // ending a line still gives half an em.
+  ShapedParagraph p = shape("甲乙丙丁，「戊」己庚辛壬癸子丑寅卯辰巳午未申", "zh-Hant");
+  ASSERT_EQ(p.glyphs.size(), p.text.size());
+  BreakOptions options;
+  options.measure = 300;
+  Warnings warnings;
+  auto lines = break_paragraph(p, options, warnings);
+  ASSERT_EQ(lines.size(), 1u);
+  const auto& g = lines[0].glyphs;
+  EXPECT_NEAR(g[6].x - g[4].x, 15, 0.01);  // ，「 then 戊
+  options.measure = 45;
+  lines = break_paragraph(p, options, warnings);
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(line_text(lines[0]), "甲乙丙丁，");
+  EXPECT_NEAR(lines[0].glyphs.back().advance, 5, 0.01);
+  EXPECT_NEAR(lines[0].glyphs.back().x + 5, 45, 0.01);
+}
+
+}  // namespace
+}  // namespace paiban
