@@ -18,11 +18,14 @@ SourceLocation SourceMap::locate(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line_start = *(next - 1);
-  int column = 1;
-  for (std::size_t i = line_start; i < offset; ++i) {
+  bool resume = last_offset_ >= line_start && last_offset_ <= offset;
+  int column = resume ? last_column_ : 1;
+  for (std::size_t i = resume ? last_offset_ : line_start; i < offset; ++i) {
     // Count lead bytes only: continuation bytes are 10xxxxxx.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
+  last_offset_ = offset;
+  last_column_ = column;
   return {path_, static_cast<int>(next - line_starts_.begin()), column};
 }
 

@@ -23,6 +23,10 @@ class SourceMap {
   std::string_view text_;
   std::string path_;
   std::vector<std::size_t> line_starts_;
+  // The last answer: readers ask in document order, so counting columns on
+  // from it keeps a long single-line file linear rather than quadratic.
+  mutable std::size_t last_offset_ = 0;
+  mutable int last_column_ = 1;
 };
 
 /// One-off lookup, for errors found before a SourceMap exists.
