@@ -9,6 +9,7 @@
 #include "manifest/inline_reader.hpp"
 #include "manifest/iso_date.hpp"
 #include "manifest/vocabulary.hpp"
+#include "manifest/white_space.hpp"
 #include "manifest/xml_input.hpp"
 #include "paiban/manifest.hpp"
 
@@ -147,7 +148,8 @@ class ManifestReader {
     if (!in_.element_children(toc).empty()) in_.fail(toc, "<toc> must be empty");
     TocRequest request;
     request.where = in_.at(toc);
-    if (pugi::xml_attribute title = toc.attribute("title")) request.title = token_value(title);
+    if (pugi::xml_attribute title = toc.attribute("title"))
+      request.title = fold_white_space(title.value());
     if (pugi::xml_attribute depth = toc.attribute("depth")) {
       std::string value = token_value(depth);
       if (value != "1" && value != "2" && value != "3") {
@@ -162,7 +164,7 @@ class ManifestReader {
     in_.check_attributes(node, {"title"});
     pugi::xml_attribute title = node.attribute("title");
     if (!title) in_.fail(node, "<section> needs a title attribute");
-    Section section{token_value(title), in_.at(node), {}};
+    Section section{fold_white_space(title.value()), in_.at(node), {}};
     for (pugi::xml_node child : in_.element_children(node)) {
       if (std::string_view(child.name()) != "article") reject_element(in_, child, node);
       section.articles.push_back(read_article(child));
@@ -323,7 +325,8 @@ class ManifestReader {
       in_.check_attributes(child, {"label"});
       pugi::xml_attribute label = child.attribute("label");
       if (!label) in_.fail(child, "<field> needs a label attribute");
-      block.fields.push_back({token_value(label), read_inline(in_, child), in_.at(child)});
+      block.fields.push_back(
+          {fold_white_space(label.value()), read_inline(in_, child), in_.at(child)});
     }
     if (block.fields.empty()) in_.fail(node, "<fields> has no <field>");
     return block;

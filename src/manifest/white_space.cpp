@@ -53,4 +53,10 @@ void fold_white_space(InlineText& runs) {
   runs = std::move(kept);
 }
 
+std::string fold_white_space(std::string_view text) {
+  InlineText runs{InlineRun{std::string(text)}};
+  fold_white_space(runs);
+  return plain_text(runs);
+}
+
 }  // namespace paiban

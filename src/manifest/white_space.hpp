@@ -1,5 +1,8 @@
 // The manifest's white-space rule, applied to inline content as a whole.
 #pragma once
+#include <string>
+#include <string_view>
+
 #include "paiban/issue.hpp"
 
 namespace paiban {
@@ -11,6 +14,9 @@ namespace paiban {
 /// either side, whichever element they are in; a kept space stays in the run
 /// where the white space began. Runs left empty are removed (except <br/>).
 void fold_white_space(InlineText& runs);
+
+/// The same rule for one piece of text, such as a title or label attribute.
+std::string fold_white_space(std::string_view text);
 
 /// True when the spec's rule counts `c` as CJK: East Asian Width Wide or
 /// Fullwidth (Han, kana, Hangul, CJK and full-width punctuation). The audit

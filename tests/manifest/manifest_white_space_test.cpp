@@ -31,6 +31,18 @@ TEST(ManifestWhiteSpace, TrimmedAtBlockStartAndEnd) {
   EXPECT_EQ(folded("<p>   </p>"), "");
 }
 
+TEST(ManifestWhiteSpace, TitleAndLabelAttributesFoldToo) {
+  Issue issue = parse_manifest(
+      "<issue version='1' date='2017-06-15'><title>T</title><publisher>P</publisher>"
+      "<toc title=' 目\n  录 '/><section title='行业\n   动态 and  more'>"
+      "<article><heading>H</heading></article></section>"
+      "<backmatter><fields><field label=' 电话\t号码 '>1</field></fields></backmatter></issue>",
+      "t.xml");
+  EXPECT_EQ(issue.toc->title, "目录");
+  EXPECT_EQ(issue.sections[0].title, "行业动态 and more");
+  EXPECT_EQ(issue.backmatter->at(0).fields.at(0).label, "电话号码");
+}
+
 TEST(ManifestWhiteSpace, NonXmlSpacesAreText) {
   // U+3000 and U+00A0 are characters, not XML white space.
   EXPECT_EQ(folded("<p>中\u3000文</p>"), "中\u3000文");
