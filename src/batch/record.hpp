@@ -29,7 +29,9 @@ std::string record_path(const std::string& output_dir, const std::string& output
 /// only means the PDF is set again).
 std::optional<Record> read_record(const std::string& path);
 
-/// Writes atomically, creating the directory. Throws std::runtime_error.
+/// Writes atomically (a temporary file renamed into place; not fsync'ed: a
+/// lost record only means a re-render), creating the directory. Throws
+/// std::runtime_error.
 void write_record(const std::string& path, const Record& record);
 
 /// True when the PDF at `pdf_path` is the one the record describes.

@@ -89,6 +89,12 @@ TEST_F(BatchRun, BrokenIssueFailsAloneWithItsLocation) {
     EXPECT_EQ(read_file(out_ / pdf).substr(0, 5), "%PDF-") << pdf;
     EXPECT_GT(outcome(summary, pdf).pages, 0) << pdf;
   }
+  // Beside the PDFs: one record each, no temporary files left.
+  std::set<std::string> records;
+  for (const auto& entry : fs::directory_iterator(out_ / ".paiban-batch"))
+    records.insert(entry.path().filename().string());
+  EXPECT_EQ(records, (std::set<std::string>{"2017-06-15.pdf.record", "2017-06-22.pdf.record",
+                                            "2017-06-29.pdf.record"}));
 }
 
 TEST_F(BatchRun, SecondRunSkipsForceRendersChangesRenderOnlyTheirIssue) {
