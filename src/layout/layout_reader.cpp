@@ -35,15 +35,7 @@ class LayoutReader {
   }
 
   Layout read() {
-    pugi::xml_node root = in_.root();
-    if (std::string_view(root.name()) != "layout") {
-      in_.fail(root, "the root element must be <layout>, not <" + std::string(root.name()) + ">");
-    }
-    if (in_.is_foreign(root)) {
-      in_.fail(root, "<layout> must be in no namespace, not xmlns=\"" +
-                         std::string(root.attribute("xmlns").value()) + "\"");
-    }
-
+    pugi::xml_node root = in_.expect_root("layout");
     in_.check_attributes(root, {"version", "lang"});
     pugi::xml_attribute version = root.attribute("version");
     if (!version) in_.fail(root, "<layout> needs version=\"1\"");

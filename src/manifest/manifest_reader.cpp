@@ -26,15 +26,7 @@ class ManifestReader {
   ManifestReader(const XmlInput& input, const std::string& path) : in_(input), path_(path) {}
 
   Issue read() {
-    pugi::xml_node root = in_.root();
-    if (std::string_view(root.name()) != "issue") {
-      in_.fail(root, "the root element must be <issue>, not <" + std::string(root.name()) + ">");
-    }
-    if (in_.is_foreign(root)) {
-      in_.fail(root, "<issue> must be in no namespace, not xmlns=\"" +
-                         std::string(root.attribute("xmlns").value()) + "\"");
-    }
-
+    pugi::xml_node root = in_.expect_root("issue");
     Issue issue;
     issue.manifest_path = path_;
     read_issue_attributes(root, issue);

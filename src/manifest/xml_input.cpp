@@ -91,6 +91,19 @@ std::size_t XmlInput::offset_of(const char* p) const {
   return p >= base && p < base + buffer_.size() ? static_cast<std::size_t>(p - base) : 0;
 }
 
+pugi::xml_node XmlInput::expect_root(std::string_view name) const {
+  pugi::xml_node element = root();
+  std::string wanted(name);
+  if (element.name() != wanted) {
+    fail(element, "the root element must be <" + wanted + ">, not <" + element.name() + ">");
+  }
+  if (is_foreign(element)) {
+    fail(element, "<" + wanted + "> must be in no namespace, not xmlns=\"" +
+                      element.attribute("xmlns").value() + "\"");
+  }
+  return element;
+}
+
 SourceLocation XmlInput::at(pugi::xml_node node) const {
   if (node.type() == pugi::node_element || node.type() == pugi::node_declaration) {
     std::size_t name = offset_of(node.name());

@@ -24,6 +24,8 @@ class XmlInput {
   XmlInput& operator=(const XmlInput&) = delete;
 
   pugi::xml_node root() const { return doc_.document_element(); }
+  /// The root element, after checking it is <name> in no namespace.
+  pugi::xml_node expect_root(std::string_view name) const;
   const std::string& path() const { return map_.path(); }
 
   /// An element: its '<'. Text: its first character. An attribute: its name.
