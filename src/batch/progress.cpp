@@ -133,12 +133,12 @@ void TerminalProgress::started(size_t total, int /*jobs*/) {
   std::lock_guard lock(mutex_);
   total_ = total;
   start_ = Clock::now();
-  draw_locked();
+  draw_locked(true);
   ticker_ = std::jthread([this](std::stop_token stop) {
     std::unique_lock lock(mutex_);
     while (!stop.stop_requested()) {
-      tick_.wait_for(lock, stop, std::chrono::milliseconds(500), [] { return false; });
-      if (!stop.stop_requested()) draw_locked();
+      tick_.wait_for(lock, stop, std::chrono::milliseconds(250), [] { return false; });
+      if (!stop.stop_requested()) draw_locked(true);
     }
   });
 }
@@ -147,7 +147,7 @@ void TerminalProgress::issue_started(const BatchItem& item) {
   std::lock_guard lock(mutex_);
   setting_.insert(item.output);
   latest_ = item.output;
-  draw_locked();
+  draw_locked(setting_.size() == 1);  // at once when the bar named no issue
 }
 
 void TerminalProgress::issue_finished(const IssueOutcome& outcome, size_t done) {
@@ -161,8 +161,10 @@ void TerminalProgress::issue_finished(const IssueOutcome& outcome, size_t done) 
     out_ << kEraseLine << outcome_line(outcome) << "\n";
     print_errors(out_, outcome);
     if (!failed) print_warnings(out_, outcome);
+    draw_locked(true);  // the message erased the bar
+    return;
   }
-  draw_locked();
+  draw_locked(done == total_);
 }
 
 void TerminalProgress::finished(const BatchSummary& summary) {
@@ -172,7 +174,11 @@ void TerminalProgress::finished(const BatchSummary& summary) {
   print_summary(out_, summary);
 }
 
-void TerminalProgress::draw_locked() {
+void TerminalProgress::draw_locked(bool always) {
+  // At most 20 redraws a second: a fast batch must not flood a slow terminal (ssh).
+  auto now = Clock::now();
+  if (!always && now - drawn_ < std::chrono::milliseconds(50)) return;
+  drawn_ = now;
   const int width = terminal_width() - 1;  // the last column would wrap on some terminals
   const int bar_width = 20;
   int filled = total_ ? static_cast<int>(bar_width * done_ / total_) : bar_width;

@@ -50,7 +50,7 @@ class TerminalProgress : public BatchProgress {
 
  private:
   using Clock = std::chrono::steady_clock;
-  void draw_locked();  // the caller holds mutex_
+  void draw_locked(bool always = false);  // the caller holds mutex_
   void stop_ticker();
 
   std::ostream& out_;
@@ -58,6 +58,7 @@ class TerminalProgress : public BatchProgress {
   std::condition_variable_any tick_;
   std::jthread ticker_;  // redraws so "time left" moves while one long issue is set
   Clock::time_point start_ = Clock::now();
+  Clock::time_point drawn_{};  // last redraw
   size_t total_ = 0, done_ = 0, failed_ = 0;
   std::multiset<std::string> setting_;  // outputs being set now
   std::string latest_;                  // the one started last
