@@ -5,7 +5,6 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "paiban/pdf.hpp"
