@@ -41,13 +41,14 @@ TEST(CommandLineWatch, RerendersOnChangeAndKeepsTheLastGoodPdf) {
   // Whatever happens below, the watcher is stopped and joined.
   struct Joiner {
     std::thread& thread;
+    std::string manifest_path;
     ~Joiner() {
       if (thread.joinable()) {
-        run_command("pkill -f 'paiban-test-watch/issue.xml'");
+        run_command("pkill -f " + shell_quote(manifest_path));
         thread.join();
       }
     }
-  } joiner{watcher};
+  } joiner{watcher, manifest.string()};
   ASSERT_TRUE(wait_for([&] { return std::filesystem::exists(pdf); }, 30));
   std::string first = read_file(pdf);
   ASSERT_TRUE(wait_for([&] { return read_file(log).find("watching") != std::string::npos; }, 30));

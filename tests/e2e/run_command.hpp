@@ -1,6 +1,7 @@
 // Running the paiban binary and poppler's tools from end-to-end tests.
 #pragma once
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -42,9 +43,11 @@ inline std::string source_path(const std::string& relative) {
   return std::string(PAIBAN_SOURCE_DIR) + "/" + relative;
 }
 
-/// A fresh empty directory under the system's temp dir.
+/// A fresh empty directory under the system's temp dir, one per process
+/// (ctest runs tests of one suite in parallel processes).
 inline std::filesystem::path temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("paiban-test-" + name);
+  auto dir = std::filesystem::temp_directory_path() /
+             ("paiban-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
