@@ -14,6 +14,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "paiban/data_dirs.hpp"
 #include "paiban/fonts.hpp"
 
 namespace paiban {
@@ -189,8 +190,8 @@ FontCache::FontCache(std::vector<std::string> extra_dirs) : impl_(std::make_uniq
   impl_->config = FcInitLoadConfigAndFonts();
   if (!impl_->config) throw std::runtime_error("fontconfig: cannot load its configuration");
   // The project's fonts/: its fontconfig rules and any font it ships.
-  std::vector<std::string> dirs = {std::string(PAIBAN_SOURCE_DIR) + "/fonts",
-                                   std::string(PAIBAN_DATA_DIR) + "/fonts"};
+  std::vector<std::string> dirs;
+  for (const std::string& data : data_directories()) dirs.push_back(data + "/fonts");
   if (const char* env = std::getenv("PAIBAN_FONT_PATH")) dirs.insert(dirs.begin(), env);
   dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
   for (const auto& dir : dirs) {
@@ -200,7 +201,7 @@ FontCache::FontCache(std::vector<std::string> extra_dirs) : impl_(std::make_uniq
     struct stat st {};
     if (::stat(conf.c_str(), &st) == 0)
       FcConfigParseAndLoad(impl_->config, reinterpret_cast<const FcChar8*>(conf.c_str()), FcFalse);
-    break;  // the first fonts/ found wins: source tree, else installed
+    break;  // the first fonts/ found wins: installed beside the program, else the source tree
   }
 }
 

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "paiban/data_dirs.hpp"
 #include "paiban/layout.hpp"
 
 namespace paiban {
@@ -25,8 +26,7 @@ std::vector<std::string> layout_search_path() {
       start = colon + 1;
     }
   }
-  dirs.push_back(PAIBAN_SOURCE_DIR "/layouts");
-  dirs.push_back(PAIBAN_DATA_DIR "/layouts");
+  for (const std::string& data : data_directories()) dirs.push_back(data + "/layouts");
   return dirs;
 }
 
