@@ -15,29 +15,29 @@ namespace paiban {
 struct PageGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;
-  double size = 10.5;  ///< pt
-  double x = 0, y = 0; ///< origin on the baseline, pt
-  double advance = 0;  ///< pt, as drawn
+  double size = 10.5;   ///< pt
+  double x = 0, y = 0;  ///< origin on the baseline, pt
+  double advance = 0;   ///< pt, as drawn
   Cmyk color;
-  std::u32string text; ///< for ToUnicode / copy and search
+  std::u32string text;  ///< for ToUnicode / copy and search
 };
 
 struct PageRule {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< pt
-  double width = 0.5;                      ///< pt
+  double width = 0.5;                     ///< pt
   Cmyk color;
 };
 
 /// A clickable area: to a page of this document or to a URI.
 struct PageLink {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< pt
-  int target_page = -1;  ///< 0-based, -1 when uri is used
-  double target_y = 0;   ///< pt from the top of the target page
+  int target_page = -1;                   ///< 0-based, -1 when uri is used
+  double target_y = 0;                    ///< pt from the top of the target page
   std::string uri;
 };
 
 struct PageImage {
-  std::string path;  ///< PNG or JPEG
+  std::string path;                            ///< PNG or JPEG
   double x = 0, y = 0, width = 0, height = 0;  ///< pt, top-left corner
 };
 
@@ -46,8 +46,8 @@ struct Page {
   std::vector<PageRule> rules;
   std::vector<PageLink> links;
   std::vector<PageImage> images;
-  std::string label;  ///< the page number as printed, may be empty
-  bool blank = false; ///< padding page (saddle stitch), no furniture
+  std::string label;   ///< the page number as printed, may be empty
+  bool blank = false;  ///< padding page (saddle stitch), no furniture
 };
 
 struct OutlineEntry {
@@ -58,14 +58,14 @@ struct OutlineEntry {
 };
 
 struct Document {
-  PageGeometry geometry;   ///< trim size and bleed
+  PageGeometry geometry;  ///< trim size and bleed
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
-  std::string title;       ///< the issue's title (document info)
+  std::string title;  ///< the issue's title (document info)
   std::string subject;
-  std::string author;      ///< publisher
-  std::string lang;        ///< BCP 47
-  Date date;               ///< the issue's date
+  std::string author;  ///< publisher
+  std::string lang;    ///< BCP 47
+  Date date;           ///< the issue's date
 };
 
 }  // namespace paiban

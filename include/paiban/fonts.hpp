@@ -22,7 +22,7 @@ struct FaceInfo {
   std::string family;           ///< as fontconfig names it
   std::string postscript_name;  ///< e.g. NotoSerifCJKsc-Regular
   int weight = 400;
-  bool is_cff = false;          ///< CFF outlines (Noto CJK): CIDFontType0
+  bool is_cff = false;  ///< CFF outlines (Noto CJK): CIDFontType0
   int units_per_em = 1000;
   int ascender = 880, descender = -120;  ///< hhea/OS2 typo, descender < 0
   int cap_height = 700;

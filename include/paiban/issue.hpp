@@ -40,15 +40,15 @@ enum class BlockKind { paragraph, subheading, list, quote, figure, heading, fiel
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   SourceLocation where;
-  InlineText text;                  ///< paragraph, subheading, heading; figure caption
-  bool indent = true;               ///< paragraph: p/@indent
-  std::vector<InlineText> items;    ///< list
-  int columns = 1;                  ///< list
+  InlineText text;                ///< paragraph, subheading, heading; figure caption
+  bool indent = true;             ///< paragraph: p/@indent
+  std::vector<InlineText> items;  ///< list
+  int columns = 1;                ///< list
   ListMarker marker = ListMarker::none;
-  std::vector<Block> paragraphs;    ///< quote: its <p>s
-  std::string figure_path;          ///< figure: resolved path of @src
-  double figure_width = 1.0;        ///< figure: fraction of the text width
-  std::vector<Field> fields;        ///< fields
+  std::vector<Block> paragraphs;  ///< quote: its <p>s
+  std::string figure_path;        ///< figure: resolved path of @src
+  double figure_width = 1.0;      ///< figure: fraction of the text width
+  std::vector<Field> fields;      ///< fields
 };
 
 struct Article {
@@ -78,7 +78,7 @@ struct Date {
 struct Issue {
   std::string manifest_path;  ///< as given on the command line
   int version = 1;
-  std::string layout;         ///< layout name or path; empty = default layout
+  std::string layout;  ///< layout name or path; empty = default layout
   SourceLocation layout_where;
   std::string lang = "zh-Hans";
   Date date;

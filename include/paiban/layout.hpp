@@ -60,8 +60,8 @@ struct Furniture {
 
 /// The front page (cover block): which issue fields appear, in which style.
 struct CoverItem {
-  std::string text;   ///< template, e.g. "{title}", "{date}"
-  std::string style;  ///< a key of Layout::styles
+  std::string text;         ///< template, e.g. "{title}", "{date}"
+  std::string style;        ///< a key of Layout::styles
   double space_before = 0;  ///< pt
 };
 
@@ -69,14 +69,14 @@ struct ContentsStyle {
   std::string title = "目录";  ///< unless toc/@title says otherwise
   std::string title_style = "toc-title";
   std::vector<std::string> entry_styles = {"toc-1", "toc-2", "toc-3"};  ///< by depth
-  std::string leader = ".";  ///< the leader character
-  bool new_page = true;      ///< contents start on a page of their own
+  std::string leader = ".";                                             ///< the leader character
+  bool new_page = true;  ///< contents start on a page of their own
 };
 
 struct PageGeometry {
-  double width = 595.276, height = 841.89;  ///< A4, pt
+  double width = 595.276, height = 841.89;               ///< A4, pt
   double top = 72, bottom = 72, inner = 72, outer = 72;  ///< margins, pt
-  double bleed = 8.504;  ///< 3 mm, used in print mode
+  double bleed = 8.504;                                  ///< 3 mm, used in print mode
 };
 
 /// Everything a layout file says. Style keys the engine uses:
@@ -90,8 +90,8 @@ struct Layout {
   PageGeometry page;
   std::map<std::string, FontRole> fonts;
   std::map<std::string, TextStyle> styles;
-  std::vector<CoverItem> cover;   ///< the front page, top to bottom
-  bool cover_page_alone = true;   ///< the front page has nothing else on it
+  std::vector<CoverItem> cover;  ///< the front page, top to bottom
+  bool cover_page_alone = true;  ///< the front page has nothing else on it
   Furniture header, footer;
   bool furniture_on_first_page = false;
   ContentsStyle contents;

@@ -34,22 +34,23 @@ struct PlacedGlyph {
   double y_offset = 0;  ///< pt, y up
   double advance = 0;   ///< as drawn (after compression), pt
   Cmyk color;
-  int link = -1;        ///< index in ShapedParagraph::links
-  std::u32string text;  ///< the characters this glyph stands for (empty for a cluster's later glyphs)
+  int link = -1;  ///< index in ShapedParagraph::links
+  std::u32string
+      text;  ///< the characters this glyph stands for (empty for a cluster's later glyphs)
 };
 
 struct SetLine {
   std::vector<PlacedGlyph> glyphs;
-  double width = 0;          ///< from 0 to the end of the last glyph's advance, pt
-  bool last = false;         ///< ends its paragraph
+  double width = 0;   ///< from 0 to the end of the last glyph's advance, pt
+  bool last = false;  ///< ends its paragraph
   /// Characters of the paragraph on this line, from one break to the next
   /// (spaces dropped at the break included; a paragraph's lines tile its text).
   uint32_t text_begin = 0, text_end = 0;
 };
 
 struct BreakOptions {
-  double measure = 400;        ///< line length, pt
-  double first_indent = 0;     ///< pt, first line only
+  double measure = 400;     ///< line length, pt
+  double first_indent = 0;  ///< pt, first line only
   Align align = Align::justify;
   BreakLevel level = BreakLevel::basic;
 };

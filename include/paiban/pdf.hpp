@@ -12,11 +12,11 @@ namespace paiban {
 enum class PdfStandard { none, x4, x1a };
 
 struct PdfOptions {
-  bool print = false;            ///< PDF/X: boxes, bleed, crop marks, output intent
+  bool print = false;                      ///< PDF/X: boxes, bleed, crop marks, output intent
   PdfStandard standard = PdfStandard::x4;  ///< used when print
   bool compress = true;
   std::optional<long long> source_date_epoch;  ///< else the issue's date
-  std::string icc_profile;       ///< CMYK output profile (print), empty = default search
+  std::string icc_profile;  ///< CMYK output profile (print), empty = default search
 };
 
 /// Writes the document. Deterministic: the same inputs give the same bytes.

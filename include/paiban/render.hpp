@@ -15,16 +15,17 @@ enum class Preflight { none, text, json };
 struct RenderOptions {
   PdfOptions pdf;
   bool warnings_as_errors = false;
-  bool saddle_stitch = false;           ///< pad to a multiple of 4 pages
+  bool saddle_stitch = false;             ///< pad to a multiple of 4 pages
   Preflight preflight = Preflight::none;  ///< also produce a preflight summary
 };
 
 struct RenderResult {
-  std::string pdf;   ///< the file's bytes
+  std::string pdf;  ///< the file's bytes
   int pages = 0;
   Warnings warnings;
   std::vector<std::string> inputs;
-  std::string preflight;  ///< the summary, when RenderOptions::preflight asks for one  ///< files read: manifest, layout, figures (watch, batch freshness)
+  std::string preflight;  ///< the summary, when RenderOptions::preflight asks for one  ///< files
+                          ///< read: manifest, layout, figures (watch, batch freshness)
 };
 
 /// Renders one issue. Throws InputError for bad input (exit 2), other

@@ -15,25 +15,26 @@ namespace paiban {
 /// One glyph as HarfBuzz set it. Lengths in pt at `size`.
 struct ShapedGlyph {
   FaceId face = 0;
-  uint32_t glyph = 0;     ///< glyph id in the face (0 = .notdef)
-  double size = 10.5;     ///< font size, pt
-  double advance = 0;     ///< natural advance, pt
+  uint32_t glyph = 0;                 ///< glyph id in the face (0 = .notdef)
+  double size = 10.5;                 ///< font size, pt
+  double advance = 0;                 ///< natural advance, pt
   double x_offset = 0, y_offset = 0;  ///< pt, y up
-  uint32_t cluster = 0;   ///< index in ShapedParagraph::text of its cluster's first character
-  double ink_left = 0, ink_right = 0;  ///< ink extents from the origin, pt (punctuation compression)
+  uint32_t cluster = 0;  ///< index in ShapedParagraph::text of its cluster's first character
+  double ink_left = 0,
+         ink_right = 0;  ///< ink extents from the origin, pt (punctuation compression)
   Cmyk color;
-  int link = -1;          ///< index in ShapedParagraph::links, -1 = none
+  int link = -1;                 ///< index in ShapedParagraph::links, -1 = none
   bool unsafe_to_break = false;  ///< HarfBuzz: cutting before this glyph needs reshaping
 };
 
 /// A paragraph ready for line breaking: its characters and their glyphs.
 struct ShapedParagraph {
-  std::u32string text;             ///< the characters, white space as folded by the parser
-  std::vector<ShapedGlyph> glyphs; ///< logical order; clusters ascend
-  std::vector<std::string> links;  ///< hrefs
-  std::string lang = "zh-Hans";    ///< BCP 47
-  double em = 10.5;                ///< the style's font size, pt: what "1 em" means here
-  SourceLocation where;            ///< where the paragraph starts, for warnings
+  std::u32string text;              ///< the characters, white space as folded by the parser
+  std::vector<ShapedGlyph> glyphs;  ///< logical order; clusters ascend
+  std::vector<std::string> links;   ///< hrefs
+  std::string lang = "zh-Hans";     ///< BCP 47
+  double em = 10.5;                 ///< the style's font size, pt: what "1 em" means here
+  SourceLocation where;             ///< where the paragraph starts, for warnings
 };
 
 /// Itemizes `text` by script and font coverage (the style's font role, then
@@ -41,8 +42,8 @@ struct ShapedParagraph {
 /// language. A character no font has becomes glyph 0 and a "missing-glyph"
 /// warning naming the character and its location.
 ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
-                                const Layout& layout, const std::string& lang,
-                                FontCache& fonts, Warnings& warnings);
+                                const Layout& layout, const std::string& lang, FontCache& fonts,
+                                Warnings& warnings);
 
 /// Same for plain UTF-8 text (headers, footers, contents entries).
 ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,

@@ -1,5 +1,4 @@
 #include "cli/commands.hpp"
-#include "cli/diagnostic_printer.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "batch/batch_command.hpp"
+#include "cli/diagnostic_printer.hpp"
 #include "cli/fonts_command.hpp"
 #include "cli/watch.hpp"
 #include "paiban/render.hpp"
@@ -20,7 +20,8 @@ const char* kUsageText =
     "usage: paiban render MANIFEST [-o OUT.pdf] [--print [--pdfx-1a]] [--saddle-stitch]\n"
     "                     [--preflight | --preflight-json FILE] [--werror] [--watch]\n"
     "       paiban check MANIFEST\n"
-    "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] [--print]\n"
+    "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] "
+    "[--print]\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
     "       paiban --help | --version\n"
     "\n"

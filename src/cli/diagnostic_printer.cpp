@@ -72,7 +72,8 @@ void print_diagnostic(std::ostream& out, Severity severity, const SourceLocation
   if (line.empty()) return;
   // Tabs would shift the caret differently in every terminal: show them as spaces.
   std::string shown;
-  for (char c : line) shown += c == '\t' ? std::string(8 - shown.size() % 8, ' ') : std::string(1, c);
+  for (char c : line)
+    shown += c == '\t' ? std::string(8 - shown.size() % 8, ' ') : std::string(1, c);
   std::string gutter = std::to_string(where.line);
   out << " " << gutter << " | " << shown << "\n";
   int column = display_columns(line, std::max(0, where.column - 1));
@@ -81,7 +82,8 @@ void print_diagnostic(std::ostream& out, Severity severity, const SourceLocation
 }
 
 void report_error(const InputError& error) {
-  print_diagnostic(std::cerr, Severity::error, error.where(), error.message(), stderr_wants_colour());
+  print_diagnostic(std::cerr, Severity::error, error.where(), error.message(),
+                   stderr_wants_colour());
 }
 
 void report_warning(const Warning& warning) {

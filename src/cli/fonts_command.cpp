@@ -52,8 +52,9 @@ std::string code_point(char32_t ch) {
 
 std::string describe_face(FontCache& fonts, FaceId face) {
   const FaceInfo& info = fonts.info(face);
-  return info.postscript_name + " (" + info.path + (info.index ? " #" + std::to_string(info.index) : "") +
-         ", " + std::to_string(fonts.character_count(face)) + " characters)";
+  return info.postscript_name + " (" + info.path +
+         (info.index ? " #" + std::to_string(info.index) : "") + ", " +
+         std::to_string(fonts.character_count(face)) + " characters)";
 }
 
 void print_family(FontCache& fonts, const std::string& kind, const std::string& family, int weight,
@@ -93,11 +94,13 @@ int fonts_command(const std::vector<std::string>& args) {
       std::cout << "role " << role_name << ", weight " << role.weight << "\n";
       for (size_t k = 0; k < role.families.size(); ++k)
         print_family(fonts, k == 0 ? "family" : "then", role.families[k], role.weight, lang);
-      for (const auto& family : role.fallback) print_family(fonts, "fallback", family, role.weight, lang);
+      for (const auto& family : role.fallback)
+        print_family(fonts, "fallback", family, role.weight, lang);
     }
     if (!text.empty()) {
       auto body = layout.fonts.find(layout.style("body").font);
-      if (body == layout.fonts.end()) throw InputError({layout.path, 0, 0}, "no font role for body text");
+      if (body == layout.fonts.end())
+        throw InputError({layout.path, 0, 0}, "no font role for body text");
       auto candidates = faces_for_role(body->second, body->second.weight, lang, fonts);
       std::cout << "text, set in the body role:\n";
       std::u32string missing;

@@ -30,7 +30,8 @@ Outcome render_once(const std::string& manifest, const std::string& output,
     RenderResult result = render_issue(manifest, FontCache::shared(), options);
     for (const Warning& w : result.warnings) report_warning(w);
     write_file_atomically(output, result.pdf);
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start);
     std::cerr << output << ": " << result.pages << " pages in " << ms.count() << " ms\n";
     return {true, result.inputs};
   } catch (const InputError& e) {

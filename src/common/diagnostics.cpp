@@ -5,7 +5,8 @@ namespace paiban {
 std::string to_string(const SourceLocation& where) {
   std::string out = where.file.empty() ? "<input>" : where.file;
   if (where.line > 0) {
-    out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column > 0 ? where.column : 1);
+    out += ':' + std::to_string(where.line) + ':' +
+           std::to_string(where.column > 0 ? where.column : 1);
   }
   return out;
 }

@@ -11,7 +11,8 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
   ContentsFlow out;
 
   const TextStyle& title_style = layout.style(layout.contents.title_style);
-  for (const SetLine& line : setter.set(title, layout.contents.title_style, measure, title_style.align)) {
+  for (const SetLine& line :
+       setter.set(title, layout.contents.title_style, measure, title_style.align)) {
     FlowItem item;
     item.height = title_style.leading;
     item.baseline = baseline_in_box(title_style.leading, title_style.size);
@@ -33,7 +34,8 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     // Room kept for the number: the widest of four digits, so titles wrap the same way
     // whatever the numbers turn out to be (the contents converge faster).
     const double number_room = setter.width_of("0000", style_name) + em;
-    auto title_lines = setter.set(anchor.title, style_name, measure - indent - number_room, Align::start);
+    auto title_lines =
+        setter.set(anchor.title, style_name, measure - indent - number_room, Align::start);
     if (title_lines.empty()) continue;
     auto number_lines = setter.set(number, style_name, measure, Align::end);
     auto dot_lines = setter.set(layout.contents.leader, style_name, measure, Align::start);
@@ -50,13 +52,15 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
         // dots of all entries line up; half an em clear of title and number.
         double title_end = indent + title_lines[k].width + em / 2;
         double number_start = measure;
-        for (const PlacedGlyph& g : number_lines.at(0).glyphs) number_start = std::min(number_start, g.x);
+        for (const PlacedGlyph& g : number_lines.at(0).glyphs)
+          number_start = std::min(number_start, g.x);
         number_start -= em / 2;
         if (!dot_lines.empty() && !dot_lines[0].glyphs.empty()) {
           PlacedGlyph dot = dot_lines[0].glyphs[0];
           const double pitch = em / 2;
           std::vector<PlacedGlyph> dots;
-          for (double x = std::ceil(title_end / pitch) * pitch; x + dot.advance <= number_start; x += pitch) {
+          for (double x = std::ceil(title_end / pitch) * pitch; x + dot.advance <= number_start;
+               x += pitch) {
             PlacedGlyph d = dot;
             d.x = x;
             dots.push_back(d);

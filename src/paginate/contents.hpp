@@ -10,8 +10,8 @@ namespace paiban {
 
 /// A contents entry line: which anchor it points at, for the link.
 struct ContentsLink {
-  size_t item = 0;   ///< index in the contents flow
-  int anchor = -1;   ///< index in the anchor table
+  size_t item = 0;  ///< index in the contents flow
+  int anchor = -1;  ///< index in the anchor table
 };
 
 struct ContentsFlow {

@@ -27,7 +27,10 @@ std::optional<std::pair<int, int>> image_size(const std::string& path) {
     while (i + 9 < head.size()) {
       if (head[i] != 0xFF) return std::nullopt;
       int marker = head[i + 1];
-      if (marker == 0xFF) { ++i; continue; }
+      if (marker == 0xFF) {
+        ++i;
+        continue;
+      }
       int length = be16(i + 2);
       if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
         int h = be16(i + 5), w = be16(i + 7);

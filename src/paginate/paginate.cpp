@@ -54,7 +54,8 @@ MainFlow set_main_flow(const Issue& issue, Typesetter& setter) {
   auto& items = flow.items;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level) {
     flow.anchors.push_back({title, level, -1, 0});
-    if (first_item < items.size()) items[first_item].anchors.push_back(int(flow.anchors.size() - 1));
+    if (first_item < items.size())
+      items[first_item].anchors.push_back(int(flow.anchors.size() - 1));
   };
   for (const Section& section : issue.sections) {
     int s = static_cast<int>(flow.section_titles.size());
@@ -154,7 +155,8 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
     contents_pages = contents_built.size();
   }
   if (!converged)
-    warnings.push_back({"contents-not-converged", {issue.manifest_path, 0, 0},
+    warnings.push_back({"contents-not-converged",
+                        {issue.manifest_path, 0, 0},
                         "contents page numbers did not settle after 6 passes"});
 
   Document doc;

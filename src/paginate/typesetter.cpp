@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "paiban/shape.hpp"
 #include "paginate/image_size.hpp"
+#include "paiban/shape.hpp"
 
 namespace paiban {
 
@@ -30,7 +30,8 @@ std::vector<SetLine> Typesetter::set(const InlineText& text, const std::string& 
   const TextStyle& style = layout_.style(style_name);
   ShapedParagraph shaped = shape_paragraph(text, style, layout_, lang_, fonts_, warnings_);
   if (shaped.text.empty()) return {};
-  auto lines = break_paragraph(shaped, options_for(layout_, measure, first_indent, align), warnings_);
+  auto lines =
+      break_paragraph(shaped, options_for(layout_, measure, first_indent, align), warnings_);
   links_.push_back(shaped.links);
   return lines;
 }
@@ -119,9 +120,8 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
       for (size_t c = 0; c < cells.size(); ++c) {
         double x = c * (column_width + gap);
         if (k == 0 && block.marker != ListMarker::none) {
-          std::string marker = block.marker == ListMarker::bullet
-                                   ? "•"
-                                   : std::to_string(row + c + 1) + ".";
+          std::string marker =
+              block.marker == ListMarker::bullet ? "•" : std::to_string(row + c + 1) + ".";
           auto marker_lines = set(marker, "list", gutter, Align::start);
           if (!marker_lines.empty())
             item.parts.push_back(FlowPart{marker_lines[0].glyphs, x, nullptr});
@@ -148,7 +148,8 @@ void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int
   }
   // The fields stand apart from what precedes them by half a line at least.
   if (first < flow.size())
-    flow[first].space_before = std::max(flow[first].space_before, layout_.style("field").leading / 2);
+    flow[first].space_before =
+        std::max(flow[first].space_before, layout_.style("field").leading / 2);
 }
 
 void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {

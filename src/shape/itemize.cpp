@@ -71,8 +71,7 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
   std::vector<TextRun> runs;
   if (text.empty()) return runs;
   const std::vector<FaceId> regular = faces_for_role(role, weight, lang, fonts);
-  const std::vector<FaceId> bold =
-      weight >= 700 ? regular : faces_for_role(role, 700, lang, fonts);
+  const std::vector<FaceId> bold = weight >= 700 ? regular : faces_for_role(role, 700, lang, fonts);
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
 
   std::vector<FaceId> face_of(text.size());

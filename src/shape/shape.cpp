@@ -20,12 +20,23 @@ std::u32string decode_utf8(const std::string& s) {
     unsigned char c = s[i];
     char32_t ch;
     int len;
-    if (c < 0x80) ch = c, len = 1;
-    else if ((c >> 5) == 6) ch = c & 0x1F, len = 2;
-    else if ((c >> 4) == 14) ch = c & 0x0F, len = 3;
-    else if ((c >> 3) == 30) ch = c & 0x07, len = 4;
-    else { out += U'\uFFFD'; ++i; continue; }
-    if (i + len > s.size()) { out += U'\uFFFD'; break; }
+    if (c < 0x80)
+      ch = c, len = 1;
+    else if ((c >> 5) == 6)
+      ch = c & 0x1F, len = 2;
+    else if ((c >> 4) == 14)
+      ch = c & 0x0F, len = 3;
+    else if ((c >> 3) == 30)
+      ch = c & 0x07, len = 4;
+    else {
+      out += U'\uFFFD';
+      ++i;
+      continue;
+    }
+    if (i + len > s.size()) {
+      out += U'\uFFFD';
+      break;
+    }
     for (int k = 1; k < len; ++k) ch = (ch << 6) | (s[i + k] & 0x3F);
     out += ch;
     i += len;

@@ -32,9 +32,9 @@ TEST_P(CommandLine, BadManifestGivesLocationExit2AndNoPdf) {
   std::string pdf = (dir / "out.pdf").string();
   auto result = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
   EXPECT_EQ(result.exit_code, 2) << result.output;
-  EXPECT_TRUE(std::regex_search(result.output,
-                                std::regex(std::regex_replace(manifest, std::regex("[.+]"), "\\$&") + ":" +
-                                           std::to_string(bad.line) + ":\\d+: \\S")))
+  EXPECT_TRUE(std::regex_search(
+      result.output, std::regex(std::regex_replace(manifest, std::regex("[.+]"), "\\$&") + ":" +
+                                std::to_string(bad.line) + ":\\d+: \\S")))
       << result.output;
   EXPECT_FALSE(std::filesystem::exists(pdf));
   // Nothing half-written left beside it either.
@@ -52,18 +52,25 @@ const std::string kGood =
 INSTANTIATE_TEST_SUITE_P(
     Manifests, CommandLine,
     ::testing::Values(
-        BadManifest{"bad-xml", std::string(kHead) + "<issue version=\"1\" date=\"2017-06-15\">\n<title>T</titel>\n</issue>\n", 3},
-        BadManifest{"unknown-element", std::string(kHead) +
-                                           "<issue version=\"1\" date=\"2017-06-15\">\n  <title>T</title>\n"
-                                           "  <publisher>P</publisher>\n  <colour/>\n</issue>\n",
+        BadManifest{"bad-xml",
+                    std::string(kHead) +
+                        "<issue version=\"1\" date=\"2017-06-15\">\n<title>T</titel>\n</issue>\n",
+                    3},
+        BadManifest{"unknown-element",
+                    std::string(kHead) +
+                        "<issue version=\"1\" date=\"2017-06-15\">\n  <title>T</title>\n"
+                        "  <publisher>P</publisher>\n  <colour/>\n</issue>\n",
                     5},
-        BadManifest{"missing-title", std::string(kHead) +
-                                         "<issue version=\"1\" date=\"2017-06-15\">\n  <publisher>P</publisher>\n"
-                                         "  <section title=\"S\"><article><heading>H</heading></article></section>\n"
-                                         "</issue>\n",
+        BadManifest{"missing-title",
+                    std::string(kHead) +
+                        "<issue version=\"1\" date=\"2017-06-15\">\n  <publisher>P</publisher>\n"
+                        "  <section title=\"S\"><article><heading>H</heading></article></section>\n"
+                        "</issue>\n",
                     2},
-        BadManifest{"bad-date", std::string(kHead) + std::regex_replace(kGood, std::regex("2017-06-15"), "2017-02-30"),
-                    2}),
+        BadManifest{
+            "bad-date",
+            std::string(kHead) + std::regex_replace(kGood, std::regex("2017-06-15"), "2017-02-30"),
+            2}),
     [](const auto& info) {
       std::string name = info.param.name;
       std::replace(name.begin(), name.end(), '-', '_');
@@ -87,7 +94,8 @@ TEST(CommandLineBasics, UsageErrorsExit1) {
 }
 
 TEST(CommandLineBasics, CheckAcceptsTheRealIssue) {
-  auto result = run_command(paiban("check " + shell_quote(source_path("issues/2017-06-15/issue.xml"))));
+  auto result =
+      run_command(paiban("check " + shell_quote(source_path("issues/2017-06-15/issue.xml"))));
   EXPECT_EQ(result.exit_code, 0) << result.output;
 }
 

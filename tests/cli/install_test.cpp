@@ -12,16 +12,18 @@ TEST(Install, InstalledPaibanUsesItsOwnLayoutsAndRenders) {
   auto install = run_command("cmake --install " + shell_quote(PAIBAN_BUILD_DIR) + " --prefix " +
                              shell_quote(prefix.string()));
   ASSERT_EQ(install.exit_code, 0) << install.output;
-  for (const char* file : {"bin/paiban", "share/paiban/layouts/itrade.xml", "share/paiban/layouts/default.xml",
-                           "share/paiban/fonts/fonts.conf", "share/man/man1/paiban.1",
-                           "share/paiban/schema/issue.rng", "share/paiban/schema/layout.rng"})
+  for (const char* file :
+       {"bin/paiban", "share/paiban/layouts/itrade.xml", "share/paiban/layouts/default.xml",
+        "share/paiban/fonts/fonts.conf", "share/man/man1/paiban.1", "share/paiban/schema/issue.rng",
+        "share/paiban/schema/layout.rng"})
     EXPECT_TRUE(std::filesystem::exists(prefix / file)) << file;
 
   std::string installed = (prefix / "bin/paiban").string();
   auto fonts = run_command(shell_quote(installed) + " fonts --layout itrade");
   ASSERT_EQ(fonts.exit_code, 0) << fonts.output;
   // The layout comes from the installation, not from the source tree.
-  EXPECT_NE(fonts.output.find((prefix / "share/paiban/layouts/itrade.xml").string()), std::string::npos)
+  EXPECT_NE(fonts.output.find((prefix / "share/paiban/layouts/itrade.xml").string()),
+            std::string::npos)
       << fonts.output;
 
   auto pdf = prefix / "out.pdf";
@@ -39,12 +41,14 @@ TEST(Install, InstalledPaibanUsesItsOwnLayoutsAndRenders) {
 
 TEST(Install, ManPageCoversEveryCommand) {
   std::string man = read_file(source_path("docs/paiban.1"));
-  for (const char* word : {"render", "check", "batch", "fonts", "--print", "--pdfx-1a", "--saddle-stitch",
-                           "--preflight", "--watch", "--werror", "--force", "--report", "--shard", "--layout",
-                           "--lang", "SOURCE_DATE_EPOCH", "EXIT STATUS"}) {
+  for (const char* word :
+       {"render", "check", "batch", "fonts", "--print", "--pdfx-1a", "--saddle-stitch",
+        "--preflight", "--watch", "--werror", "--force", "--report", "--shard", "--layout",
+        "--lang", "SOURCE_DATE_EPOCH", "EXIT STATUS"}) {
     std::string escaped;
     for (char c : std::string(word)) escaped += c == '-' ? std::string("\\-") : std::string(1, c);
-    EXPECT_TRUE(man.find(word) != std::string::npos || man.find(escaped) != std::string::npos) << word;
+    EXPECT_TRUE(man.find(word) != std::string::npos || man.find(escaped) != std::string::npos)
+        << word;
   }
 }
 

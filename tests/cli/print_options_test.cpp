@@ -20,23 +20,27 @@ TEST(CommandLinePrint, SaddleStitchPadsToAMultipleOfFour) {
   std::string plain = (dir / "plain.pdf").string(), padded = (dir / "padded.pdf").string();
   std::string manifest = shell_quote(source_path("issues/2017-06-15/issue.xml"));
   ASSERT_EQ(run_command(paiban("render " + manifest + " -o " + shell_quote(plain))).exit_code, 0);
-  ASSERT_EQ(run_command(paiban("render " + manifest + " --saddle-stitch -o " + shell_quote(padded))).exit_code, 0);
+  ASSERT_EQ(run_command(paiban("render " + manifest + " --saddle-stitch -o " + shell_quote(padded)))
+                .exit_code,
+            0);
   int before = page_count(plain), after = page_count(padded);
   ASSERT_GT(before, 0);
   EXPECT_EQ(after % 4, 0);
   EXPECT_GE(after, before);
   EXPECT_LT(after - before, 4);
   // The padding pages are blank: no furniture, no text.
-  std::string last = run_command("pdftotext -f " + std::to_string(after) + " -l " + std::to_string(after) + " " +
-                                 shell_quote(padded) + " -").output;
+  std::string last = run_command("pdftotext -f " + std::to_string(after) + " -l " +
+                                 std::to_string(after) + " " + shell_quote(padded) + " -")
+                         .output;
   if (after > before) EXPECT_EQ(std::regex_replace(last, std::regex("\\s+"), ""), "");
 }
 
 TEST(CommandLinePrint, PreflightJsonDescribesThePrintFile) {
   auto dir = temp_dir("preflight");
   std::string pdf = (dir / "print.pdf").string(), json = (dir / "preflight.json").string();
-  auto result = run_command(paiban("render " + shell_quote(source_path("issues/2017-06-15/issue.xml")) +
-                                   " --print --preflight-json " + shell_quote(json) + " -o " + shell_quote(pdf)));
+  auto result = run_command(
+      paiban("render " + shell_quote(source_path("issues/2017-06-15/issue.xml")) +
+             " --print --preflight-json " + shell_quote(json) + " -o " + shell_quote(pdf)));
   ASSERT_EQ(result.exit_code, 0) << result.output;
   std::string summary = read_file(json);
   EXPECT_NE(summary.find("PDF/X-4"), std::string::npos) << summary;

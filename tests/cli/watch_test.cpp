@@ -12,7 +12,8 @@ namespace {
 
 std::string manifest_with(const std::string& paragraph) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<issue version=\"1\" date=\"2017-06-15\">\n  <title>监视</title>\n  <publisher>出版者</publisher>\n"
+         "<issue version=\"1\" date=\"2017-06-15\">\n  <title>监视</title>\n  "
+         "<publisher>出版者</publisher>\n"
          "  <section title=\"栏目\"><article><heading>标题</heading><p>" +
          paragraph + "</p></article></section>\n</issue>\n";
 }
@@ -34,8 +35,9 @@ TEST(CommandLineWatch, RerendersOnChangeAndKeepsTheLastGoodPdf) {
   std::ofstream(manifest) << manifest_with("第一版");
   // Three renders: the first, a broken edit, a fixed edit; then it exits.
   std::thread watcher([&] {
-    run_command("( exec 2> " + shell_quote(log.string()) + "; timeout 60 " + paiban("render " + shell_quote(manifest.string()) + " -o " +
-                                         shell_quote(pdf.string()) + " --watch --watch-renders 3") +
+    run_command("( exec 2> " + shell_quote(log.string()) + "; timeout 60 " +
+                paiban("render " + shell_quote(manifest.string()) + " -o " +
+                       shell_quote(pdf.string()) + " --watch --watch-renders 3") +
                 " )");
   });
   // Whatever happens below, the watcher is stopped and joined.
@@ -54,7 +56,8 @@ TEST(CommandLineWatch, RerendersOnChangeAndKeepsTheLastGoodPdf) {
   ASSERT_TRUE(wait_for([&] { return read_file(log).find("watching") != std::string::npos; }, 30));
 
   std::ofstream(manifest) << "<issue version=\"1\" date=\"2017-13-01\">";  // broken
-  ASSERT_TRUE(wait_for([&] { return read_file(log).find("kept the last good PDF") != std::string::npos; }, 30))
+  ASSERT_TRUE(wait_for(
+      [&] { return read_file(log).find("kept the last good PDF") != std::string::npos; }, 30))
       << read_file(log);
   EXPECT_EQ(read_file(pdf), first);
 

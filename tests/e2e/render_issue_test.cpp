@@ -17,11 +17,13 @@ class RenderIssue : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = temp_dir("e2e");
     pdf_ = (dir_ / "2017-06-15.pdf").string();
-    render_ = run_command(paiban("render " + shell_quote(source_path(kIssue)) + " -o " + shell_quote(pdf_)));
+    render_ = run_command(
+        paiban("render " + shell_quote(source_path(kIssue)) + " -o " + shell_quote(pdf_)));
   }
   static std::string page_text(int page) {
-    return run_command("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) +
-                       " " + shell_quote(pdf_) + " -").output;
+    return run_command("pdftotext -layout -f " + std::to_string(page) + " -l " +
+                       std::to_string(page) + " " + shell_quote(pdf_) + " -")
+        .output;
   }
   static inline std::filesystem::path dir_;
   static inline std::string pdf_;
@@ -47,8 +49,8 @@ TEST_F(RenderIssue, HasTheExpectedPageCount) {
 
 TEST_F(RenderIssue, FrontPageCarriesTitleBlock) {
   std::string text = page_text(1);
-  for (const char* s : {"涉外政策速递", "iTrade 国际贸易俱乐部", "深圳市天地纵横企业管理顾问有限公司",
-                        "2017年06月15日"})
+  for (const char* s : {"涉外政策速递", "iTrade 国际贸易俱乐部",
+                        "深圳市天地纵横企业管理顾问有限公司", "2017年06月15日"})
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
 }
 
@@ -109,14 +111,16 @@ TEST_F(RenderIssue, FontsAreEmbeddedSubsets) {
 
 TEST_F(RenderIssue, SameInputGivesTheSameBytes) {
   std::string again = (dir_ / "again.pdf").string();
-  auto second = run_command(paiban("render " + shell_quote(source_path(kIssue)) + " -o " + shell_quote(again)));
+  auto second = run_command(
+      paiban("render " + shell_quote(source_path(kIssue)) + " -o " + shell_quote(again)));
   ASSERT_EQ(second.exit_code, 0) << second.output;
   EXPECT_TRUE(read_file(again) == read_file(pdf_));
 }
 
 TEST_F(RenderIssue, PassesTheIndependentAudit) {
   std::string audit = source_path("../shared/tools/pdf-audit");
-  if (!std::filesystem::exists(audit)) GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
+  if (!std::filesystem::exists(audit))
+    GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
   auto result = run_command(shell_quote(audit) + " " + shell_quote(pdf_) + " --manifest " +
                             shell_quote(source_path(kIssue)));
   EXPECT_EQ(result.exit_code, 0) << result.output;

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "paiban/shape.hpp"
+
+#include <gtest/gtest.h>
 
 namespace paiban {
 namespace {
@@ -38,7 +38,8 @@ TEST(Shape, LatinIsProportionalAndClustersFollowText) {
   ASSERT_EQ(p.glyphs.size(), p.text.size());
   EXPECT_LT(p.glyphs[0].advance, 8.0);  // "I" is narrow
   EXPECT_NEAR(p.glyphs[2].advance, 10.0, 1e-9);
-  for (size_t i = 1; i < p.glyphs.size(); ++i) EXPECT_GT(p.glyphs[i].cluster, p.glyphs[i - 1].cluster);
+  for (size_t i = 1; i < p.glyphs.size(); ++i)
+    EXPECT_GT(p.glyphs[i].cluster, p.glyphs[i - 1].cluster);
 }
 
 TEST(Shape, TraditionalChineseGetsLocalizedPunctuation) {
