@@ -120,10 +120,12 @@ TEST(LayoutSearch, PathOrderAndLookup) {
   std::string env = (dir / "nothing").string() + "::" + (dir / "mine").string();
   setenv("PAIBAN_LAYOUT_PATH", env.c_str(), 1);
   std::vector<std::string> path = layout_search_path();
-  ASSERT_GE(path.size(), 4u);
+  // The environment's directories, then the data directories that exist
+  // (beside the executable, the install directory, the source tree).
+  ASSERT_GE(path.size(), 3u);
   EXPECT_EQ(path[0], (dir / "nothing").string());
   EXPECT_EQ(path[1], (dir / "mine").string());
-  EXPECT_EQ(path[2], std::string(PAIBAN_SOURCE_DIR) + "/layouts");
+  EXPECT_EQ(path.back(), std::string(PAIBAN_SOURCE_DIR) + "/layouts");
 
   SourceLocation where{"m.xml", 1, 20};
   EXPECT_EQ(load_layout("house", "issues/x/m.xml", where).name, "house");
