@@ -31,6 +31,12 @@ std::string table_bytes(hb_face_t* face, hb_tag_t tag) {
   return std::string(data ? data : "", len);
 }
 
+// Asked without copying: a TrueType glyf table can be megabytes.
+bool has_table(hb_face_t* face, hb_tag_t tag) {
+  BlobPtr blob(hb_face_reference_table(face, tag));
+  return hb_blob_get_length(blob.get()) > 0;
+}
+
 std::string face_bytes(hb_face_t* face) {
   BlobPtr blob(hb_face_reference_blob(face));
   unsigned len = 0;
@@ -91,7 +97,7 @@ FontSubset subset_face(const FontCache& fonts, FaceId face, const std::set<uint3
     charset = read_cff_charset(subset.program);
     subset.cid_keyed = charset.cid_keyed;
   } else {
-    if (table_bytes(hb_face, HB_TAG('g', 'l', 'y', 'f')).empty())
+    if (!has_table(hb_face, HB_TAG('g', 'l', 'y', 'f')))
       throw std::runtime_error("PDF writer: " + what +
                                " has neither CFF nor TrueType outlines (CFF2 is not supported)");
     subset.program = face_bytes(result.get());
