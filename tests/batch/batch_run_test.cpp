@@ -38,7 +38,9 @@ class CountingProgress : public BatchProgress {
 class BatchRun : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = temp_dir("batch-run");
+    // One directory per test: ctest -j runs the tests of a fixture at once.
+    dir_ = temp_dir(std::string("batch-run-") +
+                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
     root_ = dir_ / "issues";
     out_ = dir_ / "out";
     write_text(root_ / "2017-06-15" / "issue.xml", small_manifest("2017-06-15", "第一期的文字。"));
