@@ -245,7 +245,15 @@ std::optional<FaceId> FontCache::find_for_char(char32_t ch, int weight, const st
   FcPatternDestroy(pattern);
   FcCharSetDestroy(charset);
   if (!m) return std::nullopt;
-  FaceId id = impl_->load(m->file, m->index, m->family, m->weight);
+  // fontconfig may answer with a face HarfBuzz cannot read (a Type 1 .pfb
+  // claims the private-use area): for fallback that is no face at all, and
+  // the character becomes a missing-glyph warning, not an internal error.
+  FaceId id = 0;
+  try {
+    id = impl_->load(m->file, m->index, m->family, m->weight);
+  } catch (const std::runtime_error&) {
+    return std::nullopt;
+  }
   hb_codepoint_t glyph = 0;
   if (!hb_font_get_nominal_glyph(impl_->faces[id]->font, ch, &glyph) || glyph == 0)
     return std::nullopt;
