@@ -3,9 +3,17 @@
 #include <unicode/uchar.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace paiban::cli {
 namespace {
@@ -22,7 +30,7 @@ bool stderr_wants_colour() {
 }
 
 // Decodes one UTF-8 character at `i`; returns its length (1 for a bad byte).
-int next_char(const std::string& s, size_t i, char32_t& ch) {
+int next_char(std::string_view s, size_t i, char32_t& ch) {
   unsigned char c = s[i];
   int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
   if (i + len > s.size()) len = 1;
@@ -31,19 +39,76 @@ int next_char(const std::string& s, size_t i, char32_t& ch) {
   return len;
 }
 
+// Lines longer than this (in bytes; a manifest written on one line) are shown
+// only around the spot: kContext characters either side, cut ends marked "…".
+constexpr size_t kLongLine = 480;
+constexpr int kContext = 60;
+
+// Finding the spot in a long line means walking it from the start; after this
+// many, later diagnostics on long lines are printed without the line, so that
+// thousands of warnings in a 16 MB one-line manifest stay quick.
+constexpr int kLongLineExcerpts = 20;
+
+// The characters of a long `line` around `caret` (a character index), with
+// `caret` moved to match; nothing when the long-line allowance is spent or the
+// spot is past the line's end.
+std::optional<std::string> shorten_long_line(std::string_view line, int& caret) {
+  static std::atomic<int> shown{0};
+  if (shown.fetch_add(1) >= kLongLineExcerpts) return std::nullopt;
+  size_t begin = 0, i = 0;
+  int n = 0;
+  for (char32_t ch; i < line.size() && n < caret + kContext; ++n) {
+    if (n == caret - kContext) begin = i;
+    i += next_char(line, i, ch);
+  }
+  if (n < caret) return std::nullopt;
+  caret -= begin > 0 ? caret - kContext - 1 : 0;  // + 1: the "…"
+  return (begin > 0 ? "…" : "") + std::string(line.substr(begin, i - begin)) +
+         (i < line.size() ? "…" : "");
+}
+
+/// Calls `use` with the `line`-th line (1-based) of `file`, without its end,
+/// or with nothing when the file or the line is not there.
+template <typename Use>
+void with_source_line(const std::string& file, int line, Use use) {
+  // The last file shown, read once: a render with thousands of warnings (a
+  // paragraph of characters no font has) would otherwise read the manifest
+  // again for each, up to 16 MB every time. Keyed by size and mtime, so an
+  // edit (watch mode) is seen.
+  static std::mutex mutex;
+  static std::string cached_file, cached_text;
+  static std::vector<size_t> line_starts;
+  static std::pair<uintmax_t, std::filesystem::file_time_type> cached_stamp;
+  std::error_code error;
+  auto stamp = std::make_pair(std::filesystem::file_size(file, error),
+                              std::filesystem::last_write_time(file, error));
+  if (line <= 0 || error) return use(std::nullopt);
+  std::lock_guard lock(mutex);
+  if (file != cached_file || stamp != cached_stamp) {
+    std::ifstream in(file, std::ios::binary);
+    cached_text.assign(std::istreambuf_iterator<char>(in), {});
+    line_starts = {0};
+    for (size_t i = 0; i < cached_text.size(); ++i)
+      if (cached_text[i] == '\n') line_starts.push_back(i + 1);
+    cached_file = file;
+    cached_stamp = stamp;
+  }
+  if (static_cast<size_t>(line) > line_starts.size()) return use(std::nullopt);
+  size_t begin = line_starts[line - 1];
+  size_t end =
+      static_cast<size_t>(line) < line_starts.size() ? line_starts[line] - 1 : cached_text.size();
+  if (end > begin && cached_text[end - 1] == '\r') --end;
+  use(std::optional(std::string_view(cached_text).substr(begin, end - begin)));
+}
+
 }  // namespace
 
 std::string source_line(const std::string& file, int line) {
-  if (line <= 0) return {};
-  std::ifstream in(file, std::ios::binary);
   std::string text;
-  for (int n = 1; std::getline(in, text); ++n) {
-    if (n == line) {
-      if (!text.empty() && text.back() == '\r') text.pop_back();
-      return text;
-    }
-  }
-  return {};
+  with_source_line(file, line, [&](std::optional<std::string_view> found) {
+    if (found) text = *found;
+  });
+  return text;
 }
 
 int display_columns(const std::string& line, int characters) {
@@ -68,7 +133,14 @@ void print_diagnostic(std::ostream& out, Severity severity, const SourceLocation
   const char* tint = severity == Severity::error ? kRed : kYellow;
   out << (colour ? kBold : "") << to_string(where) << ":" << (colour ? kReset : "") << " "
       << (colour ? tint : "") << label << ":" << (colour ? kReset : "") << " " << message << "\n";
-  std::string line = source_line(where.file, where.line);
+  int caret = std::max(0, where.column - 1);  // characters before the spot
+  std::string line;
+  with_source_line(where.file, where.line, [&](std::optional<std::string_view> found) {
+    if (found && found->size() > kLongLine)
+      line = shorten_long_line(*found, caret).value_or("");
+    else if (found)
+      line = *found;
+  });
   if (line.empty()) return;
   // Tabs would shift the caret differently in every terminal: show them as spaces.
   std::string shown;
@@ -76,7 +148,7 @@ void print_diagnostic(std::ostream& out, Severity severity, const SourceLocation
     shown += c == '\t' ? std::string(8 - shown.size() % 8, ' ') : std::string(1, c);
   std::string gutter = std::to_string(where.line);
   out << " " << gutter << " | " << shown << "\n";
-  int column = display_columns(line, std::max(0, where.column - 1));
+  int column = display_columns(line, caret);
   out << " " << std::string(gutter.size(), ' ') << " | " << std::string(column, ' ')
       << (colour ? kGreen : "") << "^" << (colour ? kReset : "") << "\n";
 }
