@@ -57,10 +57,24 @@ void for_each_node(pugi::xml_node top, Visit visit) {
 // ancestors (namespace lookup) and the readers' recursion short.
 constexpr int max_nesting = 200;
 
+/// `size` 0: not known (a stream read up to the limit).
+std::string size_limit_message(std::string_view what, std::size_t size) {
+  std::string limit = std::to_string(max_input_bytes >> 20) + " MB";
+  return "the " + std::string(what) + " is larger than " + limit +
+         (size > 0 ? " (" + std::to_string(size) + " bytes)" : std::string()) +
+         ": paiban reads manifests and layouts of up to " + limit;
+}
+
+const std::string& within_size_limit(const std::string& bytes, const std::string& path) {
+  if (bytes.size() > max_input_bytes)
+    throw InputError({path}, size_limit_message("file", bytes.size()));
+  return bytes;
+}
+
 }  // namespace
 
 XmlInput::XmlInput(const std::string& bytes, std::string path)
-    : text_(decode_xml_input(bytes, path)),
+    : text_(decode_xml_input(within_size_limit(bytes, path), path)),
       buffer_(text_.begin(), text_.end()),
       map_(text_, std::move(path)) {
   buffer_.push_back('\0');
@@ -268,9 +282,22 @@ std::string read_input_file(const std::string& path, std::string_view what) {
   if (!in) {
     throw InputError({path}, "cannot read the " + std::string(what) + ": " + std::strerror(errno));
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  // Read at most the limit and one byte more: a huge file (or /dev/zero) is
+  // refused without being read whole.
+  std::string bytes;
+  std::error_code size_error;
+  auto size = std::filesystem::file_size(path, size_error);
+  if (!size_error && size > max_input_bytes)
+    throw InputError({path}, size_limit_message(what, static_cast<std::size_t>(size)));
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > max_input_bytes) throw InputError({path}, size_limit_message(what, 0));
+  }
+  if (in.bad()) {
+    throw InputError({path}, "cannot read the " + std::string(what) + ": " + std::strerror(errno));
+  }
+  return bytes;
 }
 
 std::string token_value(pugi::xml_attribute attribute) {

@@ -59,8 +59,14 @@ class XmlInput {
   pugi::xml_document doc_;
 };
 
+/// The largest manifest or layout read, in bytes. 16 MB of manifest is some
+/// 5 million Han characters (a 10,000-article issue is under 1 MB) and sets
+/// in bounded time and memory (tests/hardening/limits_test.cpp).
+inline constexpr std::size_t max_input_bytes = std::size_t{16} << 20;
+
 /// The bytes of an input file; throws InputError naming `path` when it cannot
-/// be read. `what` names the file's role in the message ("manifest").
+/// be read or is larger than max_input_bytes. `what` names the file's role in
+/// the message ("manifest").
 std::string read_input_file(const std::string& path, std::string_view what);
 
 /// Attribute value with XML white space trimmed and inner runs folded to one
