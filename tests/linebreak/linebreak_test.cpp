@@ -544,3 +544,15 @@ TEST(LineBreakParagraph, LongParagraphIsFast) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+TEST(ClreqJapanese, SmallKanaNeverStartALine) {
+  // ちょっと: with lang="ja" no break before ょ or っ (JIS X 4051; ICU's
+  // line rules treat class CJ as a non-starter).
+  std::u32string text = U"ちょっとまって";
+  auto ja = clreq_break_opportunities(text, "ja", BreakLevel::basic);
+  EXPECT_FALSE(ja[1]);  // before ょ
+  EXPECT_FALSE(ja[2]);  // before っ
+  EXPECT_TRUE(ja[3]);   // before と
+}
+}  // namespace paiban
