@@ -92,6 +92,11 @@ icu::BreakIterator& line_iterator(const std::string& lang) {
   icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
   if (U_FAILURE(status) || lang.empty()) locale = icu::Locale::getRoot();
   status = U_ZERO_ERROR;
+  // ICU's Japanese locale defaults to "normal" line breaking, which lets
+  // small kana and ー (class CJ) start a line; JIS X 4051 and jlreq forbid
+  // that in ordinary text, as ICU's root rules already do for Chinese.
+  if (std::string(locale.getLanguage()) == "ja") locale.setKeywordValue("lb", "strict", status);
+  status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> iterator(
       icu::BreakIterator::createLineInstance(locale, status));
   if (U_FAILURE(status) || !iterator) {

@@ -547,8 +547,7 @@ TEST(LineBreakParagraph, LongParagraphIsFast) {
 
 namespace paiban {
 TEST(ClreqJapanese, SmallKanaNeverStartALine) {
-  // ちょっと: with lang="ja" no break before ょ or っ (JIS X 4051; ICU's
-  // line rules treat class CJ as a non-starter).
+  // ちょっと: with lang="ja" no break before ょ or っ (JIS X 4051 strict).
   std::u32string text = U"ちょっとまって";
   auto ja = clreq_break_opportunities(text, "ja", BreakLevel::basic);
   EXPECT_FALSE(ja[1]);  // before ょ
