@@ -1,6 +1,14 @@
 #include "paginate/image_size.hpp"
 
+#include <jpeglib.h>
+// jerror.h: the message codes (JWRN_EXTRANEOUS_DATA).
+#include <jerror.h>
+#include <png.h>
+
+#include <csetjmp>
+#include <cstdio>
 #include <fstream>
+#include <memory>
 #include <vector>
 
 namespace paiban {
@@ -41,6 +49,114 @@ std::optional<std::pair<int, int>> image_size(const std::string& path) {
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+using File = std::unique_ptr<FILE, int (*)(FILE*)>;
+
+// libpng: an error longjmps back here with its message; warnings are
+// ignored, as libharu's own reading ignores them.
+struct PngErrors {
+  std::jmp_buf jump;
+  std::string message;
+};
+
+void png_error_handler(png_structp png, png_const_charp message) {
+  auto* errors = static_cast<PngErrors*>(png_get_error_ptr(png));
+  errors->message = message;
+  std::longjmp(errors->jump, 1);
+}
+
+void png_warning_handler(png_structp, png_const_charp) {}
+
+std::optional<std::string> png_damage(FILE* file) {
+  PngErrors errors;
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &errors, png_error_handler,
+                                           png_warning_handler);
+  if (!png) return "cannot start libpng";
+  png_infop info = png_create_info_struct(png);
+  std::vector<png_byte> row;
+  if (!info || setjmp(errors.jump)) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    return errors.message.empty() ? std::string("cannot start libpng") : errors.message;
+  }
+  png_init_io(png, file);
+  png_read_info(png, info);
+  int passes = png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  row.resize(png_get_rowbytes(png, info));
+  png_uint_32 height = png_get_image_height(png, info);
+  for (int pass = 0; pass < passes; ++pass)
+    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row.data(), nullptr);
+  png_read_end(png, nullptr);
+  png_destroy_read_struct(&png, &info, nullptr);
+  return std::nullopt;
+}
+
+// libjpeg: an error longjmps back here; a warning (corrupt data, a file that
+// ends early) counts as damage too: libjpeg would paint the rest grey. Only
+// stray bytes between markers, common in old files and harmless, pass.
+struct JpegErrors {
+  jpeg_error_mgr manager;
+  std::jmp_buf jump;
+  std::string message;
+};
+
+void jpeg_error_handler(j_common_ptr jpeg) {
+  auto* errors = reinterpret_cast<JpegErrors*>(jpeg->err);
+  char text[JMSG_LENGTH_MAX];
+  (*jpeg->err->format_message)(jpeg, text);
+  errors->message = text;
+  std::longjmp(errors->jump, 1);
+}
+
+void jpeg_message_handler(j_common_ptr jpeg, int level) {
+  auto* errors = reinterpret_cast<JpegErrors*>(jpeg->err);
+  // level < 0: a warning; trace messages are >= 0.
+  if (level < 0 && jpeg->err->msg_code != JWRN_EXTRANEOUS_DATA && errors->message.empty()) {
+    char text[JMSG_LENGTH_MAX];
+    (*jpeg->err->format_message)(jpeg, text);
+    errors->message = text;
+  }
+}
+
+std::optional<std::string> jpeg_damage(FILE* file) {
+  jpeg_decompress_struct jpeg{};
+  JpegErrors errors;
+  jpeg.err = jpeg_std_error(&errors.manager);
+  errors.manager.error_exit = jpeg_error_handler;
+  errors.manager.emit_message = jpeg_message_handler;
+  std::vector<JSAMPLE> row;
+  if (setjmp(errors.jump)) {
+    jpeg_destroy_decompress(&jpeg);
+    return errors.message;
+  }
+  jpeg_create_decompress(&jpeg);
+  jpeg_stdio_src(&jpeg, file);
+  jpeg_read_header(&jpeg, TRUE);
+  jpeg_start_decompress(&jpeg);
+  row.resize(static_cast<size_t>(jpeg.output_width) * jpeg.output_components);
+  JSAMPROW rows[1] = {row.data()};
+  while (jpeg.output_scanline < jpeg.output_height) jpeg_read_scanlines(&jpeg, rows, 1);
+  jpeg_finish_decompress(&jpeg);
+  jpeg_destroy_decompress(&jpeg);
+  if (!errors.message.empty()) return errors.message;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> image_damage(const std::string& path) {
+  File file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) return "cannot open it";
+  unsigned char head[8] = {};
+  size_t got = std::fread(head, 1, sizeof head, file.get());
+  std::rewind(file.get());
+  if (got == 8 && png_sig_cmp(head, 0, 8) == 0) return png_damage(file.get());
+  if (got >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+    return jpeg_damage(file.get());
+  return "not a PNG or JPEG file";
 }
 
 }  // namespace paiban

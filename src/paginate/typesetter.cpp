@@ -155,6 +155,8 @@ void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int
 void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {
   auto size = image_size(block.figure_path);
   if (!size) throw InputError(block.where, "cannot read the image size of " + block.figure_path);
+  if (auto damage = image_damage(block.figure_path))
+    throw InputError(block.where, "damaged image " + block.figure_path + ": " + *damage);
   double width = measure_ * std::clamp(block.figure_width, 0.05, 1.0);
   double height = width * size->second / size->first;
   double max_height = layout_.page.height - layout_.page.top - layout_.page.bottom;
