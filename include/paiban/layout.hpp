@@ -110,9 +110,11 @@ Layout parse_layout_file(const std::string& path);
 /// Finds a layout named in a manifest: a path (relative to the manifest's
 /// directory) or a name looked up in the layout directories (layouts/ of the
 /// source tree, the installed data dir). Empty name = the default layout.
-/// Throws InputError at `where` when it is not found.
+/// A path may not be absolute or leave the manifest's directory tree
+/// (through ".." or a symbolic link) unless `allow_outside`.
+/// Throws InputError at `where` when it is not found or not allowed.
 Layout load_layout(const std::string& name, const std::string& manifest_path,
-                   const SourceLocation& where);
+                   const SourceLocation& where, bool allow_outside = false);
 
 /// Directories searched for layouts by name, in order.
 std::vector<std::string> layout_search_path();

@@ -17,6 +17,9 @@ struct RenderOptions {
   bool warnings_as_errors = false;
   bool saddle_stitch = false;             ///< pad to a multiple of 4 pages
   Preflight preflight = Preflight::none;  ///< also produce a preflight summary
+  /// Figures and a layout path may be absolute or outside the manifest's
+  /// directory tree (--allow-outside); else that is an input error.
+  bool allow_outside = false;
 };
 
 struct RenderResult {

@@ -17,7 +17,7 @@ namespace {
 
 const char* kBatchUsageText =
     "usage: paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json]\n"
-    "                    [--shard K/N] [--print]\n"
+    "                    [--shard K/N] [--print] [--allow-outside]\n"
     "options:\n"
     "  -o, --output DIR    where the PDFs go: a manifest DIR/2017-06-15/issue.xml found\n"
     "                      under PATH=DIR is written to OUTDIR/2017-06-15.pdf\n"
@@ -25,7 +25,9 @@ const char* kBatchUsageText =
     "  --force             set every issue, even those up to date\n"
     "  --report FILE.json  write each issue's status, pages, time, warnings, errors\n"
     "  --shard K/N         only the K-th of N interleaved slices of the sorted list\n"
-    "  --print             print-shop PDF/X-4 (as paiban render --print)\n";
+    "  --print             print-shop PDF/X-4 (as paiban render --print)\n"
+    "  --allow-outside     figures and layout paths may leave each manifest's directory\n"
+    "                      tree (as paiban render --allow-outside)\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "paiban: " << message << "\n" << kBatchUsageText;
@@ -80,6 +82,8 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& parsed
       }
     } else if (a == "--print") {
       parsed.options.render.pdf.print = true;
+    } else if (a == "--allow-outside") {
+      parsed.options.render.allow_outside = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option " + a);
     } else {

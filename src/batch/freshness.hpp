@@ -51,6 +51,7 @@ class Freshness {
                                       const std::vector<std::pair<std::string, int>>& requests);
 
   FontCache& fonts_;
+  bool allow_outside_ = false;  // RenderOptions::allow_outside: read what render_issue reads
   std::vector<InputStamp> fixed_;  // program and options: the same for every issue
   std::mutex mutex_;
   std::map<std::string, std::string> file_digests_;

@@ -19,6 +19,7 @@ namespace {
 const char* kUsageText =
     "usage: paiban render MANIFEST [-o OUT.pdf] [--print [--pdfx-1a]] [--saddle-stitch]\n"
     "                     [--preflight | --preflight-json FILE] [--werror] [--watch]\n"
+    "                     [--allow-outside]\n"
     "       paiban check MANIFEST\n"
     "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] "
     "[--print]\n"
@@ -45,6 +46,8 @@ const char* kUsageText =
     "  --watch             render again whenever the manifest, its layout or a figure\n"
     "                      changes; a broken edit keeps the last good PDF\n"
     "  --werror            treat warnings (missing glyphs, overfull lines) as errors\n"
+    "  --allow-outside     let figures and a layout path be absolute or outside the\n"
+    "                      manifest's directory tree (refused by default)\n"
     "\n"
     "exit codes: 0 done, 1 usage, 2 invalid input, 3 internal error\n";
 
@@ -104,6 +107,8 @@ int render_command(const std::vector<std::string>& args) {
       max_renders = std::atoi(args[++i].c_str());
     } else if (a == "--werror") {
       options.warnings_as_errors = true;
+    } else if (a == "--allow-outside") {
+      options.allow_outside = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option " + a);
     } else if (manifest.empty()) {

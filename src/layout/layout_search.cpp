@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "manifest/figure_file.hpp"
 #include "paiban/data_dirs.hpp"
 #include "paiban/layout.hpp"
 
@@ -31,14 +32,20 @@ std::vector<std::string> layout_search_path() {
 }
 
 Layout load_layout(const std::string& name, const std::string& manifest_path,
-                   const SourceLocation& where) {
+                   const SourceLocation& where, bool allow_outside) {
   namespace fs = std::filesystem;
   std::error_code error;
   std::string wanted = name.empty() ? "default" : name;
   if (!is_bare_name(wanted)) {
-    fs::path file = fs::path(manifest_path).parent_path() / wanted;
+    if (std::string why = reference_escape(wanted); !why.empty() && !allow_outside)
+      throw InputError(where, "layout " + why + ": " + wanted);
+    fs::path dir = fs::path(manifest_path).parent_path();
+    fs::path file = dir / wanted;
     if (!fs::is_regular_file(file, error))
       throw InputError(where, "layout file not found: " + file.string());
+    if (!allow_outside && !stays_inside(file, dir))
+      throw InputError(where,
+                       "layout leaves the manifest's directory through a symbolic link: " + wanted);
     return parse_layout_file(file.string());
   }
   std::string tried;

@@ -1,6 +1,9 @@
 #include "manifest/figure_file.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -19,22 +22,42 @@ bool has_image_signature(const std::filesystem::path& file) {
 
 }  // namespace
 
+std::string reference_escape(const std::string& reference) {
+  std::filesystem::path relative(reference);
+  if (relative.is_absolute() || relative.has_root_name())
+    return "must be relative to the manifest's directory";
+  relative = relative.lexically_normal();
+  if (!relative.empty() && *relative.begin() == "..") return "leaves the manifest's directory";
+  return {};
+}
+
+bool stays_inside(const std::filesystem::path& file, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::path real_file = fs::canonical(file, error);
+  if (error) return true;  // not there: the caller reports that
+  fs::path real_dir = fs::canonical(dir.empty() ? fs::path(".") : dir, error);
+  if (error) return true;
+  auto mismatch =
+      std::mismatch(real_dir.begin(), real_dir.end(), real_file.begin(), real_file.end());
+  return mismatch.first == real_dir.end();
+}
+
 std::string resolve_figure(const XmlInput& input, pugi::xml_attribute src,
-                           const std::string& manifest_path) {
+                           const std::string& manifest_path, bool allow_outside) {
   namespace fs = std::filesystem;
   std::string value = token_value(src);
   if (value.empty()) input.fail(src, "figure src is empty");
-  fs::path relative(value);
-  if (relative.is_absolute() || relative.has_root_name()) {
-    input.fail(src, "figure src must be relative to the manifest's directory: " + value);
-  }
-  relative = relative.lexically_normal();
-  if (!relative.empty() && *relative.begin() == "..") {
-    input.fail(src, "figure src leaves the manifest's directory: " + value);
-  }
-  fs::path file = fs::path(manifest_path).parent_path() / relative;
+  if (std::string why = reference_escape(value); !why.empty() && !allow_outside)
+    input.fail(src, "figure src " + why + ": " + value);
+  fs::path dir = fs::path(manifest_path).parent_path();
+  fs::path file = dir / fs::path(value).lexically_normal();
   std::error_code error;
   if (!fs::is_regular_file(file, error)) input.fail(src, "figure file not found: " + file.string());
+  if (!allow_outside && !stays_inside(file, dir))
+    input.fail(src, "figure src leaves the manifest's directory through a symbolic link: " + value);
+  if (!std::ifstream(file, std::ios::binary))
+    input.fail(src, "cannot read the figure file " + file.string() + ": " + std::strerror(errno));
   if (!has_image_signature(file))
     input.fail(src, "figure is not a PNG or JPEG file: " + file.string());
   return file.string();

@@ -23,7 +23,8 @@ bool is_block(std::string_view name) {
 
 class ManifestReader {
  public:
-  ManifestReader(const XmlInput& input, const std::string& path) : in_(input), path_(path) {}
+  ManifestReader(const XmlInput& input, const std::string& path, const ManifestOptions& options)
+      : in_(input), path_(path), options_(options) {}
 
   Issue read() {
     pugi::xml_node root = in_.expect_root("issue");
@@ -286,7 +287,7 @@ class ManifestReader {
     block.kind = BlockKind::figure;
     pugi::xml_attribute src = node.attribute("src");
     if (!src) in_.fail(node, "<figure> needs a src attribute");
-    block.figure_path = resolve_figure(in_, src, path_);
+    block.figure_path = resolve_figure(in_, src, path_, options_.allow_outside);
     if (pugi::xml_attribute width = node.attribute("width")) {
       auto fraction = parse_decimal(token_value(width));
       if (!fraction || *fraction <= 0 || *fraction > 1) {
@@ -333,18 +334,20 @@ class ManifestReader {
 
   const XmlInput& in_;
   const std::string& path_;
+  const ManifestOptions& options_;
   std::map<std::string, SourceLocation> ids_;
 };
 
 }  // namespace
 
-Issue parse_manifest(const std::string& bytes, const std::string& path) {
+Issue parse_manifest(const std::string& bytes, const std::string& path,
+                     const ManifestOptions& options) {
   XmlInput input(bytes, path);
-  return ManifestReader(input, path).read();
+  return ManifestReader(input, path, options).read();
 }
 
-Issue parse_manifest_file(const std::string& path) {
-  return parse_manifest(read_input_file(path, "manifest"), path);
+Issue parse_manifest_file(const std::string& path, const ManifestOptions& options) {
+  return parse_manifest(read_input_file(path, "manifest"), path, options);
 }
 
 }  // namespace paiban
