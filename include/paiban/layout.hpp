@@ -22,6 +22,7 @@ struct FontRole {
   std::vector<std::string> families;  ///< first is the preferred one
   int weight = 400;                   ///< CSS-like: 400 regular, 700 bold
   std::vector<std::string> fallback;  ///< tried when no family has a character
+  SourceLocation where;               ///< the <font> element, for "not installed"
 };
 
 enum class Align { start, end, center, justify };

@@ -132,6 +132,7 @@ class LayoutReader {
     std::string name = token_value(role);
     if (layout_.fonts.count(name)) in_.fail(role, "font role \"" + name + "\" is defined twice");
     FontRole font;
+    font.where = in_.at(node);
     if (pugi::xml_attribute weight = node.attribute("weight")) {
       auto value = parse_whole(token_value(weight), 1000);
       if (!value) {

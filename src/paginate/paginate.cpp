@@ -115,9 +115,27 @@ double left_margin(const PageGeometry& g, size_t page_index) {
   return page_index % 2 == 0 ? g.inner : g.outer;
 }
 
+// Every <family> a layout names must be installed: a missing one would set
+// the issue in some fallback face without a word. (A <fallback> is only
+// tried, by coverage; a missing one is skipped.)
+void require_families(const Layout& layout, const std::string& lang, FontCache& fonts) {
+  for (const auto& [name, role] : layout.fonts) {
+    for (const std::string& family : role.families) {
+      if (fonts.find(family, role.weight, lang)) continue;
+      auto package = debian_package_for_family(family);
+      throw InputError(role.where.file.empty() ? SourceLocation{layout.path} : role.where,
+                       "font family \"" + family + "\" (role \"" + name + "\") is not installed" +
+                           (package ? "; it is in the Debian package " + *package +
+                                          " (apt-get install " + *package + ")"
+                                    : "; 'fc-list : family' lists the installed families"));
+    }
+  }
+}
+
 }  // namespace
 
 Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings) {
+  require_families(layout, issue.lang, fonts);
   Typesetter setter(layout, issue.lang, fonts, warnings);
   const PageGeometry& g = layout.page;
   const double area_height = g.height - g.top - g.bottom;
