@@ -3,6 +3,10 @@
 //   bytes --parse_manifest--> Issue --load_layout--> Layout
 //         --paginate (shape, break, pages, contents)--> Document --write_pdf--> bytes in memory
 //
+// write_pdf runs in one of three modes chosen by the input's length (plain;
+// print PDF/X-4 padded for saddle stitching; PDF/X-1a uncompressed with a
+// preflight summary).
+//
 // The manifest is named as if it stood in a scratch directory that holds
 // img.png and img.jpg (copied from fuzz/data/ at start-up), so figure
 // references reach the image code. Layouts are looked up by name as usual
@@ -57,8 +61,33 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     paiban::Layout layout = paiban::load_layout(issue.layout, manifest_path, issue.layout_where);
     paiban::Warnings warnings;
     paiban::Document document = paiban::paginate(issue, layout, fonts, warnings);
+    // The writer's modes, picked by the input's length so that one input
+    // always takes the same path: plain; print PDF/X-4 with saddle-stitch
+    // padding; print PDF/X-1a uncompressed with a preflight summary.
     paiban::PdfOptions options;
-    std::string pdf = paiban::write_pdf(document, fonts, options);
+    switch (size % 3) {
+      case 1:
+        options.print = true;
+        paiban::pad_for_saddle_stitch(document);
+        break;
+      case 2:
+        options.print = true;
+        options.standard = paiban::PdfStandard::x1a;
+        options.compress = false;
+        paiban::preflight_summary(document, fonts, options, size % 2 == 0);
+        break;
+      default:
+        break;
+    }
+    std::string pdf;
+    try {
+      pdf = paiban::write_pdf(document, fonts, options);
+    } catch (const std::runtime_error& error) {
+      // Print mode refuses RGB images and transparency by design (the
+      // corpus's img.png and img.jpg are RGB/grey): a refusal, not a bug.
+      if (!options.print || std::string(error.what()).find("img.") == std::string::npos) throw;
+      return 0;
+    }
     if (pdf.size() < 8 || pdf.compare(0, 5, "%PDF-") != 0) {
       std::fprintf(stderr, "write_pdf returned no PDF\n");
       std::abort();
