@@ -150,12 +150,13 @@ class Writer {
       // PDF/X wants print colours; an RGB image would be converted by chance.
       std::string space = HPDF_Image_GetColorSpace(img) ? HPDF_Image_GetColorSpace(img) : "";
       // Palette PNGs come back as "Indexed" over RGB: refused too.
+      // The input's fault, not ours: InputError (exit 2), naming the file.
       if (space != "DeviceGray" && space != "DeviceCMYK")
-        throw std::runtime_error(path + ": " + (space.empty() ? "unknown" : space) +
-                                 " image; print mode (PDF/X) needs CMYK or greyscale images "
-                                 "(convert it, e.g. to a CMYK JPEG)");
+        throw InputError({path}, (space.empty() ? "unknown" : space) +
+                                     " image; print mode (PDF/X) needs CMYK or greyscale images "
+                                     "(convert it, e.g. to a CMYK JPEG)");
       if (options_.standard == PdfStandard::x1a && HpdfDoc::has_key(img, "SMask"))
-        throw std::runtime_error(path + ": image with transparency; PDF/X-1a forbids it");
+        throw InputError({path}, "image with transparency; PDF/X-1a forbids it");
     }
     images_[path] = img;
     return img;

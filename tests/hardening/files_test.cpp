@@ -234,6 +234,15 @@ TEST_F(HardeningFiles, WholeImagesRender) {
   expect_rendered(render());
 }
 
+// Print mode refuses an RGB figure: the input's fault, so exit 2 naming it.
+TEST_F(HardeningFiles, APrintModeImageRefusalIsAnInputError) {
+  fs::copy_file(kData + "/photo.png", dir_ / "photo.png");
+  write_manifest("<figure src=\"photo.png\"/>");
+  expect_refused(render({"--print"}),
+                 (dir_ / "photo.png").string() +
+                     ": error: DeviceRGB image; print mode (PDF/X) needs CMYK or greyscale images");
+}
+
 // --- unreadable files ---------------------------------------------------------
 
 TEST_F(HardeningFiles, MissingAndDirectoryManifestsAreNamed) {
