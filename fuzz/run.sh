@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz/ and runs
-# both at once, one worker each, for SECONDS (default 60):
+# them all at once, one worker each, for SECONDS (default 60):
 #
 #   fuzz/run.sh 1800
 #
@@ -9,12 +9,14 @@
 # leaks, timeouts and out-of-memory inputs go to fuzz/artifacts/NAME/; the
 # output of each run goes to fuzz/logs/NAME.txt. Exit status: non-zero when
 # either target found something. Environment: BUILD_DIR (default build-fuzz),
-# FUZZ_TARGETS (default "manifest layout"), FUZZ_ARGS (more libFuzzer flags).
+# FUZZ_TARGETS (default "manifest layout image"), FUZZ_ARGS (more libFuzzer
+# flags). Targets: manifest (parser + whole engine), layout (layout parser +
+# engine), image (figure checks + the writer's image loading).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 build="${BUILD_DIR:-build-fuzz}"
-targets="${FUZZ_TARGETS:-manifest layout}"
+targets="${FUZZ_TARGETS:-manifest layout image}"
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz/run.sh: needs clang (apt-get install -y clang libclang-rt-14-dev)" >&2

@@ -55,11 +55,14 @@ namespace {
 
 using File = std::unique_ptr<FILE, int (*)(FILE*)>;
 
-// libpng: an error longjmps back here with its message; warnings are
-// ignored, as libharu's own reading ignores them.
+// libpng: an error longjmps back here with its message. A warning counts
+// as damage too: Debian's libharu 2.3 hands libpng's warnings to its error
+// handler, so any PNG that makes libpng warn (a bad CRC in an ancillary
+// chunk, extra image data) fails to load in the PDF writer.
 struct PngErrors {
   std::jmp_buf jump;
   std::string message;
+  std::string warning;  // the first one
 };
 
 void png_error_handler(png_structp png, png_const_charp message) {
@@ -68,7 +71,10 @@ void png_error_handler(png_structp png, png_const_charp message) {
   std::longjmp(errors->jump, 1);
 }
 
-void png_warning_handler(png_structp, png_const_charp) {}
+void png_warning_handler(png_structp png, png_const_charp message) {
+  auto* errors = static_cast<PngErrors*>(png_get_error_ptr(png));
+  if (errors->warning.empty()) errors->warning = message;
+}
 
 std::optional<std::string> png_damage(FILE* file) {
   PngErrors errors;
@@ -83,14 +89,20 @@ std::optional<std::string> png_damage(FILE* file) {
   }
   png_init_io(png, file);
   png_read_info(png, info);
-  int passes = png_set_interlace_handling(png);
+  if (png_get_interlace_type(png, info) != PNG_INTERLACE_NONE) {
+    // libharu reads an interlaced PNG without interlace handling: libpng warns, it fails.
+    png_destroy_read_struct(&png, &info, nullptr);
+    return "it is an interlaced PNG, which the PDF writer cannot embed (save it without "
+           "interlacing)";
+  }
+  if (png_get_bit_depth(png, info) == 16) png_set_strip_16(png);  // as libharu reads it
   png_read_update_info(png, info);
   row.resize(png_get_rowbytes(png, info));
   png_uint_32 height = png_get_image_height(png, info);
-  for (int pass = 0; pass < passes; ++pass)
-    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row.data(), nullptr);
+  for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row.data(), nullptr);
   png_read_end(png, nullptr);
   png_destroy_read_struct(&png, &info, nullptr);
+  if (!errors.warning.empty()) return errors.warning;
   return std::nullopt;
 }
 

@@ -156,7 +156,7 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   auto size = image_size(block.figure_path);
   if (!size) throw InputError(block.where, "cannot read the image size of " + block.figure_path);
   if (auto damage = image_damage(block.figure_path))
-    throw InputError(block.where, "damaged image " + block.figure_path + ": " + *damage);
+    throw InputError(block.where, "image " + block.figure_path + " cannot be used: " + *damage);
   double width = measure_ * std::clamp(block.figure_width, 0.05, 1.0);
   double height = width * size->second / size->first;
   double max_height = layout_.page.height - layout_.page.top - layout_.page.bottom;
