@@ -1,10 +1,15 @@
 // Stage 1: manifest.xml -> Issue.
 #pragma once
+#include <cstddef>
 #include <string>
 
 #include "paiban/issue.hpp"
 
 namespace paiban {
+
+/// The largest manifest (or layout) paiban reads, in bytes: a larger file is
+/// refused before it is read whole (see docs/manifest.md).
+inline constexpr std::size_t max_manifest_bytes = std::size_t{16} << 20;
 
 struct ManifestOptions {
   /// figure/@src may be absolute or leave the manifest's directory tree

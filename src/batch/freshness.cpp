@@ -6,7 +6,6 @@
 #include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 
 #include "batch/sha256.hpp"
 #include "paiban/issue.hpp"
@@ -29,9 +28,14 @@ std::string read_manifest_bytes(const std::string& path) {
   // parse_manifest_file gives the canonical message for a missing file.
   if (!in) parse_manifest_file(path);
   if (!in) throw InputError({path, 0, 0}, "cannot read the manifest");
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  // At most the limit and one byte: an endless file (paiban batch /dev/zero)
+  // must not be read for ever, nor a huge one read whole to be refused.
+  std::string bytes;
+  char chunk[1 << 16];
+  while (bytes.size() <= max_manifest_bytes && (in.read(chunk, sizeof chunk) || in.gcount() > 0))
+    bytes.append(chunk, static_cast<size_t>(in.gcount()));
+  if (bytes.size() > max_manifest_bytes) parse_manifest_file(path);  // the canonical message
+  return bytes;
 }
 
 void collect_figures(const std::vector<Block>& blocks, std::vector<std::string>& figures) {

@@ -71,6 +71,14 @@ TEST(HardeningLimits, AManifestOver16MBIsRefused) {
       << describe(run);
   EXPECT_FALSE(fs::exists(dir / "out.pdf"));
   expect_within(run, 5, 100);
+
+  // batch reads each manifest to hash it: refused the same way.
+  auto batch =
+      paiban_bounded({"batch", (dir / "issue.xml").string(), "-o", (dir / "pdfs").string()}, 60);
+  EXPECT_EQ(batch.exit_code, 2) << describe(batch);
+  EXPECT_NE(batch.output.find("issue.xml: the manifest is larger than 16 MB ("), std::string::npos)
+      << describe(batch);
+  expect_within(batch, 5, 100);
   fs::remove_all(dir);
 }
 
@@ -97,6 +105,12 @@ TEST(HardeningLimits, AnEndlessFileIsRefused) {
       << describe(run);
   EXPECT_FALSE(fs::exists(dir / "out.pdf"));
   expect_within(run, 5, 100);
+
+  auto batch = paiban_bounded({"batch", "/dev/zero", "-o", (dir / "pdfs").string()}, 60);
+  EXPECT_EQ(batch.exit_code, 2) << describe(batch);
+  EXPECT_NE(batch.output.find("/dev/zero: the manifest is larger than 16 MB"), std::string::npos)
+      << describe(batch);
+  expect_within(batch, 5, 100);
 }
 
 // Just under the limit: read and checked. Bound: 10 s, 400 MB (measured 1.4 s, 84 MB).
