@@ -39,6 +39,9 @@ struct Cluster {
   double end_trim = 0;    ///< taken off its right when it ends a line (GB/T 15834 5.1.10)
   double shrink_left = 0, shrink_right = 0;  ///< blank a single mark may lose to fit a line
   bool wide = false;  ///< a full-width mark or ideograph (takes inter-character spacing)
+  /// A word space beside a mark's blank half ("。 Python"): set at no width,
+  /// since the blank already parts them (clreq 3.2.4), and never stretched.
+  bool silent = false;
   int letters = 0;    ///< characters that are not punctuation or space (孤字 counting)
 };
 
@@ -79,7 +82,8 @@ struct LineMeasure {
   double natural = 0;     ///< pt, with line-edge trims applied
   double start_trim = 0;  ///< taken off a leading opening bracket
   double end_trim = 0;    ///< taken off a trailing mark (GB/T 15834 5.1.10)
-  int spaces = 0;         ///< word spaces inside the line
+  int spaces = 0;         ///< word spaces inside the line (silent ones left out)
+  double space_stretch = 0;  ///< what the spaces may grow by before they reach 1/2 em
   double space_shrink = 0;
   double han_latin_stretch = 0, han_latin_shrink = 0;
   int han_latin_gaps = 0;
@@ -97,7 +101,7 @@ class LineMeter {
 
  private:
   const Items& items_;
-  std::vector<double> width_, space_shrink_, mark_shrink_;       // per cluster, prefix
+  std::vector<double> width_, space_stretch_, space_shrink_, mark_shrink_;  // per cluster, prefix
   std::vector<int> spaces_, letters_;                            // per cluster, prefix
   std::vector<double> junction_width_, hl_stretch_, hl_shrink_;  // per junction, prefix
   std::vector<int> hl_gaps_, spaced_;                            // per junction, prefix
@@ -108,7 +112,8 @@ class LineMeter {
 /// Han-Latin gap and inter-character gap gets (negative = shrink), and the
 /// fraction of each single mark's blank taken away.
 struct LineFill {
-  double space_extra = 0;
+  double space_stretch_ratio = 0;  ///< of each space's room to grow to 1/2 em
+  double space_extra = 0;          ///< more for each space (a line with nothing else to stretch)
   double han_latin_extra_ratio = 0;  ///< of each gap's stretch (>0) or shrink (<0)
   double gap_extra = 0;              ///< each spaced junction
   double mark_ratio = 0;             ///< of each single mark's blank

@@ -134,6 +134,19 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
         break;
     }
   }
+  // A word space beside a mark's blank half ("。 Python", "Python （"):
+  // the blank parts them already, so the space takes no width and the text
+  // is set the same with the space as without it (clreq 3.2.4).
+  for (size_t c = 0; c < n; ++c) {
+    Cluster& cl = items.clusters[c];
+    if (cl.kind != ClusterKind::space) continue;
+    const bool blank_before = c > 0 && (blanks[c - 1] == Blank::right || blanks[c - 1] == Blank::centre);
+    const bool blank_after = c + 1 < n && (blanks[c + 1] == Blank::left || blanks[c + 1] == Blank::centre);
+    if (!blank_before && !blank_after) continue;
+    cl.silent = true;
+    cl.cut_right = cl.width;
+    cl.width = 0;
+  }
   // Two adjacent marks take 1.5 em: the half em comes out of the blanks
   // facing each other, the second mark's first ("，“" loses the blank
   // before “; "”，" the one after ”), so brackets stay by their text.

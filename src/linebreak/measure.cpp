@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "linebreak/breaks.hpp"
+#include "linebreak/rules.hpp"
 
 namespace paiban::linebreak {
 namespace {
@@ -13,10 +14,6 @@ bool is_blank(const Cluster& c) {
   return c.kind == ClusterKind::space || c.kind == ClusterKind::newline;
 }
 
-/// How far a word space may grow before the Han-Latin gaps take over, em.
-constexpr double kSpaceStretchEm = 0.5;
-/// How much of its width a word space may lose.
-constexpr double kSpaceShrinkRatio = 0.4;
 /// The inter-character spacing that counts as "loose" (pdf-audit's goal), em.
 constexpr double kLooseGapEm = 0.15;
 constexpr double kAwful = 10000;
@@ -31,6 +28,7 @@ constexpr double kShrinkBadness = 30;
 LineMeter::LineMeter(const Items& items) : items_(items) {
   const size_t n = items.clusters.size();
   width_.assign(n + 1, 0);
+  space_stretch_.assign(n + 1, 0);
   space_shrink_.assign(n + 1, 0);
   mark_shrink_.assign(n + 1, 0);
   spaces_.assign(n + 1, 0);
@@ -44,8 +42,10 @@ LineMeter::LineMeter(const Items& items) : items_(items) {
   prev_solid_.assign(n + 1, 0);
   for (size_t c = 0; c < n; ++c) {
     const Cluster& cl = items.clusters[c];
-    const bool space = cl.kind == ClusterKind::space;
+    const bool space = cl.kind == ClusterKind::space && !cl.silent;
     width_[c + 1] = width_[c] + cl.width;
+    space_stretch_[c + 1] =
+        space_stretch_[c] + (space ? std::max(0.0, kSpaceMaxEm * items.em - cl.width) : 0);
     space_shrink_[c + 1] = space_shrink_[c] + (space ? kSpaceShrinkRatio * cl.width : 0);
     mark_shrink_[c + 1] = mark_shrink_[c] + cl.shrink_left + cl.shrink_right;
     spaces_[c + 1] = spaces_[c] + (space ? 1 : 0);
@@ -88,6 +88,7 @@ LineMeasure LineMeter::measure(const LineSpec& line) const {
   auto inside = [&](const auto& prefix) { return prefix[e] - prefix[b + 1]; };
   m.natural = width_[e] - width_[b] + inside(junction_width_);
   m.spaces = spaces_[e] - spaces_[b];
+  m.space_stretch = space_stretch_[e] - space_stretch_[b];
   m.space_shrink = space_shrink_[e] - space_shrink_[b];
   m.han_latin_stretch = inside(hl_stretch_);
   m.han_latin_shrink = inside(hl_shrink_);
@@ -124,18 +125,17 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
     fill.badness = fill.overflow > 1e-6 ? kAwful : kShrinkBadness * cube(ratio);
     return fill;
   }
-  // Room left: word spaces (up to 1/2 em more), then Han-Latin gaps (up to
+  // Room left: word spaces (up to 1/2 em wide), then Han-Latin gaps (up to
   // 1/2 em), then evenly between characters.
   double rest = slack;
-  const double space_room = m.spaces * kSpaceStretchEm * em;
-  const double to_spaces = std::min(rest, space_room);
+  const double to_spaces = std::min(rest, m.space_stretch);
   rest -= to_spaces;
   const double to_gaps = std::min(rest, m.han_latin_stretch);
   rest -= to_gaps;
   double badness = 0;
-  if (space_room > 0) badness += 5 * cube(to_spaces / space_room);
+  if (m.space_stretch > 0) badness += 5 * cube(to_spaces / m.space_stretch);
   if (m.han_latin_stretch > 0) badness += 5 * cube(to_gaps / m.han_latin_stretch);
-  double space_extra = m.spaces > 0 ? to_spaces / m.spaces : 0;
+  double space_extra = 0;
   double gap_extra = 0;
   if (rest > 1e-9) {
     if (m.spaced_gaps > 0) {
@@ -143,14 +143,15 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
       badness += std::min(kAwful, 100 * cube(gap_extra / em / kLooseGapEm));
     } else if (m.spaces > 0) {
       // Latin text with no characters to space: the spaces take it all.
-      space_extra += rest / m.spaces;
-      badness += std::min(kAwful, 100 * cube(space_extra / em / (2 * kSpaceStretchEm)));
+      space_extra = rest / m.spaces;
+      badness += std::min(kAwful, 100 * cube(space_extra / em / kSpaceMaxEm));
     } else {
       badness = 2 * kAwful;  // nothing can stretch: the line stays short (worse than loose)
     }
   }
   fill.badness = badness;
   if (justify) {
+    fill.space_stretch_ratio = m.space_stretch > 0 ? to_spaces / m.space_stretch : 0;
     fill.space_extra = space_extra;
     fill.han_latin_extra_ratio = m.han_latin_stretch > 0 ? to_gaps / m.han_latin_stretch : 0;
     fill.gap_extra = gap_extra;

@@ -59,6 +59,11 @@ inline constexpr std::u32string_view kCompressiblePunctuation =
 inline constexpr double kHanLatinGapEm = 0.25;
 inline constexpr double kHanLatinGapMinEm = 0.125;
 inline constexpr double kHanLatinGapMaxEm = 0.5;
+/// How wide a word space may grow before the Han-Latin gaps take over, em:
+/// like the Han-Latin gap it often stands for ("安装 Python"), at most 1/2 em.
+inline constexpr double kSpaceMaxEm = 0.5;
+/// How much of its width a word space may lose to fit a line.
+inline constexpr double kSpaceShrinkRatio = 0.4;
 
 /// Whether `ch` is in one of `rules` that applies at `level`.
 template <size_t N>

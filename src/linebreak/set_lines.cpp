@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "linebreak/breaks.hpp"
+#include "linebreak/rules.hpp"
 
 namespace paiban {
 namespace linebreak {
@@ -54,7 +55,7 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
   if (m.natural > available)
     set_width = available + fill.overflow;
   else if (justify)
-    set_width = m.natural + m.spaces * fill.space_extra +
+    set_width = m.natural + fill.space_stretch_ratio * m.space_stretch + m.spaces * fill.space_extra +
                 fill.han_latin_extra_ratio * m.han_latin_stretch + m.spaced_gaps * fill.gap_extra;
   double offset = 0;
   if (!justify && set_width < available) {
@@ -82,8 +83,9 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
       cut_right += fill.mark_ratio * cl.shrink_right;
     }
     double space_extra = 0;
-    if (cl.kind == ClusterKind::space)
-      space_extra = fill.space_extra - fill.space_shrink_ratio * 0.4 * cl.width;
+    if (cl.kind == ClusterKind::space && !cl.silent)
+      space_extra = fill.space_stretch_ratio * std::max(0.0, kSpaceMaxEm * items.em - cl.width) +
+                    fill.space_extra - fill.space_shrink_ratio * kSpaceShrinkRatio * cl.width;
 
     bool first_glyph = true;
     for (uint32_t g = cl.glyph_begin; g < cl.glyph_end; ++g) {

@@ -455,6 +455,51 @@ TEST(ClreqSpacing, SpareSpaceGoesToWordSpacesThenGapsThenCharacters) {
   EXPECT_NEAR(g[1].x - g[0].x, 10, 1e-6) << line_text(lines[0]);
 }
 
+// A word space grows to 1/2 em at most; beyond that the slack goes to the
+// Han-Latin gaps and then between the characters, never to one wide hole.
+TEST(ClreqSpacing, WordSpacesGrowToHalfAnEmAtMost) {
+  // Lines of 12 ideographs on a measure of 12.7 em: the line holding the
+  // space has 0.45 em to spare after it, more than the space may take.
+  ShapedParagraph p = make_paragraph("中文中文中文中文中文中 文中文中文中文中文中文中文中文中文中文", 10.0);
+  BreakOptions options;
+  options.measure = 127;
+  Warnings warnings;
+  auto lines = break_paragraph(p, options, warnings);
+  check_lines(p, lines, options);
+  bool saw_space = false;
+  for (const auto& line : lines) {
+    if (line.last) continue;
+    for (size_t i = 0; i < line.glyphs.size(); ++i) {
+      if (line.glyphs[i].text != U" ") continue;
+      saw_space = true;
+      EXPECT_LE(line.glyphs[i].advance, 5 + 1e-6) << line_text(line);
+      // The space is full, and the rest went evenly between the characters.
+      EXPECT_NEAR(line.glyphs[i].advance, 5, 1e-6) << line_text(line);
+      EXPECT_GT(line.glyphs[1].x - line.glyphs[0].x, 10 + 1e-3) << line_text(line);
+      EXPECT_NEAR(line.glyphs[1].x - line.glyphs[0].x, line.glyphs[2].x - line.glyphs[1].x, 1e-6);
+      EXPECT_NEAR(line.width, 127, 1e-6) << line_text(line);
+    }
+  }
+  EXPECT_TRUE(saw_space);
+}
+
+// "。 Python" and "。Python" are set alike: a space beside a mark's blank
+// half takes no width (the blank parts them), but stays in the text.
+TEST(ClreqSpacing, ASpaceBesideAMarksBlankTakesNoWidth) {
+  auto spaced = set("中文。 ab中文", 200);
+  auto solid = set("中文。ab中文", 200);
+  ASSERT_EQ(spaced[0].glyphs.size(), solid[0].glyphs.size() + 1);
+  EXPECT_EQ(spaced[0].glyphs[3].text, U" ");
+  EXPECT_NEAR(spaced[0].glyphs[3].advance, 0, 1e-9);
+  EXPECT_NEAR(spaced[0].glyphs[4].x, solid[0].glyphs[3].x, 1e-9);
+  // Before an opening bracket, too.
+  auto before = set("ab （中）", 200);
+  EXPECT_NEAR(before[0].glyphs[2].advance, 0, 1e-9);
+  // Between Latin words a space keeps its width.
+  auto words = set("ab cd", 200);
+  EXPECT_NEAR(words[0].glyphs[2].advance, 2.5, 1e-9);
+}
+
 TEST(ClreqSpacing, JustifiedHanLinesAreNotLoose) {
   ShapedParagraph p = make_paragraph(kSample, 10.0);
   for (double measure : {150.0, 210.0, 305.0}) {
