@@ -1,6 +1,7 @@
 // Diagnostics shared by every stage: source locations, input errors, warnings.
 #pragma once
 #include <stdexcept>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,13 @@ struct SourceLocation {
 
 /// "file:line:column" (or "file" when line is 0).
 std::string to_string(const SourceLocation& where);
+
+/// Where the `occurrence`-th (from 0) `ch` of a run of text that starts at
+/// `run_start` is in its file (a UTF-8 file, looked at up to the run's next
+/// markup); `run_start` itself when it cannot be told (another encoding, a
+/// character reference).
+SourceLocation locate_character(const SourceLocation& run_start, char32_t ch,
+                                std::size_t occurrence);
 
 /// An input that cannot be used (bad XML, unknown element, missing font...).
 /// what() is the full "FILE:LINE:COLUMN: message" line. Maps to exit code 2.

@@ -67,7 +67,6 @@ struct CoverItem {
 };
 
 struct ContentsStyle {
-  std::string title = "目录";  ///< unless toc/@title says otherwise
   std::string title_style = "toc-title";
   std::vector<std::string> entry_styles = {"toc-1", "toc-2", "toc-3"};  ///< by depth
   std::string leader = ".";                                             ///< the leader character
@@ -79,6 +78,19 @@ struct PageGeometry {
   double top = 72, bottom = 72, inner = 72, outer = 72;  ///< margins, pt
   double bleed = 8.504;                                  ///< 3 mm, used in print mode
 };
+
+/// The words the engine sets itself, which depend on the issue's language.
+/// An empty field is unset (the next source of wording decides).
+struct Wording {
+  std::string source_label;    ///< before an article's source, e.g. 来源：
+  std::string contents_title;  ///< e.g. 目录 (a manifest's toc/@title wins)
+  std::string date_format;     ///< e.g. {yyyy}年{m}月{d}日
+};
+
+/// paiban's own wording for a language: zh-Hans 来源：/目录, zh-Hant (and
+/// zh-TW, zh-HK, zh-MO) 來源：/目錄, ja 出典：/目次, ko 출처: /차례, any other
+/// "Source: "/Contents; dates 2017年6月15日 in Chinese and Japanese.
+Wording default_wording(const std::string& lang);
 
 /// Everything a layout file says. Style keys the engine uses:
 /// cover: whatever the cover items name; "section", "heading", "subheading",
@@ -96,13 +108,19 @@ struct Layout {
   Furniture header, footer;
   bool furniture_on_first_page = false;
   ContentsStyle contents;
-  std::string source_label = "来源：";
-  std::string date_format = "{yyyy}年{mm}月{dd}日";
+  /// Wording for any language (<source label>, <contents title>, <date
+  /// format>), and for particular languages (<words lang>), by tag.
+  Wording any_language;
+  std::map<std::string, Wording> words;
   bool backmatter_new_page = true;
   std::string line_break_level = "basic";  ///< none, basic, GB, strict (clreq)
 
   /// The named style; throws std::out_of_range naming the style when absent.
   const TextStyle& style(const std::string& key) const;
+  /// The wording for an issue in `lang`: the layout's <words> for the
+  /// language (or the nearest broader tag: zh-Hant-TW, zh-Hant, zh), over
+  /// its language-neutral settings, over default_wording(lang).
+  Wording wording_for(const std::string& lang) const;
 };
 
 /// Reads a layout file. Throws InputError with FILE:LINE:COLUMN.

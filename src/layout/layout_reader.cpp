@@ -50,7 +50,7 @@ class LayoutReader {
     std::set<std::string> seen;
     for (pugi::xml_node child : in_.element_children(root)) {
       std::string name = child.name();
-      if (name != "font" && name != "style" && !seen.insert(name).second) {
+      if (name != "font" && name != "style" && name != "words" && !seen.insert(name).second) {
         in_.fail(child, "only one <" + name + "> is allowed in <layout>");
       }
       read_child(child);
@@ -72,14 +72,15 @@ class LayoutReader {
     if (name == "source") {
       in_.check_attributes(node, {"label"});
       no_content(node);
-      layout_.source_label = required(node, "label").value();
+      layout_.any_language.source_label = required(node, "label").value();
       return;
     }
+    if (name == "words") return read_words(node);
     if (name == "date") {
       in_.check_attributes(node, {"format"});
       no_content(node);
       pugi::xml_attribute format = required(node, "format");
-      layout_.date_format = checked_template(format, format.value(), date_fields);
+      layout_.any_language.date_format = checked_template(format, format.value(), date_fields);
       return;
     }
     if (name == "line-break") {
@@ -96,6 +97,24 @@ class LayoutReader {
       return;
     }
     in_.fail(node, "unknown element <" + std::string(name) + "> in <layout>");
+  }
+
+  // <words lang="zh-Hant" source-label="來源：" contents-title="目錄"
+  //        date-format="{yyyy}年{m}月{d}日"/>: wording for one language.
+  void read_words(pugi::xml_node node) {
+    in_.check_attributes(node, {"lang", "source-label", "contents-title", "date-format"});
+    no_content(node);
+    pugi::xml_attribute lang = required(node, "lang");
+    const std::string tag = token_value(lang);
+    if (!is_language_tag(tag)) in_.fail(lang, "lang is not a language tag (e.g. zh-Hant)");
+    if (layout_.words.count(tag)) in_.fail(lang, "<words> for \"" + tag + "\" is given twice");
+    Wording wording;
+    if (pugi::xml_attribute label = node.attribute("source-label")) wording.source_label = label.value();
+    if (pugi::xml_attribute title = node.attribute("contents-title"))
+      wording.contents_title = title.value();
+    if (pugi::xml_attribute format = node.attribute("date-format"))
+      wording.date_format = checked_template(format, format.value(), date_fields);
+    layout_.words[tag] = wording;
   }
 
   void read_page(pugi::xml_node node) {
@@ -245,7 +264,8 @@ class LayoutReader {
     in_.check_attributes(node, {"title", "title-style", "entry-styles", "leader", "new-page"});
     no_content(node);
     ContentsStyle& contents = layout_.contents;
-    if (pugi::xml_attribute title = node.attribute("title")) contents.title = title.value();
+    if (pugi::xml_attribute title = node.attribute("title"))
+      layout_.any_language.contents_title = title.value();
     if (pugi::xml_attribute style = node.attribute("title-style")) {
       contents.title_style = style_reference(style);
     }

@@ -42,6 +42,9 @@ struct Cluster {
   /// A word space beside a mark's blank half ("。 Python"): set at no width,
   /// since the blank already parts them (clreq 3.2.4), and never stretched.
   bool silent = false;
+  /// A word space's room to grow (pt): to 1/2 em beside a wide character
+  /// (where it stands for the Han-Latin gap), to 1 em between Latin words.
+  double stretch = 0;
   int letters = 0;    ///< characters that are not punctuation or space (孤字 counting)
 };
 
@@ -83,7 +86,7 @@ struct LineMeasure {
   double start_trim = 0;  ///< taken off a leading opening bracket
   double end_trim = 0;    ///< taken off a trailing mark (GB/T 15834 5.1.10)
   int spaces = 0;         ///< word spaces inside the line (silent ones left out)
-  double space_stretch = 0;  ///< what the spaces may grow by before they reach 1/2 em
+  double space_stretch = 0;  ///< what the spaces may grow by (Cluster::stretch)
   double space_shrink = 0;
   double han_latin_stretch = 0, han_latin_shrink = 0;
   int han_latin_gaps = 0;
@@ -112,7 +115,7 @@ class LineMeter {
 /// Han-Latin gap and inter-character gap gets (negative = shrink), and the
 /// fraction of each single mark's blank taken away.
 struct LineFill {
-  double space_stretch_ratio = 0;  ///< of each space's room to grow to 1/2 em
+  double space_stretch_ratio = 0;  ///< of each space's room to grow (Cluster::stretch)
   double space_extra = 0;          ///< more for each space (a line with nothing else to stretch)
   double han_latin_extra_ratio = 0;  ///< of each gap's stretch (>0) or shrink (<0)
   double gap_extra = 0;              ///< each spaced junction

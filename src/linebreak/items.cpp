@@ -76,6 +76,49 @@ void allow_emergency_breaks(Items& items, double width) {
   close(n);
 }
 
+/// A token with no break wider than this (em): a URL, a path, an address,
+/// an identifier ("2001:0db8:85a3::7334", "CMAKE_CXX_STANDARD_REQUIRED").
+constexpr double kLongTokenEm = 8;
+/// What a break after a separator inside such a token costs: less than a
+/// line looser than the goal, more than a line set well.
+constexpr int kTokenBreakPenalty = 100;
+
+bool token_separator(char32_t c) {
+  return std::u32string_view(U"/:._-?&=#;@\\|+~").find(c) != std::u32string_view::npos;
+}
+
+/// Long tokens may break after a separator ("2001:0db8:" | "85a3:..."), so
+/// that one of them does not leave the line before it loose.
+void allow_token_breaks(Items& items, const std::u32string& text) {
+  const size_t n = items.clusters.size();
+  size_t run = 0;
+  double run_width = 0;
+  auto close = [&](size_t end) {
+    if (run_width <= kLongTokenEm * items.em) return;
+    for (size_t c = run + 1; c < end; ++c) {
+      Junction& j = items.junctions[c];
+      const Cluster& a = items.clusters[c - 1];
+      const Cluster& b = items.clusters[c];
+      if (j.opportunity != Opportunity::none) continue;
+      if (a.kind != ClusterKind::latin && a.kind != ClusterKind::other) continue;
+      if (b.kind != ClusterKind::latin || a.text_end <= a.text_begin) continue;
+      const char32_t last = text[a.text_end - 1], first = text[b.text_begin];
+      if (!token_separator(last) || token_separator(first)) continue;
+      j.opportunity = Opportunity::allowed;
+      j.penalty = std::max(j.penalty, kTokenBreakPenalty);
+    }
+  };
+  for (size_t c = 0; c < n; ++c) {
+    if (c > 0 && items.junctions[c].opportunity != Opportunity::none) {
+      close(c);
+      run = c;
+      run_width = 0;
+    }
+    run_width += items.clusters[c].width + (c > run ? items.junctions[c].width : 0);
+  }
+  close(n);
+}
+
 }  // namespace
 
 Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_width) {
@@ -134,6 +177,14 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
         break;
     }
   }
+  // How far each word space may grow.
+  for (size_t c = 0; c < n; ++c) {
+    Cluster& cl = items.clusters[c];
+    if (cl.kind != ClusterKind::space) continue;
+    const bool by_wide = (c > 0 && items.clusters[c - 1].wide) ||
+                         (c + 1 < n && items.clusters[c + 1].wide);
+    cl.stretch = std::max(0.0, (by_wide ? kSpaceMaxEm : kLatinSpaceMaxEm) * items.em - cl.width);
+  }
   // A word space beside a mark's blank half ("。 Python", "Python （"):
   // the blank parts them already, so the space takes no width and the text
   // is set the same with the space as without it (clreq 3.2.4).
@@ -142,29 +193,49 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     if (cl.kind != ClusterKind::space) continue;
     const bool blank_before = c > 0 && (blanks[c - 1] == Blank::right || blanks[c - 1] == Blank::centre);
     const bool blank_after = c + 1 < n && (blanks[c + 1] == Blank::left || blanks[c + 1] == Blank::centre);
-    if (!blank_before && !blank_after) continue;
+    // Between two wide characters ("不满 —— 实际上", the dash set full width
+    // by the CJK font) a space parts nothing that needs parting either.
+    const bool between_wide = c > 0 && c + 1 < n && items.clusters[c - 1].wide &&
+                              items.clusters[c + 1].wide;
+    if (!blank_before && !blank_after && !between_wide) continue;
     cl.silent = true;
     cl.cut_right = cl.width;
     cl.width = 0;
+    cl.stretch = 0;
   }
   // Two adjacent marks take 1.5 em: the half em comes out of the blanks
   // facing each other, the second mark's first ("，“" loses the blank
-  // before “; "”，" the one after ”), so brackets stay by their text.
+  // before “; "”，" the one after ”), so brackets stay by their text. Where
+  // the facing blanks are short of it (a centred zh-Hant 。 before 」, a
+  // Japanese ？ with no blank before 」), the rest comes from the blank after
+  // the second mark, so that every pair is set alike.
   std::vector<bool> paired(n, false);
+  auto full_width_mark = [&](size_t c) {
+    const Cluster& cl = items.clusters[c];
+    return cl.kind == ClusterKind::punctuation ||
+           (cl.kind == ClusterKind::other && cl.wide && cl.glyph_end - cl.glyph_begin == 1 &&
+            compressible_punctuation(p.text[cl.text_begin]));
+  };
   for (size_t c = 1; c < n; ++c) {
     Cluster& a = items.clusters[c - 1];
     Cluster& b = items.clusters[c];
-    if (a.kind != ClusterKind::punctuation || b.kind != ClusterKind::punctuation) continue;
+    if (!full_width_mark(c - 1) || !full_width_mark(c)) continue;
     double want = 0.5 * std::min(a.width + a.cut_left + a.cut_right, b.width);
     double from_b = std::min(want, free_left[c]);
     double from_a = std::min(want - from_b, free_right[c - 1]);
-    if (from_a + from_b < want - 1e-6) continue;  // "（，": nothing faces each other
+    double from_b_right = std::min(want - from_b - from_a, free_right[c]);
+    double from_a_left = std::min(want - from_b - from_a - from_b_right, free_left[c - 1]);
+    if (from_a + from_b + from_a_left + from_b_right < want - 1e-6) continue;  // "（（"
     b.cut_left += from_b;
-    b.width -= from_b;
+    b.cut_right += from_b_right;
+    b.width -= from_b + from_b_right;
     free_left[c] -= from_b;
+    free_right[c] -= from_b_right;
     a.cut_right += from_a;
-    a.width -= from_a;
+    a.cut_left += from_a_left;
+    a.width -= from_a + from_a_left;
     free_right[c - 1] -= from_a;
+    free_left[c - 1] -= from_a_left;
     paired[c - 1] = paired[c] = true;
   }
   for (size_t c = 0; c < n; ++c) {
@@ -212,8 +283,11 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     }
     // Inter-character spacing goes between wide characters and marks, never
     // inside "——" or "……" (nor inside Latin words and numbers: both narrow).
-    j.spaced = (a.wide || b.wide) && !never_split(last, first, BreakLevel::strict);
+    // Not between a mark and a Latin letter either: a gap after "“" before
+    // "The" reads as a space to a text extractor.
+    j.spaced = a.wide && b.wide && !never_split(last, first, BreakLevel::strict);
   }
+  allow_token_breaks(items, p.text);
   if (emergency_width > 0) allow_emergency_breaks(items, emergency_width);
   return items;
 }

@@ -110,7 +110,12 @@ std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& opti
   const double tolerance = 2 * items.em + 0.15 * options.measure;
   bool overfull = false;
   std::vector<uint32_t> breaks = breaks_within(items, options, meter, tolerance, overfull);
-  if (overfull) breaks = breaks_within(items, options, meter, 1e30, overfull);
+  // Some line had to be set too long, or every way to the end goes through
+  // a line looser than the tolerance (a long word that fits no line
+  // before it): look at every line.
+  const uint32_t n = static_cast<uint32_t>(items.clusters.size());
+  if (overfull || breaks.empty() || breaks.back() != n)
+    breaks = breaks_within(items, options, meter, 1e30, overfull);
   return breaks;
 }
 

@@ -44,8 +44,7 @@ LineMeter::LineMeter(const Items& items) : items_(items) {
     const Cluster& cl = items.clusters[c];
     const bool space = cl.kind == ClusterKind::space && !cl.silent;
     width_[c + 1] = width_[c] + cl.width;
-    space_stretch_[c + 1] =
-        space_stretch_[c] + (space ? std::max(0.0, kSpaceMaxEm * items.em - cl.width) : 0);
+    space_stretch_[c + 1] = space_stretch_[c] + (space ? cl.stretch : 0);
     space_shrink_[c + 1] = space_shrink_[c] + (space ? kSpaceShrinkRatio * cl.width : 0);
     mark_shrink_[c + 1] = mark_shrink_[c] + cl.shrink_left + cl.shrink_right;
     spaces_[c + 1] = spaces_[c] + (space ? 1 : 0);
@@ -137,16 +136,21 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
   if (m.han_latin_stretch > 0) badness += 5 * cube(to_gaps / m.han_latin_stretch);
   double space_extra = 0;
   double gap_extra = 0;
+  // Past the goal badness keeps growing, not capped: a line twice as loose
+  // must cost more, or a paragraph with one unavoidably loose line could as
+  // well put all its slack between two characters.
   if (rest > 1e-9) {
     if (m.spaced_gaps > 0) {
       gap_extra = rest / m.spaced_gaps;
-      badness += std::min(kAwful, 100 * cube(gap_extra / em / kLooseGapEm));
+      badness += 100 * cube(gap_extra / em / kLooseGapEm);
     } else if (m.spaces > 0) {
       // Latin text with no characters to space: the spaces take it all.
       space_extra = rest / m.spaces;
-      badness += std::min(kAwful, 100 * cube(space_extra / em / kSpaceMaxEm));
+      badness += 100 * cube(space_extra / em / kSpaceMaxEm);
     } else {
-      badness = 2 * kAwful;  // nothing can stretch: the line stays short (worse than loose)
+      // Nothing can stretch: the line stays short, which is worse than
+      // putting all its slack into one gap.
+      badness = 2 * kAwful + 100 * cube(rest / em / kLooseGapEm);
     }
   }
   fill.badness = badness;

@@ -60,8 +60,11 @@ inline constexpr double kHanLatinGapEm = 0.25;
 inline constexpr double kHanLatinGapMinEm = 0.125;
 inline constexpr double kHanLatinGapMaxEm = 0.5;
 /// How wide a word space may grow before the Han-Latin gaps take over, em:
-/// like the Han-Latin gap it often stands for ("安装 Python"), at most 1/2 em.
+/// beside a wide character, like the Han-Latin gap it stands for ("安装
+/// Python"), 1/2 em; between Latin words 1 em (spacing out the ideographs of
+/// a line of mostly Latin text would look worse).
 inline constexpr double kSpaceMaxEm = 0.5;
+inline constexpr double kLatinSpaceMaxEm = 1.0;
 /// How much of its width a word space may lose to fit a line.
 inline constexpr double kSpaceShrinkRatio = 0.4;
 

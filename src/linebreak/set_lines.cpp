@@ -84,7 +84,7 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
     }
     double space_extra = 0;
     if (cl.kind == ClusterKind::space && !cl.silent)
-      space_extra = fill.space_stretch_ratio * std::max(0.0, kSpaceMaxEm * items.em - cl.width) +
+      space_extra = fill.space_stretch_ratio * cl.stretch +
                     fill.space_extra - fill.space_shrink_ratio * kSpaceShrinkRatio * cl.width;
 
     bool first_glyph = true;

@@ -34,7 +34,7 @@ std::map<std::string, std::string> issue_fields(const Issue& issue, const Layout
           {"subtitle", issue.subtitle ? plain_text(*issue.subtitle) : ""},
           {"organization", issue.organization ? plain_text(*issue.organization) : ""},
           {"publisher", plain_text(issue.publisher)},
-          {"date", format_date(layout.date_format, issue.date)},
+          {"date", format_date(layout.wording_for(issue.lang).date_format, issue.date)},
           {"number", issue.number}};
 }
 
@@ -51,6 +51,7 @@ struct MainFlow {
 
 MainFlow set_main_flow(const Issue& issue, Typesetter& setter) {
   MainFlow flow;
+  const std::string source_label = setter.layout().wording_for(issue.lang).source_label;
   auto& items = flow.items;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level) {
     flow.anchors.push_back({title, level, -1, 0});
@@ -76,7 +77,7 @@ MainFlow set_main_flow(const Issue& issue, Typesetter& setter) {
       }
       if (article.source) {
         keep_with_next(items);  // the 来源 line stays with the end of its article
-        InlineText source = as_inline(setter.layout().source_label, article.where);
+        InlineText source = as_inline(source_label, article.where);
         source.insert(source.end(), article.source->begin(), article.source->end());
         setter.add_paragraph(items, source, "source", 0, 0, false, s);
       }
@@ -147,7 +148,8 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
   const size_t cover_pages = layout.cover.empty() ? 0 : 1;
   const bool has_contents = issue.toc.has_value();
   const std::string contents_title =
-      has_contents && issue.toc->title ? *issue.toc->title : layout.contents.title;
+      has_contents && issue.toc->title ? *issue.toc->title
+                                       : layout.wording_for(issue.lang).contents_title;
   const int depth = has_contents ? issue.toc->depth : 2;
 
   // Lay the contents out until its page count, and so every number in it, holds still.

@@ -3,6 +3,8 @@
 #include <hb.h>
 
 #include <cstdio>
+#include <set>
+#include <utility>
 
 namespace paiban {
 namespace {
@@ -40,6 +42,21 @@ std::string describe(char32_t ch) {
   return std::string(buf) + " '" + utf8 + "'";
 }
 
+/// A character no font has: a warning at the character (the first time it
+/// occurs in its run of text; later ones in the run add nothing new).
+using WarnedSet = std::set<std::pair<uint32_t, char32_t>>;  // (run, character)
+
+void warn_missing(const std::u32string& text, const std::vector<CharStyle>& styles,
+                  const std::vector<SourceLocation>& locations, size_t i, WarnedSet& warned,
+                  Warnings& warnings) {
+  const uint32_t run = styles[i].location;
+  if (!warned.insert({run, text[i]}).second) return;
+  const SourceLocation where = run < locations.size()
+                                   ? locate_character(locations[run], text[i], 0)
+                                   : SourceLocation{};
+  warnings.push_back({"missing-glyph", where, "no installed font has " + describe(text[i])});
+}
+
 }  // namespace
 
 std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::string& lang,
@@ -75,6 +92,7 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
 
   std::vector<FaceId> face_of(text.size());
+  WarnedSet warned;
   std::vector<hb_script_t> script_of(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     char32_t ch = text[i];
@@ -91,9 +109,7 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
     else
       chosen = face_for_char(ch, candidates, styles[i].strong ? 700 : weight, lang, fonts);
     if (!chosen) {
-      const SourceLocation& where =
-          styles[i].location < locations.size() ? locations[styles[i].location] : SourceLocation{};
-      warnings.push_back({"missing-glyph", where, "no installed font has " + describe(ch)});
+      warn_missing(text, styles, locations, i, warned, warnings);
       if (candidates.empty())
         throw std::runtime_error("no font available for role '" +
                                  (role.families.empty() ? std::string("?") : role.families[0]) +

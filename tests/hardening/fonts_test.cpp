@@ -121,5 +121,22 @@ TEST_F(HardeningFonts, ACharacterNoFontHasIsAWarningWithItsLineAndAnErrorWithWer
   EXPECT_FALSE(fs::exists(out()));
 }
 
+// The warning names the line and column of the character itself, in a
+// paragraph written over several lines of the manifest.
+TEST_F(HardeningFonts, TheMissingGlyphWarningPointsAtTheCharacter) {
+  std::string body =
+      "<section title=\"栏\"><article><heading>文章</heading>\n"
+      "<p>第一行文字，\n"
+      "第二行文字，\n"
+      "  第三行有\xEE\x80\x80字。</p></article></section>";
+  std::string layout = test::read_file(test::source_path("layouts/default.xml"));
+  auto run = render(body, layout);
+  EXPECT_EQ(run.exit_code, 0) << describe(run);
+  std::string manifest_path = (dir_ / "issue.xml").string();
+  EXPECT_NE(run.output.find(manifest_path + ":7:7: warning: no installed font has U+E000"),
+            std::string::npos)
+      << describe(run);
+}
+
 }  // namespace
 }  // namespace paiban::hardening

@@ -98,9 +98,19 @@ TEST_F(LayoutErrors, TemplatesAndStructure) {
   EXPECT_EQ(error("{title}</left>", "{titel}</left>"),
             at + ": unknown field {titel} (known: {title} {date} {section} {page} {number} "
                  "{organization} {publisher})");
-  EXPECT_EQ(
-      error("format=\"{yyyy}-{mm}-{dd}\"", "format=\"{yyyy-{mm}\""),
-      position_of("format=") + ": unknown field {yyyy-{mm} (known: {yyyy} {mm} {dd} {m} {d})");
+  // Inserted before <line-break>: the attribute is 6 characters on ("<date ").
+  const std::string before = position_of("<line-break");
+  const std::string line = before.substr(0, before.find(':'));
+  const int column = std::stoi(before.substr(before.find(':') + 1));
+  EXPECT_EQ(error("<line-break", "<date format=\"{yyyy-{mm}\"/><line-break"),
+            line + ":" + std::to_string(column + 6) +
+                ": unknown field {yyyy-{mm} (known: {yyyy} {mm} {dd} {m} {d})");
+  EXPECT_EQ(error("<line-break", "<words lang=\"ja\" date-format=\"{yy}\"/><line-break"),
+            line + ":" + std::to_string(column + 17) +
+                ": unknown field {yy} (known: {yyyy} {mm} {dd} {m} {d})");
+  EXPECT_EQ(error("<line-break", "<words lang=\"ja\"/><words lang=\"ja\"/><line-break"),
+            line + ":" + std::to_string(column + 25) + ": <words> for \"ja\" is given twice");
+  EXPECT_EQ(error("<line-break", "<words lang=\"ja\" source-label=\"出典：\"/><line-break"), "");
   EXPECT_EQ(error("<page", "<margins/><page"),
             position_of("<page") + ": unknown element <margins> in <layout>");
   EXPECT_EQ(error("<footer", "<header/><footer"),

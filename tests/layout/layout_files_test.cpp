@@ -33,8 +33,21 @@ TEST_P(LayoutShipped, DefinesEveryRequiredStyleAndCoverStyle) {
         << role;
   }
   EXPECT_EQ(layout.footer.center.at(0).text, "{page}");
-  EXPECT_EQ(layout.contents.title, "目录");
-  EXPECT_EQ(layout.source_label, "来源：");
+  // Either layout sets a zh-Hans issue's contents and sources the same way.
+  EXPECT_EQ(layout.wording_for("zh-Hans").contents_title, "目录");
+  EXPECT_EQ(layout.wording_for("zh-Hans").source_label, "来源：");
+}
+
+// The default layout leaves the wording to the issue's language.
+TEST(LayoutDefault, WordingFollowsTheIssuesLanguage) {
+  Layout layout = parse_layout_file(layout_file("default"));
+  EXPECT_EQ(layout.wording_for("zh-Hant").source_label, "來源：");
+  EXPECT_EQ(layout.wording_for("zh-Hant").contents_title, "目錄");
+  EXPECT_EQ(layout.wording_for("zh-TW").contents_title, "目錄");
+  EXPECT_EQ(layout.wording_for("ja").source_label, "出典：");
+  EXPECT_EQ(layout.wording_for("ja").contents_title, "目次");
+  EXPECT_EQ(layout.wording_for("en").contents_title, "Contents");
+  EXPECT_EQ(layout.wording_for("zh-Hans").date_format, "{yyyy}年{m}月{d}日");
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, LayoutShipped, ::testing::Values("itrade", "default"));
@@ -68,7 +81,7 @@ TEST(LayoutItrade, ReproducesThePrintedNewsletter) {
   EXPECT_EQ(layout.cover[3].text, "{date}");
   EXPECT_TRUE(layout.cover_page_alone);
   EXPECT_FALSE(layout.furniture_on_first_page);
-  EXPECT_EQ(layout.date_format, "{yyyy}年{mm}月{dd}日");
+  EXPECT_EQ(layout.any_language.date_format, "{yyyy}年{mm}月{dd}日");
 
   ASSERT_EQ(layout.header.left.size(), 2u);
   EXPECT_EQ(layout.header.left[0].text, "天地纵横");
