@@ -50,13 +50,27 @@ ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, cons
                            const std::string& lang, FontCache& fonts, Warnings& warnings,
                            const SourceLocation& where = {});
 
-/// The faces a font role offers, in the order they are tried.
-std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::string& lang,
-                                   FontCache& fonts);
+/// The faces a font role offers, in the order they are tried: its
+/// <family> faces first (`families` of them), then its fallbacks.
+struct RoleFaces {
+  std::vector<FaceId> faces;
+  size_t families = 0;
+};
+RoleFaces faces_for_role(const FontRole& role, int weight, const std::string& lang,
+                         FontCache& fonts);
 
-/// The face that draws `ch`: the first candidate that has it, else any
-/// installed face that has it (fontconfig), else nothing.
-std::optional<FaceId> face_for_char(char32_t ch, const std::vector<FaceId>& candidates, int weight,
+/// Whether `ch` is a private-use character, whose glyph means what the font
+/// made for it says.
+constexpr bool is_private_use(char32_t ch) {
+  return (ch >= 0xE000 && ch <= 0xF8FF) || (ch >= 0xF0000 && ch <= 0x10FFFD);
+}
+
+/// The face that draws `ch`: the first of the role's faces that has it,
+/// else any installed face that has it (fontconfig), else nothing. A
+/// private-use character is drawn only by the role's own <family> faces (a
+/// house font's additions), never by a fallback: BabelStone Han, say, has
+/// its own unencoded ideographs there.
+std::optional<FaceId> face_for_char(char32_t ch, const RoleFaces& candidates, int weight,
                                     const std::string& lang, FontCache& fonts);
 
 /// Sum of advances, pt.

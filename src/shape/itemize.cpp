@@ -59,25 +59,28 @@ void warn_missing(const std::u32string& text, const std::vector<CharStyle>& styl
 
 }  // namespace
 
-std::vector<FaceId> faces_for_role(const FontRole& role, int weight, const std::string& lang,
-                                   FontCache& fonts) {
-  std::vector<FaceId> faces;
+RoleFaces faces_for_role(const FontRole& role, int weight, const std::string& lang,
+                         FontCache& fonts) {
+  RoleFaces out;
   auto add = [&](const std::string& family) {
     if (auto face = fonts.find(family, weight, lang)) {
-      for (FaceId f : faces)
+      for (FaceId f : out.faces)
         if (f == *face) return;
-      faces.push_back(*face);
+      out.faces.push_back(*face);
     }
   };
   for (const auto& family : role.families) add(family);
+  out.families = out.faces.size();
   for (const auto& family : role.fallback) add(family);
-  return faces;
+  return out;
 }
 
-std::optional<FaceId> face_for_char(char32_t ch, const std::vector<FaceId>& candidates, int weight,
+std::optional<FaceId> face_for_char(char32_t ch, const RoleFaces& candidates, int weight,
                                     const std::string& lang, FontCache& fonts) {
-  for (FaceId f : candidates)
-    if (fonts.covers(f, ch)) return f;
+  const size_t tried = is_private_use(ch) ? candidates.families : candidates.faces.size();
+  for (size_t k = 0; k < tried; ++k)
+    if (fonts.covers(candidates.faces[k], ch)) return candidates.faces[k];
+  if (is_private_use(ch)) return std::nullopt;
   return fonts.find_for_char(ch, weight, lang);
 }
 
@@ -87,8 +90,8 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
                              Warnings& warnings) {
   std::vector<TextRun> runs;
   if (text.empty()) return runs;
-  const std::vector<FaceId> regular = faces_for_role(role, weight, lang, fonts);
-  const std::vector<FaceId> bold = weight >= 700 ? regular : faces_for_role(role, 700, lang, fonts);
+  const RoleFaces regular = faces_for_role(role, weight, lang, fonts);
+  const RoleFaces bold = weight >= 700 ? regular : faces_for_role(role, 700, lang, fonts);
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
 
   std::vector<FaceId> face_of(text.size());
@@ -97,24 +100,24 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
   for (size_t i = 0; i < text.size(); ++i) {
     char32_t ch = text[i];
     script_of[i] = hb_unicode_script(unicode, ch);
-    const std::vector<FaceId>& candidates = styles[i].strong && !bold.empty() ? bold : regular;
+    const RoleFaces& candidates = styles[i].strong && !bold.faces.empty() ? bold : regular;
     if (i > 0 && joins_previous(ch)) {
       face_of[i] = face_of[i - 1];
       continue;
     }
     std::optional<FaceId> chosen;
     // White space and controls: keep the neighbour's face so runs stay long.
-    if ((ch == U' ' || ch == U'\n' || ch < 0x20) && !candidates.empty())
-      chosen = i > 0 ? face_of[i - 1] : candidates.front();
+    if ((ch == U' ' || ch == U'\n' || ch < 0x20) && !candidates.faces.empty())
+      chosen = i > 0 ? face_of[i - 1] : candidates.faces.front();
     else
       chosen = face_for_char(ch, candidates, styles[i].strong ? 700 : weight, lang, fonts);
     if (!chosen) {
       warn_missing(text, styles, locations, i, warned, warnings);
-      if (candidates.empty())
+      if (candidates.faces.empty())
         throw std::runtime_error("no font available for role '" +
                                  (role.families.empty() ? std::string("?") : role.families[0]) +
                                  "'");
-      chosen = candidates.front();
+      chosen = candidates.faces.front();
     }
     face_of[i] = *chosen;
   }

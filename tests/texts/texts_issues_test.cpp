@@ -238,9 +238,9 @@ TEST(TextsExtensionB, CompatibilityIdeographsComeBackUnfolded) {
 // A character that no installed font has is not a silent blank: a warning
 // names it and the manifest line where it stands.
 TEST(TextsMissingGlyph, WarningNamesTheCharacterAndItsLine) {
-  // U+31350 is in CJK Extension H (Unicode 15.0), which no Debian 12 font covers.
-  auto covered = run_command("fc-list ':charset=31350' family");
-  if (!covered.output.empty()) GTEST_SKIP() << "an installed font covers U+31350: " << covered.output;
+  // U+2EBF0 is in CJK Extension I (Unicode 15.1), which no Debian 12 font covers.
+  auto covered = run_command("fc-list ':charset=2ebf0' family");
+  if (!covered.output.empty()) GTEST_SKIP() << "an installed font covers U+2EBF0: " << covered.output;
   auto dir = temp_dir("texts-missing");
   const std::string manifest = (dir / "issue.xml").string();
   {
@@ -252,7 +252,7 @@ TEST(TextsMissingGlyph, WarningNamesTheCharacterAndItsLine) {
            "  <section title=\"一\">\n"
            "    <article>\n"
            "      <heading>缺字</heading>\n"
-           "      <p>扩展H区的字&#x31350;没有字体。</p>\n"
+           "      <p>扩展I区的字&#x2EBF0;没有字体。</p>\n"
            "    </article>\n"
            "  </section>\n"
            "</issue>\n";
@@ -261,10 +261,40 @@ TEST(TextsMissingGlyph, WarningNamesTheCharacterAndItsLine) {
   auto result = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find(manifest + ":8:"), std::string::npos) << result.output;
-  EXPECT_NE(result.output.find("U+31350"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("U+2EBF0"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("missing-glyph"), std::string::npos) << result.output;
   auto strict = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf) + " --werror"));
   EXPECT_EQ(strict.exit_code, 2) << strict.output;
+  std::filesystem::remove_all(dir);
+}
+
+// The nine Extension B characters of Unicode 13 and 14 (U+2A6D7..2A6DF),
+// which HanaMinB lacks, are drawn by BabelStone Han: no warning, no .notdef.
+TEST(TextsExtensionB, TheNewestCharactersAreDrawn) {
+  auto dir = temp_dir("texts-extb");
+  const std::string manifest = (dir / "issue.xml").string();
+  {
+    std::ofstream out(manifest);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<issue version=\"1\" date=\"2026-11-25\">\n"
+           "  <title>扩展B区</title>\n"
+           "  <publisher>测试</publisher>\n"
+           "  <section title=\"一\">\n"
+           "    <article>\n"
+           "      <heading>首尾</heading>\n"
+           "      <p>扩展B区首字为“\U00020000”，末字为“\U0002A6DF”，其前为\U0002A6D7。</p>\n"
+           "    </article>\n"
+           "  </section>\n"
+           "</issue>\n";
+  }
+  const std::string pdf = (dir / "out.pdf").string();
+  auto result = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_EQ(result.output.find("missing-glyph"), std::string::npos) << result.output;
+  auto fonts = run_command("pdffonts " + shell_quote(pdf));
+  EXPECT_NE(fonts.output.find("BabelStone"), std::string::npos) << fonts.output;
+  auto text = run_command("pdftotext " + shell_quote(pdf) + " -");
+  EXPECT_NE(text.output.find("\U0002A6DF"), std::string::npos) << text.output;
   std::filesystem::remove_all(dir);
 }
 
