@@ -48,6 +48,10 @@ TEST(LayoutDefault, WordingFollowsTheIssuesLanguage) {
   EXPECT_EQ(layout.wording_for("ja").contents_title, "目次");
   EXPECT_EQ(layout.wording_for("en").contents_title, "Contents");
   EXPECT_EQ(layout.wording_for("zh-Hans").date_format, "{yyyy}年{m}月{d}日");
+  // The issue's number is on the front page, under its date.
+  ASSERT_GE(layout.cover.size(), 2u);
+  EXPECT_EQ(layout.cover[layout.cover.size() - 2].text, "{date}");
+  EXPECT_EQ(layout.cover.back().text, "{number}");
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, LayoutShipped, ::testing::Values("itrade", "default"));
