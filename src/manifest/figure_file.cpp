@@ -53,9 +53,21 @@ std::string resolve_figure(const XmlInput& input, pugi::xml_attribute src,
   fs::path dir = fs::path(manifest_path).parent_path();
   fs::path file = dir / fs::path(value).lexically_normal();
   std::error_code error;
-  if (!fs::is_regular_file(file, error)) input.fail(src, "figure file not found: " + file.string());
+  // Where it leads first: a link out of the tree is refused as such, before
+  // anything is said about what it points to (/dev/zero, a FIFO).
   if (!allow_outside && !stays_inside(file, dir))
     input.fail(src, "figure src leaves the manifest's directory through a symbolic link: " + value);
+  const fs::file_status status = fs::status(file, error);
+  if (!fs::exists(status)) {
+    const bool dangling = fs::is_symlink(fs::symlink_status(file, error));
+    input.fail(src, std::string(dangling ? "figure is a symbolic link that leads nowhere: "
+                                         : "figure file not found: ") +
+                        file.string());
+  }
+  if (fs::is_directory(status)) input.fail(src, "figure is a directory, not a file: " + file.string());
+  // Never opened unless regular: a FIFO or a device would block or never end.
+  if (!fs::is_regular_file(status))
+    input.fail(src, "figure is not a regular file (a device or pipe): " + file.string());
   if (!std::ifstream(file, std::ios::binary))
     input.fail(src, "cannot read the figure file " + file.string() + ": " + std::strerror(errno));
   if (!has_image_signature(file))

@@ -94,6 +94,30 @@ TEST_F(HardeningFiles, AFigureLeavingThroughASymbolicLinkIsRefusedUnlessAllowed)
   }
 }
 
+// A figure that is no file is refused at once and never opened: a FIFO would
+// block the render for ever, /dev/zero would never end.
+TEST_F(HardeningFiles, FiguresThatAreNotFilesAreRefusedWithoutOpeningThem) {
+  ASSERT_EQ(::mkfifo((dir_ / "pipe.png").c_str(), 0600), 0);
+  fs::create_symlink("/dev/zero", dir_ / "zero.png");
+  fs::create_symlink("nothing.png", dir_ / "dangling.png");
+  fs::create_directory(dir_ / "folder.png");
+  struct Case {
+    std::string src, message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"pipe.png", "figure is not a regular file (a device or pipe): "},
+           {"zero.png", "figure src leaves the manifest's directory through a symbolic link: "},
+           {"dangling.png", "figure is a symbolic link that leads nowhere: "},
+           {"folder.png", "figure is a directory, not a file: "}}) {
+    write_manifest("<figure src=\"" + c.src + "\"/>");
+    expect_refused(render(), manifest_path() + ":4:58: error: " + c.message);
+  }
+  // Allowed outside, /dev/zero is still no file.
+  write_manifest("<figure src=\"zero.png\"/>");
+  expect_refused(render({"--allow-outside"}),
+                 manifest_path() + ":4:58: error: figure is not a regular file (a device or pipe): ");
+}
+
 TEST_F(HardeningFiles, ASymbolicLinkInsideTheTreeIsFine) {
   fs::create_directories(dir_ / "originals");
   fs::copy_file(kData + "/photo.jpg", dir_ / "originals" / "photo.jpg");

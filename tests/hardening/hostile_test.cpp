@@ -113,7 +113,7 @@ std::vector<Hostile> hostile_manifests() {
        "figure src must be relative to the manifest's directory: /etc/passwd"},
       {"figure-not-image", issue("<figure src=\"issue.xml\"/>"), "4:58",
        "figure is not a PNG or JPEG file"},
-      {"figure-directory", issue("<figure src=\".\"/>"), "4:58", "figure file not found"},
+      {"figure-directory", issue("<figure src=\".\"/>"), "4:58", "figure is a directory, not a file"},
       {"layout-escape", issue(p, "version=\"1\" date=\"2020-01-02\" layout=\"../../../etc/x.xml\""),
        "2:38", "layout leaves the manifest's directory: ../../../etc/x.xml"},
       {"layout-missing", issue(p, "version=\"1\" date=\"2020-01-02\" layout=\"nonesuch\""), "2:38",
