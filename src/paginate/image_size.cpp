@@ -55,6 +55,17 @@ namespace {
 
 using File = std::unique_ptr<FILE, int (*)(FILE*)>;
 
+/// The largest figure taken, in pixels: the PDF writer holds a figure whole
+/// in memory (3 bytes a pixel in colour), and a full A4 page at 300 dpi is
+/// under 9 million. A few hundred KB of PNG can declare far more.
+constexpr unsigned long long kMaxPixels = 100'000'000;
+
+std::optional<std::string> too_large(unsigned long long width, unsigned long long height) {
+  if (width * height <= kMaxPixels) return std::nullopt;
+  return "it is " + std::to_string(width) + " x " + std::to_string(height) +
+         " pixels; figures may have at most 100 million (a full A4 page at 300 dpi has 9 million)";
+}
+
 // libpng: an error longjmps back here with its message. A warning counts
 // as damage too: Debian's libharu 2.3 hands libpng's warnings to its error
 // handler, so any PNG that makes libpng warn (a bad CRC in an ancillary
@@ -89,6 +100,10 @@ std::optional<std::string> png_damage(FILE* file) {
   }
   png_init_io(png, file);
   png_read_info(png, info);
+  if (auto large = too_large(png_get_image_width(png, info), png_get_image_height(png, info))) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    return large;
+  }
   if (png_get_interlace_type(png, info) != PNG_INTERLACE_NONE) {
     // libharu reads an interlaced PNG without interlace handling: libpng warns, it fails.
     png_destroy_read_struct(&png, &info, nullptr);
@@ -147,6 +162,10 @@ std::optional<std::string> jpeg_damage(FILE* file) {
   jpeg_create_decompress(&jpeg);
   jpeg_stdio_src(&jpeg, file);
   jpeg_read_header(&jpeg, TRUE);
+  if (auto large = too_large(jpeg.image_width, jpeg.image_height)) {
+    jpeg_destroy_decompress(&jpeg);
+    return large;
+  }
   jpeg_start_decompress(&jpeg);
   row.resize(static_cast<size_t>(jpeg.output_width) * jpeg.output_components);
   JSAMPROW rows[1] = {row.data()};

@@ -271,6 +271,33 @@ TEST_F(HardeningFiles, PngsTheWriterCannotLoadAreRefusedNamingTheFile) {
   }
 }
 
+// A PNG of a few bytes may declare 20000 x 20000 pixels (1.2 GB once the
+// writer holds it): refused from its header, before any decoding.
+TEST_F(HardeningFiles, AFigureDeclaringTooManyPixelsIsRefused) {
+  auto crc32 = [](const std::string& bytes) {
+    uint32_t crc = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) {
+      crc ^= b;
+      for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+  };
+  auto be32 = [](uint32_t v) {
+    return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+  };
+  auto chunk = [&](const std::string& type, const std::string& data) {
+    return be32(static_cast<uint32_t>(data.size())) + type + data + be32(crc32(type + data));
+  };
+  const std::string ihdr = be32(20000) + be32(20000) + std::string{8, 2, 0, 0, 0};
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) +
+                          chunk("IDAT", std::string(16, '\0')) + chunk("IEND", "");
+  write_file(dir_ / "huge.png", png);
+  write_manifest("<figure src=\"huge.png\"/>");
+  expect_refused(render(), manifest_path() + ":4:50: error: image " + (dir_ / "huge.png").string() +
+                               " cannot be used: it is 20000 x 20000 pixels; figures may have at "
+                               "most 100 million");
+}
+
 TEST_F(HardeningFiles, WholeImagesRender) {
   fs::copy_file(kData + "/photo.png", dir_ / "photo.png");
   fs::copy_file(kData + "/photo.jpg", dir_ / "photo.jpg");
