@@ -99,6 +99,10 @@ LineMeasure LineMeter::measure(const LineSpec& line) const {
   if (!line.first && head.start_trim > 0) {
     m.start_trim = head.start_trim;
     m.mark_shrink -= head.shrink_left + head.shrink_right;
+  } else {
+    // The blank before a line's first mark stays: giving it would move the
+    // line's visible start (a paragraph's “ would eat into its indent).
+    m.mark_shrink -= head.shrink_left;
   }
   if (!line.last && tail.end_trim > 0 && !(e - 1 == b && m.start_trim > 0)) {
     m.end_trim = tail.end_trim;

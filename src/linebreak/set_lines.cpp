@@ -79,7 +79,7 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
     if (trimmed_start) cut_left += cl.start_trim;
     if (trimmed_end) cut_right += cl.end_trim;
     if (!trimmed_start && !trimmed_end) {
-      cut_left += fill.mark_ratio * cl.shrink_left;
+      if (c != line.begin) cut_left += fill.mark_ratio * cl.shrink_left;  // measure() keeps it
       cut_right += fill.mark_ratio * cl.shrink_right;
     }
     double space_extra = 0;

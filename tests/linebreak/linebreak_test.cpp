@@ -445,6 +445,17 @@ TEST(ClreqCompression, CompressFirstPushOutSecond) {
   EXPECT_NEAR(lines[0].glyphs[3].advance, 5, 1e-6);
 }
 
+// A paragraph opening with “ keeps its indent when the line is compressed:
+// the other marks give their blanks, not the one before “.
+TEST(ClreqCompression, TheBlankBeforeALinesFirstMarkIsKept) {
+  // “甲乙，丙丁。”戊 is 8.5 em with the pair 。” at 1.5 em; 8 em after a
+  // 2 em indent (100 pt) takes 0.5 em from ，, none from before “.
+  auto lines = set("“甲乙，丙丁。”戊", 100, 20);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NEAR(lines[0].glyphs[0].x, 20 - 5 + 5, 1e-9);  // “ drawn whole at the indent
+  EXPECT_NEAR(lines[0].glyphs[1].x, 30, 1e-9);
+}
+
 TEST(ClreqSpacing, HanLatinGapIsAQuarterEm) {
   auto lines = set("中文ABC中文", 200);
   const auto& g = lines[0].glyphs;
