@@ -70,6 +70,10 @@ struct Items {
 /// break anywhere (a word wider than the measure).
 Items build_items(const ShapedParagraph& paragraph, BreakLevel level, double emergency_width = 0);
 
+/// The width (pt) of the widest run of narrow characters between spaces and
+/// wide characters: a word, a URL, a number.
+double widest_word(const Items& items);
+
 /// A line's share of the paragraph: clusters [begin, end) after dropping the
 /// spaces at its edges, and how it is set.
 struct LineSpec {

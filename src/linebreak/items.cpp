@@ -76,50 +76,106 @@ void allow_emergency_breaks(Items& items, double width) {
   close(n);
 }
 
-/// A token with no break wider than this (em): a URL, a path, an address,
-/// an identifier ("2001:0db8:85a3::7334", "CMAKE_CXX_STANDARD_REQUIRED").
+/// A word of narrow characters wider than this (em) is a token that may
+/// break after a separator inside it: a URL, a path, an address, an
+/// identifier ("2001:0db8:" | "85a3:...", "spec.template." | "spec...").
 constexpr double kLongTokenEm = 8;
-/// What a break after a separator inside such a token costs: less than a
-/// line looser than the goal, more than a line set well.
+/// What such a break costs: less than a line looser than the goal, more
+/// than a line set well.
 constexpr int kTokenBreakPenalty = 100;
+/// Shorter tokens ("deploy.yaml", "spec.replicas") break there too, at more.
+constexpr double kTokenEm = 4;
+constexpr int kShortTokenBreakPenalty = 200;
+/// A word wider than this (em) with no separator where it is needed (a hash,
+/// a base64 string, a long word) may break between any two letters or
+/// digits, at a cost that prefers a line up to about 0.2 em loose.
+constexpr double kVeryLongTokenEm = 16;
+constexpr int kAnyBreakPenalty = 300;
+/// Characters kept together at either end of a token broken inside.
+constexpr uint32_t kTokenEdge = 2;
 
-bool token_separator(char32_t c) {
-  return std::u32string_view(U"/:._-?&=#;@\\|+~").find(c) != std::u32string_view::npos;
+/// The ends of a Western run for Han-Latin spacing: letters and digits, and
+/// the signs that belong to them ("65%左右", "约$100", "C++中", "架构(API)的").
+bool western_end(char32_t c) {
+  return is_latin_like(c) || std::u32string_view(U"%‰°)]+").find(c) != std::u32string_view::npos;
+}
+bool western_start(char32_t c) {
+  return is_latin_like(c) || std::u32string_view(U"$€£#([").find(c) != std::u32string_view::npos;
 }
 
-/// Long tokens may break after a separator ("2001:0db8:" | "85a3:..."), so
-/// that one of them does not leave the line before it loose.
+bool token_separator(char32_t c) {
+  return std::u32string_view(U"/:._-?&=#;@\\|+~,").find(c) != std::u32string_view::npos;
+}
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+bool alphanumeric(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+bool narrow_cluster(const Cluster& cl) {
+  return !cl.wide && cl.kind != ClusterKind::space && cl.kind != ClusterKind::newline &&
+         cl.text_end > cl.text_begin;
+}
+
+/// Inside long tokens: breaks after separators, and in very long ones
+/// between letters and digits; never right after a separator that starts
+/// the token ("/" | "etc/..." would leave a lone slash at a line's end).
 void allow_token_breaks(Items& items, const std::u32string& text) {
   const size_t n = items.clusters.size();
-  size_t run = 0;
-  double run_width = 0;
-  auto close = [&](size_t end) {
-    if (run_width <= kLongTokenEm * items.em) return;
-    for (size_t c = run + 1; c < end; ++c) {
-      Junction& j = items.junctions[c];
-      const Cluster& a = items.clusters[c - 1];
-      const Cluster& b = items.clusters[c];
-      if (j.opportunity != Opportunity::none) continue;
-      if (a.kind != ClusterKind::latin && a.kind != ClusterKind::other) continue;
-      if (b.kind != ClusterKind::latin || a.text_end <= a.text_begin) continue;
-      const char32_t last = text[a.text_end - 1], first = text[b.text_begin];
-      if (!token_separator(last) || token_separator(first)) continue;
-      j.opportunity = Opportunity::allowed;
-      j.penalty = std::max(j.penalty, kTokenBreakPenalty);
+  auto narrow = [&](size_t c) { return narrow_cluster(items.clusters[c]); };
+  size_t c = 0;
+  while (c < n) {
+    if (!narrow(c)) {
+      ++c;
+      continue;
     }
-  };
-  for (size_t c = 0; c < n; ++c) {
-    if (c > 0 && items.junctions[c].opportunity != Opportunity::none) {
-      close(c);
-      run = c;
-      run_width = 0;
+    size_t end = c;
+    double width = 0;
+    while (end < n && narrow(end)) width += items.clusters[end++].width;
+    const uint32_t first_char = items.clusters[c].text_begin;
+    const uint32_t last_char = items.clusters[end - 1].text_end;
+    // A separator starting the token keeps what follows it.
+    if (end - c > 1 && token_separator(text[first_char]))
+      items.junctions[c + 1].opportunity = Opportunity::none;
+    if (width > kTokenEm * items.em) {
+      const bool very_long = width > kVeryLongTokenEm * items.em;
+      const int penalty = width > kLongTokenEm * items.em ? kTokenBreakPenalty
+                                                          : kShortTokenBreakPenalty;
+      for (size_t k = c + 1; k < end; ++k) {
+        Junction& j = items.junctions[k];
+        const Cluster& a = items.clusters[k - 1];
+        const Cluster& b = items.clusters[k];
+        if (j.opportunity != Opportunity::none) continue;
+        if (a.text_end - first_char < kTokenEdge || last_char - b.text_begin < kTokenEdge) continue;
+        const char32_t before = text[a.text_end - 1], after = text[b.text_begin];
+        // Not inside a number ("1,234.5"): a separator between digits holds.
+        const bool in_number = a.text_end - first_char >= 2 && is_digit(text[a.text_end - 2]) &&
+                               is_digit(after) && (before == U'.' || before == U',');
+        if (token_separator(before) && !token_separator(after) && a.text_begin > first_char &&
+            !in_number) {
+          j.opportunity = Opportunity::allowed;
+          j.penalty = std::max(j.penalty, penalty);
+        } else if (very_long && alphanumeric(before) && alphanumeric(after)) {
+          j.opportunity = Opportunity::allowed;
+          j.penalty = std::max(j.penalty, kAnyBreakPenalty);
+        }
+      }
     }
-    run_width += items.clusters[c].width + (c > run ? items.junctions[c].width : 0);
+    c = end;
   }
-  close(n);
 }
 
 }  // namespace
+
+double widest_word(const Items& items) {
+  double widest = 0, width = 0;
+  for (const Cluster& cl : items.clusters) {
+    width = narrow_cluster(cl) ? width + cl.width : 0;
+    widest = std::max(widest, width);
+  }
+  return widest;
+}
 
 Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_width) {
   Items items;
@@ -274,8 +330,8 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     if (blank_a || blank_b || a.text_end <= a.text_begin || b.text_end <= b.text_begin) continue;
     const char32_t last = p.text[a.text_end - 1];
     const char32_t first = p.text[b.text_begin];
-    if ((is_ideographic(last) && is_latin_like(first)) ||
-        (is_latin_like(last) && is_ideographic(first))) {
+    if ((is_ideographic(last) && western_start(first)) ||
+        (western_end(last) && is_ideographic(first))) {
       j.width = kHanLatinGapEm * em;
       j.stretch = (kHanLatinGapMaxEm - kHanLatinGapEm) * em;
       j.shrink = (kHanLatinGapEm - kHanLatinGapMinEm) * em;

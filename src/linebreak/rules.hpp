@@ -61,10 +61,10 @@ inline constexpr double kHanLatinGapMinEm = 0.125;
 inline constexpr double kHanLatinGapMaxEm = 0.5;
 /// How wide a word space may grow before the Han-Latin gaps take over, em:
 /// beside a wide character, like the Han-Latin gap it stands for ("安装
-/// Python"), 1/2 em; between Latin words 1 em (spacing out the ideographs of
-/// a line of mostly Latin text would look worse).
+/// Python"), 1/2 em; between Latin words 3/4 em (spacing out the ideographs
+/// of a line of mostly Latin text would look worse).
 inline constexpr double kSpaceMaxEm = 0.5;
-inline constexpr double kLatinSpaceMaxEm = 1.0;
+inline constexpr double kLatinSpaceMaxEm = 0.75;
 /// How much of its width a word space may lose to fit a line.
 inline constexpr double kSpaceShrinkRatio = 0.4;
 

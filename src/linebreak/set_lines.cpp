@@ -128,6 +128,18 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
   }
   Items items = build_items(paragraph, options.level);
   std::vector<uint32_t> breaks = choose_breaks(items, options);
+  bool word_warned = false;
+  auto warn_word = [&] {
+    if (word_warned) return;
+    std::ostringstream message;
+    message << "a word is wider than the measure (" << options.measure
+            << " pt) and is broken where no break is allowed";
+    warnings.push_back({"overfull-line", paragraph.where, message.str()});
+    word_warned = true;
+  };
+  // Very long tokens already break between letters (items.cpp): say so.
+  if (widest_word(items) > options.measure - std::max(0.0, options.first_indent) + 0.01)
+    warn_word();
 
   auto overfull = [&](const Items& it, const std::vector<uint32_t>& br) {
     LineMeter meter(it);
@@ -143,10 +155,7 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
   };
   if (overfull(items, breaks)) {
     // A word wider than the measure: break it anywhere (emergency breaks).
-    std::ostringstream message;
-    message << "a word is wider than the measure (" << options.measure
-            << " pt) and is broken where no break is allowed";
-    warnings.push_back({"overfull-line", paragraph.where, message.str()});
+    warn_word();
     items = build_items(paragraph, options.level,
                         options.measure - std::max(0.0, options.first_indent));
     breaks = choose_breaks(items, options);

@@ -579,6 +579,39 @@ TEST(ClreqSpacing, ALongWordDoesNotLeaveANearlyEmptyLine) {
   EXPECT_EQ(line_text(lines[0]), "地址长 128 位，通常写成八组四位十六进制数字，例如");
 }
 
+// Tokens: an identifier may break after a dot, a hash anywhere; a path
+// keeps its leading slash with it, a number its decimal point.
+TEST(ClreqBreaksInParagraphs, LongTokensBreakAtSeparators) {
+  auto opportunities = [](const std::string& text) {
+    linebreak::Items items = linebreak::build_items(make_paragraph(text, 10.0), BreakLevel::basic);
+    std::string marks;  // "|" where a line may break, before each character
+    for (size_t c = 0; c < items.clusters.size(); ++c) {
+      if (c > 0 && items.junctions[c].opportunity != linebreak::Opportunity::none) marks += '|';
+      marks += utf8(make_paragraph(text).text.substr(items.clusters[c].text_begin,
+                                                     items.clusters[c].text_end -
+                                                         items.clusters[c].text_begin));
+    }
+    return marks;
+  };
+  EXPECT_EQ(opportunities("设spec.template.spec.containers为"),
+            "设|spec.|template.|spec.|containers|为");
+  EXPECT_EQ(opportunities("位于 /etc/postgresql中"), "位|于 /etc/|postgresql|中");
+  EXPECT_EQ(opportunities("共1,234,567.89元"), "共|1,234,567.89|元");
+  // 40 hexadecimal digits (20 em): any two may part, 2 kept at each end.
+  const std::string hash = "0123456789abcdef0123456789abcdef01234567";
+  const std::string marks = opportunities("为" + hash + "。");
+  EXPECT_EQ(std::count(marks.begin(), marks.end(), '|'), 1 + 37) << marks;
+}
+
+// "65%左右", "约$100": the signs belong to the Western run and take the gap.
+TEST(ClreqSpacing, PercentAndCurrencySignsTakeTheHanLatinGap) {
+  auto lines = set("约65%左右", 200);
+  const auto& g = lines[0].glyphs;
+  ASSERT_EQ(g.size(), 6u);
+  EXPECT_NEAR(g[1].x, 12.5, 1e-9);            // 约, 1/4 em, 6
+  EXPECT_NEAR(g[4].x, g[3].x + 5 + 2.5, 1e-9);  // %, 1/4 em, 左
+}
+
 // "不满 —— 实际上": a space between two wide characters takes no width.
 TEST(ClreqSpacing, ASpaceBetweenWideCharactersTakesNoWidth) {
   auto lines = set("不满 —— 实际上", 200);
