@@ -82,10 +82,10 @@ void allow_emergency_breaks(Items& items, double width) {
 constexpr double kLongTokenEm = 8;
 /// What such a break costs: less than a line looser than the goal, more
 /// than a line set well.
-constexpr int kTokenBreakPenalty = 100;
+constexpr int kTokenBreakPenalty = 50;
 /// Shorter tokens ("deploy.yaml", "spec.replicas") break there too, at more.
 constexpr double kTokenEm = 4;
-constexpr int kShortTokenBreakPenalty = 200;
+constexpr int kShortTokenBreakPenalty = 100;
 /// A word wider than this (em) with no separator where it is needed (a hash,
 /// a base64 string, a long word) may break between any two letters or
 /// digits, at a cost that prefers a line up to about 0.2 em loose.

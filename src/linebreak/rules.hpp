@@ -56,7 +56,10 @@ inline constexpr std::u32string_view kCompressiblePunctuation =
 
 /// Han-Latin spacing (clreq 3.2 "Mixed text composition", 中西文混排): a
 /// quarter em, shrinking to 1/8 em and growing to 1/2 em while justifying.
-inline constexpr double kHanLatinGapEm = 0.25;
+/// A hair under 1/4 em: text extractors (MuPDF's line text, so pdf-audit's
+/// header check) read a gap of more than 1/4 em as a word space, and the
+/// content stream's 1/1000-of-the-size positions could tip exactly 1/4 over.
+inline constexpr double kHanLatinGapEm = 0.245;
 inline constexpr double kHanLatinGapMinEm = 0.125;
 inline constexpr double kHanLatinGapMaxEm = 0.5;
 /// How wide a word space may grow before the Han-Latin gaps take over, em:

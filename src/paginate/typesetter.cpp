@@ -95,6 +95,7 @@ void keep_with_next(std::vector<FlowItem>& flow) {
 }
 
 void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int section) {
+  const size_t list_first = flow.size();
   const TextStyle& style = layout_.style("list");
   const int columns = std::max(1, block.columns);
   const double gap = style.size * 2;
@@ -136,6 +137,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
     first_row = false;
   }
   if (!flow.empty() && style.space_after > 0) flow.back().height += style.space_after;
+  keep_block_ends(flow, list_first);
 }
 
 void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int section) {
@@ -150,6 +152,21 @@ void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int
   if (first < flow.size())
     flow[first].space_before =
         std::max(flow[first].space_before, layout_.style("field").leading / 2);
+  keep_block_ends(flow, first);
+}
+
+/// A block of lines [first, end of flow) is not split so that a line stands
+/// alone: a block of up to 8 lines stays whole (contact fields, a short
+/// list), a longer one keeps two lines together at either end.
+void keep_block_ends(std::vector<FlowItem>& flow, size_t first) {
+  const size_t n = flow.size() - std::min(first, flow.size());
+  if (n < 2) return;
+  if (n <= 8) {
+    for (size_t k = first; k + 1 < flow.size(); ++k) flow[k].break_after = false;
+    return;
+  }
+  flow[first].break_after = false;
+  flow[flow.size() - 2].break_after = false;
 }
 
 void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {

@@ -55,5 +55,8 @@ class Typesetter {
 /// Keeps: no page break after the last item of `flow` (a heading stays with
 /// what follows it).
 void keep_with_next(std::vector<FlowItem>& flow);
+/// Keeps the lines from `first` to the end of `flow` from being split with a
+/// line alone: whole up to 8 lines, else two together at either end.
+void keep_block_ends(std::vector<FlowItem>& flow, size_t first);
 
 }  // namespace paiban

@@ -460,9 +460,13 @@ TEST(ClreqSpacing, HanLatinGapIsAQuarterEm) {
   auto lines = set("中文ABC中文", 200);
   const auto& g = lines[0].glyphs;
   ASSERT_EQ(g.size(), 7u);
-  EXPECT_NEAR(g[2].x, 22.5, 1e-9);  // 文 ends at 20, 1/4 em
-  EXPECT_NEAR(g[3].x, 27.5, 1e-9);
-  EXPECT_NEAR(g[5].x, 40, 1e-9);  // C ends at 37.5, 1/4 em
+  // 1/4 em less a hair (rules.hpp): never more than 1/4 em, for extractors.
+  const double gap = linebreak::kHanLatinGapEm * 10;
+  EXPECT_GT(gap, 2.4);
+  EXPECT_LT(gap, 2.5);
+  EXPECT_NEAR(g[2].x, 20 + gap, 1e-9);  // 文 ends at 20
+  EXPECT_NEAR(g[3].x, 25 + gap, 1e-9);
+  EXPECT_NEAR(g[5].x, 35 + 2 * gap, 1e-9);  // C ends at 35 + gap
 }
 
 TEST(ClreqSpacing, NoGapWhereTheTextHasASpaceOrAtLineEdges) {
@@ -608,8 +612,9 @@ TEST(ClreqSpacing, PercentAndCurrencySignsTakeTheHanLatinGap) {
   auto lines = set("约65%左右", 200);
   const auto& g = lines[0].glyphs;
   ASSERT_EQ(g.size(), 6u);
-  EXPECT_NEAR(g[1].x, 12.5, 1e-9);            // 约, 1/4 em, 6
-  EXPECT_NEAR(g[4].x, g[3].x + 5 + 2.5, 1e-9);  // %, 1/4 em, 左
+  const double gap = linebreak::kHanLatinGapEm * 10;
+  EXPECT_NEAR(g[1].x, 10 + gap, 1e-9);          // 约, gap, 6
+  EXPECT_NEAR(g[4].x, g[3].x + 5 + gap, 1e-9);  // %, gap, 左
 }
 
 // "不满 —— 实际上": a space between two wide characters takes no width.
