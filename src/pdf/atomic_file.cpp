@@ -15,6 +15,7 @@ namespace {
 
 std::string reason(int error) {
   if (error == ENOSPC || error == EDQUOT) return "disk full";
+  if (error == EFBIG) return "the file size limit is reached (ulimit -f)";
   return std::strerror(error);
 }
 

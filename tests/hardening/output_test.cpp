@@ -150,5 +150,25 @@ TEST_F(HardeningOutput, AFullDiskIsAClearErrorAndKeepsTheOldFile) {
   EXPECT_EQ(test::read_file(target), kOld);
 }
 
+// The same without root: a file size limit (ulimit -f, SIGXFSZ ignored as
+// a shell's trap leaves it) makes the writes fail with EFBIG part-way.
+TEST_F(HardeningOutput, AFileSizeLimitIsAClearErrorAndKeepsTheOldFile) {
+  fs::create_directories(dir_ / "limited");
+  std::string target = (dir_ / "limited" / "issue.pdf").string();
+  write_file(target, kOld);
+  // 64 blocks of 512 bytes (dash) or 1024 (bash): far below the ~250 KB PDF.
+  const std::string command = "ulimit -f 64; trap '' XFSZ; exec " + std::string(PAIBAN_BINARY) +
+                              " render " + test::source_path("issues/2017-06-15/issue.xml") +
+                              " -o " + target;
+  auto run = run_bounded({"/bin/sh", "-c", command}, 60 * kTimeScale);
+  EXPECT_EQ(run.signal, 0) << describe(run);
+  EXPECT_EQ(run.exit_code, 3) << describe(run);
+  EXPECT_NE(run.output.find(target + ": writing failed: the file size limit is reached"),
+            std::string::npos)
+      << describe(run);
+  EXPECT_EQ(test::read_file(target), kOld);
+  EXPECT_EQ(entries(dir_ / "limited"), std::vector<std::string>{"issue.pdf"}) << "a temporary was left";
+}
+
 }  // namespace
 }  // namespace paiban::hardening
