@@ -90,6 +90,8 @@ constexpr int kShortTokenBreakPenalty = 100;
 /// a base64 string, a long word) may break between any two letters or
 /// digits, at a cost that prefers a line up to about 0.2 em loose.
 constexpr double kVeryLongTokenEm = 16;
+/// Between the words of a camel-case identifier, in a token over 4 em.
+constexpr int kCamelCasePenalty = 150;
 constexpr int kAnyBreakPenalty = 300;
 /// Characters kept together at either end of a token broken inside.
 constexpr uint32_t kTokenEdge = 2;
@@ -108,6 +110,8 @@ bool token_separator(char32_t c) {
 }
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
+bool is_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 
 bool alphanumeric(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
@@ -156,6 +160,11 @@ void allow_token_breaks(Items& items, const std::u32string& text) {
             !in_number) {
           j.opportunity = Opportunity::allowed;
           j.penalty = std::max(j.penalty, penalty);
+        } else if (is_lower(before) && is_upper(after) && b.text_begin + 1 < last_char &&
+                   is_lower(text[b.text_begin + 1])) {
+          // An identifier's words: "CrossEntropy" | "Loss()", "getElement" | "ById".
+          j.opportunity = Opportunity::allowed;
+          j.penalty = std::max(j.penalty, kCamelCasePenalty);
         } else if (very_long && alphanumeric(before) && alphanumeric(after)) {
           j.opportunity = Opportunity::allowed;
           j.penalty = std::max(j.penalty, kAnyBreakPenalty);
