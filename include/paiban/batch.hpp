@@ -55,6 +55,7 @@ struct IssueError {
   SourceLocation where;
   std::string message;
   bool internal = false;  ///< not the input's fault (out of memory, a bug, a full disk)
+  bool output = false;    ///< of those, the PDF could not be written (a full disk)
 };
 
 /// "FILE:LINE:COLUMN: message" (internal errors: "FILE: internal error: message").

@@ -1,6 +1,7 @@
 // Stage: Document -> PDF bytes (libharu object layer, hb-subset fonts).
 #pragma once
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -30,9 +31,16 @@ std::string write_pdf(const Document& document, const FontCache& fonts, const Pd
 std::string preflight_summary(const Document& document, const FontCache& fonts,
                               const PdfOptions& options, bool json);
 
+/// The output could not be written (a full disk, no permission): neither the
+/// input's fault nor a bug. what() names the file and the reason.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Writes `bytes` to a temporary file beside `path` and renames it into
 /// place; on any failure the old file is untouched and nothing is left.
-/// Throws std::runtime_error naming the file.
+/// Throws OutputError naming the file.
 void write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace paiban

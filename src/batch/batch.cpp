@@ -84,6 +84,10 @@ void set_issue_isolated(const BatchOptions& options, FontCache& fonts, batch::Fr
     set_issue(options, fonts, freshness, out);
   } catch (const InputError& e) {
     out.errors.push_back({e.where(), e.message(), false});
+  } catch (const OutputError& e) {
+    IssueError error = internal_error(out.item.manifest, e.what());
+    error.output = true;
+    out.errors.push_back(error);
   } catch (const std::bad_alloc&) {
     out.errors.push_back(internal_error(out.item.manifest, "out of memory"));
   } catch (const std::exception& e) {
@@ -110,7 +114,7 @@ const char* to_string(IssueStatus status) {
 }
 
 std::string to_string(const IssueError& error) {
-  return to_string(error.where) + (error.internal ? ": internal error: " : ": ") + error.message;
+  return to_string(error.where) + (error.output ? ": error: " : error.internal ? ": internal error: " : ": ") + error.message;
 }
 
 size_t BatchSummary::count(IssueStatus status) const {

@@ -10,6 +10,7 @@
 #include "batch/batch_command.hpp"
 #include "cli/diagnostic_printer.hpp"
 #include "cli/fonts_command.hpp"
+#include "paiban/pdf.hpp"
 #include "cli/watch.hpp"
 #include "paiban/render.hpp"
 
@@ -49,7 +50,7 @@ const char* kUsageText =
     "  --allow-outside     let figures and a layout path be absolute or outside the\n"
     "                      manifest's directory tree (refused by default)\n"
     "\n"
-    "exit codes: 0 done, 1 usage, 2 invalid input, 3 internal error\n";
+    "exit codes: 0 done, 1 usage, 2 invalid input, 3 output not written (disk full...) or internal error\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "paiban: " << message << "\n" << kUsageText;
@@ -71,6 +72,9 @@ int guarded(Body body) {
   } catch (const InputError& e) {
     report_error(e);
     return kInvalidInput;
+  } catch (const OutputError& e) {
+    std::cerr << "paiban: error: " << e.what() << "\n";
+    return kInternalError;
   } catch (const std::exception& e) {
     std::cerr << "paiban: internal error: " << e.what() << "\n";
     return kInternalError;

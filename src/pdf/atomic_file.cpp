@@ -31,11 +31,11 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
 
   int fd = ::mkstemp(temp.data());
   if (fd < 0)
-    throw std::runtime_error(path + ": cannot create a temporary file beside it: " + reason(errno));
+    throw OutputError(path + ": cannot create a temporary file beside it: " + reason(errno));
   auto fail = [&](const char* step, int error) {
     ::close(fd);
     ::unlink(temp.c_str());
-    throw std::runtime_error(path + ": " + step + " failed: " + reason(error));
+    throw OutputError(path + ": " + step + " failed: " + reason(error));
   };
   // mkstemp makes 0600 files: keep the old file's mode, else make it readable
   // by others like any output (umask is not read: it is process-wide state).
@@ -55,12 +55,12 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (::close(fd) != 0) {
     int error = errno;
     ::unlink(temp.c_str());
-    throw std::runtime_error(path + ": closing failed: " + reason(error));
+    throw OutputError(path + ": closing failed: " + reason(error));
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     int error = errno;
     ::unlink(temp.c_str());
-    throw std::runtime_error(path + ": cannot replace it: " + reason(error));
+    throw OutputError(path + ": cannot replace it: " + reason(error));
   }
   // Make the rename itself durable.
   int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);

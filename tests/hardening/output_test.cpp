@@ -132,7 +132,8 @@ TEST_F(HardeningOutput, AFullDiskIsAClearErrorAndKeepsTheOldFile) {
   auto run = paiban_bounded(
       {"render", test::source_path("issues/2017-06-15/issue.xml"), "-o", target}, 60 * kTimeScale);
   EXPECT_EQ(run.exit_code, 3) << describe(run);
-  EXPECT_NE(run.output.find(target + ": writing failed: disk full"), std::string::npos)
+  EXPECT_NE(run.output.find("paiban: error: " + target + ": writing failed: disk full"),
+            std::string::npos)
       << describe(run);
   EXPECT_EQ(test::read_file(target), kOld);
   EXPECT_EQ(entries(small), std::vector<std::string>{"issue.pdf"}) << "a temporary was left";
@@ -147,6 +148,7 @@ TEST_F(HardeningOutput, AFullDiskIsAClearErrorAndKeepsTheOldFile) {
   EXPECT_NE(batch.exit_code, 0) << describe(batch);
   EXPECT_EQ(batch.signal, 0) << describe(batch);
   EXPECT_NE(batch.output.find("disk full"), std::string::npos) << describe(batch);
+  EXPECT_EQ(batch.output.find("internal error"), std::string::npos) << describe(batch);
   EXPECT_EQ(test::read_file(target), kOld);
 }
 
@@ -163,7 +165,8 @@ TEST_F(HardeningOutput, AFileSizeLimitIsAClearErrorAndKeepsTheOldFile) {
   auto run = run_bounded({"/bin/sh", "-c", command}, 60 * kTimeScale);
   EXPECT_EQ(run.signal, 0) << describe(run);
   EXPECT_EQ(run.exit_code, 3) << describe(run);
-  EXPECT_NE(run.output.find(target + ": writing failed: the file size limit is reached"),
+  EXPECT_NE(run.output.find("paiban: error: " + target +
+                            ": writing failed: the file size limit is reached"),
             std::string::npos)
       << describe(run);
   EXPECT_EQ(test::read_file(target), kOld);
