@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "linebreak/paragraphs.hpp"
 #include "paiban/fonts.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
@@ -15,20 +16,7 @@ namespace {
 std::string page_text(const Page& page) {
   std::u32string text;
   for (const PageGlyph& g : page.glyphs) text += g.text;
-  std::string out;
-  for (char32_t c : text) {  // UTF-8, enough for the labels looked for
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
+  return testing::utf8(text);
 }
 
 // 10 to 40 paragraphs before them bring the fields to every place on a page
