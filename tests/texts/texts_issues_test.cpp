@@ -20,8 +20,8 @@ namespace paiban::test {
 namespace {
 
 struct RealText {
-  const char* name;      ///< directory under issues/
-  const char* lang;      ///< the manifest's issue/@lang
+  const char* name;                  ///< directory under issues/
+  const char* lang;                  ///< the manifest's issue/@lang
   std::vector<const char*> samples;  ///< sentences that must come back (white space ignored)
 };
 
@@ -30,10 +30,9 @@ const std::vector<RealText>& real_texts() {
   static const std::vector<RealText> texts = {
       {"lit-luxun-kongyiji",
        "zh-Hans",
-       {"孔乙己是站着喝酒而穿长衫的唯一的人。",
-        "“窃书不能算偷……窃书！……读书人的事，能算偷么？”",
-        "“不多不多！多乎哉？不多也。”",
-        "我到现在终于没有见——大约孔乙己的确死了。", "来源：鲁迅《呐喊》（1923）"}},
+       {"孔乙己是站着喝酒而穿长衫的唯一的人。", "“窃书不能算偷……窃书！……读书人的事，能算偷么？”",
+        "“不多不多！多乎哉？不多也。”", "我到现在终于没有见——大约孔乙己的确死了。",
+        "来源：鲁迅《呐喊》（1923）"}},
       {"zh-hant-ey-press",
        "zh-Hant",
        {"臺鐵新竹六家支線", "不要有「人去政息」的想法", "即將於明（15）日開議。",
@@ -86,7 +85,8 @@ const Rendered& render(const RealText& t) {
   const std::filesystem::path& dir = own.path;
   Rendered r;
   r.pdf = (dir / (std::string(t.name) + ".pdf")).string();
-  r.result = run_command(paiban("render " + shell_quote(manifest_of(t)) + " -o " + shell_quote(r.pdf)));
+  r.result =
+      run_command(paiban("render " + shell_quote(manifest_of(t)) + " -o " + shell_quote(r.pdf)));
   return done.emplace(t.name, r).first->second;
 }
 
@@ -148,7 +148,8 @@ TEST_P(TextsIssues, FontsAreEmbeddedSubsets) {
 
 TEST_P(TextsIssues, PassesTheAuditWithStrictQuality) {
   const std::string audit = source_path("../shared/tools/pdf-audit");
-  if (!std::filesystem::exists(audit)) GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
+  if (!std::filesystem::exists(audit))
+    GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
   const Rendered& r = render(GetParam());
   ASSERT_EQ(r.result.exit_code, 0) << r.result.output;
   auto result = run_command(shell_quote(audit) + " " + shell_quote(r.pdf) + " --manifest " +
@@ -178,7 +179,8 @@ TEST(TextsExtensionB, DrawnByTheHanazonoFallback) {
   ASSERT_EQ(r.result.exit_code, 0) << r.result.output;
   auto fonts = run_command("pdffonts " + shell_quote(r.pdf));
   EXPECT_NE(fonts.output.find("HanaMinB"), std::string::npos)
-      << "U+2A07A and U+29FE7 want HanaMinB (apt-get install fonts-hanazono)\n" << fonts.output;
+      << "U+2A07A and U+29FE7 want HanaMinB (apt-get install fonts-hanazono)\n"
+      << fonts.output;
 }
 
 TEST(TextsExtensionB, TheDefaultLayoutNamesAFaceForEachCharacter) {
@@ -189,7 +191,8 @@ TEST(TextsExtensionB, TheDefaultLayoutNamesAFaceForEachCharacter) {
     std::string out = shown.output;
     const std::string pattern = std::string("U\\+") + (cp + 2) + " \\S+\\s+(\\S+)";
     ASSERT_TRUE(std::regex_search(out, m, std::regex(pattern))) << cp << "\n" << out;
-    EXPECT_NE(m[1].str().find("HanaMin"), std::string::npos) << cp << " drawn by " << m[1] << "\n" << out;
+    EXPECT_NE(m[1].str().find("HanaMin"), std::string::npos) << cp << " drawn by " << m[1] << "\n"
+                                                             << out;
   }
 }
 
@@ -202,35 +205,49 @@ TEST(TextsExtensionB, CodePointsComeBackExactly) {
   EXPECT_NE(text.find("\xF0\xAA\x8A\xA8"), std::string::npos);
 }
 
+/// Writes an issue holding one article with one paragraph `p` (XML) to
+/// DIR/issue.xml; the paragraph is on line 8. Returns the path.
+std::string write_one_paragraph_issue(const std::filesystem::path& dir, const std::string& title,
+                                      const std::string& p) {
+  const std::string manifest = (dir / "issue.xml").string();
+  std::ofstream out(manifest);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<issue version=\"1\" date=\"2026-11-25\">\n"
+         "  <title>"
+      << title
+      << "</title>\n"
+         "  <publisher>测试</publisher>\n"
+         "  <section title=\"一\">\n"
+         "    <article>\n"
+         "      <heading>"
+      << title
+      << "</heading>\n"
+         "      <p>"
+      << p
+      << "</p>\n"
+         "    </article>\n"
+         "  </section>\n"
+         "</issue>\n";
+  return manifest;
+}
+
 // Compatibility ideographs (U+F900, U+2F938) and U+20000 come back as themselves,
 // not as the unified ideographs they fold to (麗 U+9E97, 異 U+7570): a search for the
 // exact code point finds them. U+2F938 has no face in the layout's lists; fontconfig
 // finds HanaMinA for it.
 TEST(TextsExtensionB, CompatibilityIdeographsComeBackUnfolded) {
   auto dir = temp_dir("texts-compat");
-  const std::string manifest = (dir / "issue.xml").string();
-  {
-    std::ofstream out(manifest);
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<issue version=\"1\" date=\"2026-11-25\">\n"
-           "  <title>兼容表意文字</title>\n"
-           "  <publisher>测试</publisher>\n"
-           "  <section title=\"一\">\n"
-           "    <article>\n"
-           "      <heading>兼容表意文字</heading>\n"
-           "      <p>兼容表意文字&#x2F938;与&#xF900;，扩展B&#x20000;。</p>\n"
-           "    </article>\n"
-           "  </section>\n"
-           "</issue>\n";
-  }
+  const std::string manifest = write_one_paragraph_issue(
+      dir, "兼容表意文字", "兼容表意文字&#x2F938;与&#xF900;，扩展B&#x20000;。");
   const std::string pdf = (dir / "out.pdf").string();
   auto result = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_EQ(result.output.find("warning"), std::string::npos) << result.output;
   std::string text = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf) + " -").output;
   // 兼容表意文字 U+2F938 与 U+F900 ，扩展B U+20000 。
-  EXPECT_NE(without_white_space(text).find("文字\xF0\xAF\xA4\xB8与\xEF\xA4\x80，扩展B\xF0\xA0\x80\x80。"),
-            std::string::npos)
+  EXPECT_NE(
+      without_white_space(text).find("文字\xF0\xAF\xA4\xB8与\xEF\xA4\x80，扩展B\xF0\xA0\x80\x80。"),
+      std::string::npos)
       << text;
   std::filesystem::remove_all(dir);
 }
@@ -240,30 +257,19 @@ TEST(TextsExtensionB, CompatibilityIdeographsComeBackUnfolded) {
 TEST(TextsMissingGlyph, WarningNamesTheCharacterAndItsLine) {
   // U+2EBF0 is in CJK Extension I (Unicode 15.1), which no Debian 12 font covers.
   auto covered = run_command("fc-list ':charset=2ebf0' family");
-  if (!covered.output.empty()) GTEST_SKIP() << "an installed font covers U+2EBF0: " << covered.output;
+  if (!covered.output.empty())
+    GTEST_SKIP() << "an installed font covers U+2EBF0: " << covered.output;
   auto dir = temp_dir("texts-missing");
-  const std::string manifest = (dir / "issue.xml").string();
-  {
-    std::ofstream out(manifest);
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<issue version=\"1\" date=\"2026-11-25\">\n"
-           "  <title>缺字</title>\n"
-           "  <publisher>测试</publisher>\n"
-           "  <section title=\"一\">\n"
-           "    <article>\n"
-           "      <heading>缺字</heading>\n"
-           "      <p>扩展I区的字&#x2EBF0;没有字体。</p>\n"
-           "    </article>\n"
-           "  </section>\n"
-           "</issue>\n";
-  }
+  const std::string manifest =
+      write_one_paragraph_issue(dir, "缺字", "扩展I区的字&#x2EBF0;没有字体。");
   const std::string pdf = (dir / "out.pdf").string();
   auto result = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find(manifest + ":8:"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("U+2EBF0"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("missing-glyph"), std::string::npos) << result.output;
-  auto strict = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf) + " --werror"));
+  auto strict = run_command(
+      paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf) + " --werror"));
   EXPECT_EQ(strict.exit_code, 2) << strict.output;
   std::filesystem::remove_all(dir);
 }
@@ -272,21 +278,8 @@ TEST(TextsMissingGlyph, WarningNamesTheCharacterAndItsLine) {
 // which HanaMinB lacks, are drawn by BabelStone Han: no warning, no .notdef.
 TEST(TextsExtensionB, TheNewestCharactersAreDrawn) {
   auto dir = temp_dir("texts-extb");
-  const std::string manifest = (dir / "issue.xml").string();
-  {
-    std::ofstream out(manifest);
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<issue version=\"1\" date=\"2026-11-25\">\n"
-           "  <title>扩展B区</title>\n"
-           "  <publisher>测试</publisher>\n"
-           "  <section title=\"一\">\n"
-           "    <article>\n"
-           "      <heading>首尾</heading>\n"
-           "      <p>扩展B区首字为“\U00020000”，末字为“\U0002A6DF”，其前为\U0002A6D7。</p>\n"
-           "    </article>\n"
-           "  </section>\n"
-           "</issue>\n";
-  }
+  const std::string manifest = write_one_paragraph_issue(
+      dir, "扩展B区", "扩展B区首字为“\U00020000”，末字为“\U0002A6DF”，其前为\U0002A6D7。");
   const std::string pdf = (dir / "out.pdf").string();
   auto result = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
   EXPECT_EQ(result.exit_code, 0) << result.output;
@@ -328,7 +321,8 @@ TEST(TextsTraditional, CommaAndFullStopAreTheTraditionalGlyphs) {
   std::smatch m;
   std::string rest = a;
   while (std::regex_search(rest, m, std::regex("[0-9A-F]+:\\d+"))) {
-    EXPECT_EQ(b.find(m[0].str()), std::string::npos) << m[0] << " in both\nzh-Hant " << a << "zh-Hans " << b;
+    EXPECT_EQ(b.find(m[0].str()), std::string::npos)
+        << m[0] << " in both\nzh-Hant " << a << "zh-Hans " << b;
     rest = m.suffix();
   }
 }
