@@ -6,7 +6,9 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 #include "shape/itemize.hpp"
 
@@ -72,6 +74,24 @@ const FontRole& role_of(const TextStyle& style, const Layout& layout) {
   return it->second;
 }
 
+bool latin_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0x24F);
+}
+
+/// ’ between two Latin letters is an apostrophe ("Let’s", "don’t"): the
+/// proportional form (OpenType pwid), not the full-width mark a Chinese
+/// font draws by default, which would leave a hole in the word.
+std::vector<hb_feature_t> apostrophe_features(const std::u32string& text, uint32_t begin,
+                                              uint32_t end) {
+  std::vector<hb_feature_t> features;
+  for (uint32_t i = std::max<uint32_t>(begin, 1); i + 1 < end && i + 1 < text.size(); ++i) {
+    if ((text[i] == U'\u2019' || text[i] == U'\u02BC') && latin_letter(text[i - 1]) &&
+        latin_letter(text[i + 1]))
+      features.push_back({HB_TAG('p', 'w', 'i', 'd'), 1, i, i + 1});
+  }
+  return features;
+}
+
 ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layout& layout,
                             const std::string& lang, FontCache& fonts, Warnings& warnings,
                             const SourceLocation& where) {
@@ -97,7 +117,8 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
     hb_buffer_set_language(buffer, language);
     hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
     auto* font = static_cast<hb_font_t*>(fonts.hb_font(run.face));
-    hb_shape(font, buffer, nullptr, 0);
+    const std::vector<hb_feature_t> features = apostrophe_features(out.text, run.begin, run.end);
+    hb_shape(font, buffer, features.data(), static_cast<unsigned>(features.size()));
     unsigned count = 0;
     hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
     hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);

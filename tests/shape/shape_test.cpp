@@ -92,3 +92,23 @@ TEST(Shape, UnknownCharacterWarnsWithItsLocation) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+// ’ between Latin letters is an apostrophe: the font's proportional form,
+// not the full-width mark; as a Chinese closing quote it stays full width.
+TEST(Shape, AnApostropheInsideAWordIsProportional) {
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  InlineText text = {
+      {"Let\xE2\x80\x99s \xE2\x80\x98\xE5\xA5\xBD\xE2\x80\x99", false, false, "", false, {}}};
+  auto p = shape_paragraph(text, style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(p.glyphs.size(), 9u);                        // L e t ’ s, a space, ‘ 好 ’
+  EXPECT_LT(p.glyphs[3].advance, 0.5 * style.size);      // Let’s
+  EXPECT_GT(p.glyphs.back().advance, 0.9 * style.size);  // 好’
+}
+
+}  // namespace
+}  // namespace paiban
