@@ -90,7 +90,8 @@ constexpr int kShortTokenBreakPenalty = 100;
 /// a base64 string, a long word) may break between any two letters or
 /// digits, at a cost that prefers a line up to about 0.2 em loose.
 constexpr double kVeryLongTokenEm = 16;
-/// Between the words of a camel-case identifier, in a token over 4 em.
+/// Between the words of a camel-case identifier, or a name and its number
+/// ("SHA" | "256"), in a token over 4 em.
 constexpr int kCamelCasePenalty = 150;
 constexpr int kAnyBreakPenalty = 300;
 /// Characters kept together at either end of a token broken inside.
@@ -163,6 +164,11 @@ void allow_token_breaks(Items& items, const std::u32string& text) {
         } else if (is_lower(before) && is_upper(after) && b.text_begin + 1 < last_char &&
                    is_lower(text[b.text_begin + 1])) {
           // An identifier's words: "CrossEntropy" | "Loss()", "getElement" | "ById".
+          j.opportunity = Opportunity::allowed;
+          j.penalty = std::max(j.penalty, kCamelCasePenalty);
+        } else if (((is_upper(before) || is_lower(before)) && is_digit(after)) &&
+                   b.text_begin + 1 < last_char) {
+          // A name and its number: "SHA" | "256", "POLY" | "1305".
           j.opportunity = Opportunity::allowed;
           j.penalty = std::max(j.penalty, kCamelCasePenalty);
         } else if (very_long && alphanumeric(before) && alphanumeric(after)) {

@@ -583,8 +583,8 @@ TEST(ClreqSpacing, ALongWordDoesNotLeaveANearlyEmptyLine) {
   EXPECT_EQ(line_text(lines[0]), "地址长 128 位，通常写成八组四位十六进制数字，例如");
 }
 
-// Tokens: an identifier may break after a dot or between its camel-case
-// words, a hash anywhere; a path
+// Tokens: an identifier may break after a dot, between its camel-case words
+// or before a number ending a name, a hash anywhere; a path
 // keeps its leading slash with it, a number its decimal point.
 TEST(ClreqBreaksInParagraphs, LongTokensBreakAtSeparators) {
   auto opportunities = [](const std::string& text) {
@@ -603,6 +603,7 @@ TEST(ClreqBreaksInParagraphs, LongTokensBreakAtSeparators) {
   EXPECT_EQ(opportunities("位于 /etc/postgresql中"), "位|于 /etc/|postgresql|中");
   EXPECT_EQ(opportunities("共1,234,567.89元"), "共|1,234,567.89|元");
   EXPECT_EQ(opportunities("选nn.CrossEntropyLoss()，"), "选|nn.|Cross|Entropy|Loss()，");
+  EXPECT_EQ(opportunities("用TLS_AES_128_GCM_SHA256。"), "用|TLS_|AES_|128_|GCM_|SHA|256。");
   // 40 hexadecimal digits (20 em): any two may part, 2 kept at each end.
   const std::string hash = "0123456789abcdef0123456789abcdef01234567";
   const std::string marks = opportunities("为" + hash + "。");
