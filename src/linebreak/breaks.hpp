@@ -39,11 +39,11 @@ struct Cluster {
   double end_trim = 0;    ///< taken off its right when it ends a line (GB/T 15834 5.1.10)
   double shrink_left = 0, shrink_right = 0;  ///< blank a single mark may lose to fit a line
   bool wide = false;  ///< a full-width mark or ideograph (takes inter-character spacing)
-  /// A word space beside a mark's blank half ("。 Python"): set at no width,
-  /// since the blank already parts them (clreq 3.2.4), and never stretched.
+  /// A word space beside a mark's blank half ("。 Python") or between two
+  /// wide characters: set at no width (clreq 3.2.4), and never stretched.
   bool silent = false;
   /// A word space's room to grow (pt): to 1/2 em beside a wide character
-  /// (where it stands for the Han-Latin gap), to 1 em between Latin words.
+  /// (where it stands for the Han-Latin gap), to 3/4 em between Latin words.
   double stretch = 0;
   int letters = 0;    ///< characters that are not punctuation or space (孤字 counting)
 };

@@ -114,9 +114,7 @@ bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
 bool is_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 
-bool alphanumeric(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-}
+bool alphanumeric(char32_t c) { return is_digit(c) || is_lower(c) || is_upper(c); }
 
 bool narrow_cluster(const Cluster& cl) {
   return !cl.wide && cl.kind != ClusterKind::space && cl.kind != ClusterKind::newline &&
@@ -145,8 +143,8 @@ void allow_token_breaks(Items& items, const std::u32string& text) {
       items.junctions[c + 1].opportunity = Opportunity::none;
     if (width > kTokenEm * items.em) {
       const bool very_long = width > kVeryLongTokenEm * items.em;
-      const int penalty = width > kLongTokenEm * items.em ? kTokenBreakPenalty
-                                                          : kShortTokenBreakPenalty;
+      const int penalty =
+          width > kLongTokenEm * items.em ? kTokenBreakPenalty : kShortTokenBreakPenalty;
       for (size_t k = c + 1; k < end; ++k) {
         Junction& j = items.junctions[k];
         const Cluster& a = items.clusters[k - 1];
@@ -248,31 +246,28 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
         break;
     }
   }
-  // How far each word space may grow.
+  // Word spaces. One beside a mark's blank half ("。 Python", "Python （")
+  // takes no width: the blank parts them already, and the text is set the
+  // same with the space as without it (clreq 3.2.4). Nor does one between
+  // two wide characters ("不满 —— 实际上", the dash set full width by the
+  // CJK font). Any other may grow, less beside a wide character.
   for (size_t c = 0; c < n; ++c) {
     Cluster& cl = items.clusters[c];
     if (cl.kind != ClusterKind::space) continue;
-    const bool by_wide = (c > 0 && items.clusters[c - 1].wide) ||
-                         (c + 1 < n && items.clusters[c + 1].wide);
-    cl.stretch = std::max(0.0, (by_wide ? kSpaceMaxEm : kLatinSpaceMaxEm) * items.em - cl.width);
-  }
-  // A word space beside a mark's blank half ("。 Python", "Python （"):
-  // the blank parts them already, so the space takes no width and the text
-  // is set the same with the space as without it (clreq 3.2.4).
-  for (size_t c = 0; c < n; ++c) {
-    Cluster& cl = items.clusters[c];
-    if (cl.kind != ClusterKind::space) continue;
-    const bool blank_before = c > 0 && (blanks[c - 1] == Blank::right || blanks[c - 1] == Blank::centre);
-    const bool blank_after = c + 1 < n && (blanks[c + 1] == Blank::left || blanks[c + 1] == Blank::centre);
-    // Between two wide characters ("不满 —— 实际上", the dash set full width
-    // by the CJK font) a space parts nothing that needs parting either.
-    const bool between_wide = c > 0 && c + 1 < n && items.clusters[c - 1].wide &&
-                              items.clusters[c + 1].wide;
-    if (!blank_before && !blank_after && !between_wide) continue;
-    cl.silent = true;
-    cl.cut_right = cl.width;
-    cl.width = 0;
-    cl.stretch = 0;
+    const bool wide_before = c > 0 && items.clusters[c - 1].wide;
+    const bool wide_after = c + 1 < n && items.clusters[c + 1].wide;
+    const bool blank_before =
+        c > 0 && (blanks[c - 1] == Blank::right || blanks[c - 1] == Blank::centre);
+    const bool blank_after =
+        c + 1 < n && (blanks[c + 1] == Blank::left || blanks[c + 1] == Blank::centre);
+    if (blank_before || blank_after || (wide_before && wide_after)) {
+      cl.silent = true;
+      cl.cut_right = cl.width;
+      cl.width = 0;
+      continue;
+    }
+    const double max_em = wide_before || wide_after ? kSpaceMaxEm : kLatinSpaceMaxEm;
+    cl.stretch = std::max(0.0, max_em * items.em - cl.width);
   }
   // Two adjacent marks take 1.5 em: the half em comes out of the blanks
   // facing each other, the second mark's first ("，“" loses the blank

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -495,33 +496,41 @@ TEST(ClreqSpacing, SpareSpaceGoesToWordSpacesThenGapsThenCharacters) {
   EXPECT_NEAR(g[1].x - g[0].x, 10, 1e-6) << line_text(lines[0]);
 }
 
-// A word space grows to 1/2 em at most; beyond that the slack goes to the
-// Han-Latin gaps and then between the characters, never to one wide hole.
-TEST(ClreqSpacing, WordSpacesGrowToHalfAnEmAtMost) {
-  ShapedParagraph p = make_paragraph("中文中文中文中文中 ab 文中文中文中文中文中文中文中文中文中文", 10.0);
-  int lines_past_the_spaces = 0;
-  for (double measure = 120; measure <= 140; measure += 1) {
+/// Breaks `p` on every whole measure from `from` to `to` pt (checking each
+/// setting) and hands each justified line (every line but the last) to `look`.
+void for_each_justified_line(const ShapedParagraph& p, double from, double to,
+                             const std::function<void(const SetLine&)>& look) {
+  for (double measure = from; measure <= to; measure += 1) {
     BreakOptions options;
     options.measure = measure;
     Warnings warnings;
     auto lines = break_paragraph(p, options, warnings);
     check_lines(p, lines, options);
-    for (const auto& line : lines) {
-      if (line.last) continue;
-      bool full_space = false;
-      for (const auto& g : line.glyphs) {
-        if (g.text != U" ") continue;
-        EXPECT_LE(g.advance, 5 + 1e-6) << line_text(line);  // 1/2 em at most
-        full_space = full_space || g.advance > 5 - 1e-6;
-      }
-      // Past the spaces' 1/2 em, the characters take the rest evenly.
-      const double gap = line.glyphs[1].x - line.glyphs[0].x;
-      if (full_space && gap > 10 + 1e-3) {
-        ++lines_past_the_spaces;
-        EXPECT_NEAR(line.glyphs[2].x - line.glyphs[1].x, gap, 1e-6) << line_text(line);
-      }
-    }
+    for (const auto& line : lines)
+      if (!line.last) look(line);
   }
+}
+
+// A word space grows to 1/2 em at most; beyond that the slack goes to the
+// Han-Latin gaps and then between the characters, never to one wide hole.
+TEST(ClreqSpacing, WordSpacesGrowToHalfAnEmAtMost) {
+  ShapedParagraph p =
+      make_paragraph("中文中文中文中文中 ab 文中文中文中文中文中文中文中文中文中文", 10.0);
+  int lines_past_the_spaces = 0;
+  for_each_justified_line(p, 120, 140, [&](const SetLine& line) {
+    bool full_space = false;
+    for (const auto& g : line.glyphs) {
+      if (g.text != U" ") continue;
+      EXPECT_LE(g.advance, 5 + 1e-6) << line_text(line);  // 1/2 em at most
+      full_space = full_space || g.advance > 5 - 1e-6;
+    }
+    // Past the spaces' 1/2 em, the characters take the rest evenly.
+    const double gap = line.glyphs[1].x - line.glyphs[0].x;
+    if (full_space && gap > 10 + 1e-3) {
+      ++lines_past_the_spaces;
+      EXPECT_NEAR(line.glyphs[2].x - line.glyphs[1].x, gap, 1e-6) << line_text(line);
+    }
+  });
   EXPECT_GT(lines_past_the_spaces, 0);
 }
 
@@ -547,21 +556,13 @@ TEST(ClreqSpacing, ASpaceBesideAMarksBlankTakesNoWidth) {
 TEST(ClreqSpacing, NoSpacingBetweenAMarkAndLatin) {
   ShapedParagraph p = make_paragraph("甲乙丙丁：“The fox”戊己庚辛壬癸子丑寅卯辰巳午未", 10.0);
   int stretched = 0;
-  for (double measure = 100; measure <= 140; measure += 1) {
-    BreakOptions options;
-    options.measure = measure;
-    Warnings warnings;
-    auto lines = break_paragraph(p, options, warnings);
-    check_lines(p, lines, options);
-    for (const auto& line : lines) {
-      if (line.last) continue;
-      for (size_t i = 1; i < line.glyphs.size(); ++i) {
-        if (line.glyphs[i - 1].text != U"“" || line.glyphs[i].text != U"T") continue;
-        EXPECT_NEAR(line.glyphs[i].x - line.glyphs[i - 1].x, 10, 1e-9) << line_text(line);
-        if (line.glyphs[1].x - line.glyphs[0].x > 10 + 1e-3) ++stretched;  // 甲乙 spaced out
-      }
+  for_each_justified_line(p, 100, 140, [&](const SetLine& line) {
+    for (size_t i = 1; i < line.glyphs.size(); ++i) {
+      if (line.glyphs[i - 1].text != U"“" || line.glyphs[i].text != U"T") continue;
+      EXPECT_NEAR(line.glyphs[i].x - line.glyphs[i - 1].x, 10, 1e-9) << line_text(line);
+      if (line.glyphs[1].x - line.glyphs[0].x > 10 + 1e-3) ++stretched;  // 甲乙 spaced out
     }
-  }
+  });
   EXPECT_GT(stretched, 0);
 }
 
@@ -592,9 +593,8 @@ TEST(ClreqBreaksInParagraphs, LongTokensBreakAtSeparators) {
     std::string marks;  // "|" where a line may break, before each character
     for (size_t c = 0; c < items.clusters.size(); ++c) {
       if (c > 0 && items.junctions[c].opportunity != linebreak::Opportunity::none) marks += '|';
-      marks += utf8(make_paragraph(text).text.substr(items.clusters[c].text_begin,
-                                                     items.clusters[c].text_end -
-                                                         items.clusters[c].text_begin));
+      marks += utf8(make_paragraph(text).text.substr(
+          items.clusters[c].text_begin, items.clusters[c].text_end - items.clusters[c].text_begin));
     }
     return marks;
   };
