@@ -8,6 +8,7 @@
 #include <set>
 
 #include "batch/sha256.hpp"
+#include "manifest/xml_input.hpp"
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
@@ -24,18 +25,9 @@ std::string size_and_mtime(const std::string& path) {
 }
 
 std::string read_manifest_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  // parse_manifest_file gives the canonical message for a missing file.
-  if (!in) parse_manifest_file(path);
-  if (!in) throw InputError({path, 0, 0}, "cannot read the manifest");
-  // At most the limit and one byte: an endless file (paiban batch /dev/zero)
-  // must not be read for ever, nor a huge one read whole to be refused.
-  std::string bytes;
-  char chunk[1 << 16];
-  while (bytes.size() <= max_manifest_bytes && (in.read(chunk, sizeof chunk) || in.gcount() > 0))
-    bytes.append(chunk, static_cast<size_t>(in.gcount()));
-  if (bytes.size() > max_manifest_bytes) parse_manifest_file(path);  // the canonical message
-  return bytes;
+  // The reader's own checks: a FIFO or a device is refused unopened, an
+  // endless or huge file without being read whole.
+  return read_input_file(path, "manifest");
 }
 
 void collect_figures(const std::vector<Block>& blocks, std::vector<std::string>& figures) {

@@ -20,6 +20,19 @@ const std::vector<std::string_view> cover_fields = {"title",  "subtitle",     "d
                                                     "number", "organization", "publisher"};
 const std::vector<std::string_view> date_fields = {"yyyy", "mm", "dd", "m", "d"};
 
+// Ranges of the layout's numbers. A PDF page side is at most 14,400 pt (200
+// in; libharu's and Acrobat's limit), so no length is longer; type from 1 pt
+// to 600 pt (libharu's largest font size) keeps the leader dots, glyph
+// counts and line counts of a page bounded.
+constexpr double max_length_pt = 14400;
+constexpr double min_page_side_pt = 72;
+// With bleed and crop marks (print) the sheet stays within 14,400 pt.
+constexpr double max_page_side_pt = 14000;
+constexpr double min_type_size_pt = 1;
+constexpr double max_type_size_pt = 600;
+constexpr double max_bleed_pt = 72;
+constexpr double max_indent_em = 50;
+
 /// A reference to a style or font role, checked once the whole file is read
 /// (a style may name a font role defined further down).
 struct Reference {
@@ -109,7 +122,8 @@ class LayoutReader {
     if (!is_language_tag(tag)) in_.fail(lang, "lang is not a language tag (e.g. zh-Hant)");
     if (layout_.words.count(tag)) in_.fail(lang, "<words> for \"" + tag + "\" is given twice");
     Wording wording;
-    if (pugi::xml_attribute label = node.attribute("source-label")) wording.source_label = label.value();
+    if (pugi::xml_attribute label = node.attribute("source-label"))
+      wording.source_label = label.value();
     if (pugi::xml_attribute title = node.attribute("contents-title"))
       wording.contents_title = title.value();
     if (pugi::xml_attribute format = node.attribute("date-format"))
@@ -133,13 +147,13 @@ class LayoutReader {
         in_.fail(size, "give either size or width and height, not both");
       }
     }
-    page.width = length(node.attribute("width"), page.width);
-    page.height = length(node.attribute("height"), page.height);
+    page.width = length(node.attribute("width"), page.width, min_page_side_pt, max_page_side_pt);
+    page.height = length(node.attribute("height"), page.height, min_page_side_pt, max_page_side_pt);
     page.top = length(node.attribute("top"), page.top);
     page.bottom = length(node.attribute("bottom"), page.bottom);
     page.inner = length(node.attribute("inner"), page.inner);
     page.outer = length(node.attribute("outer"), page.outer);
-    page.bleed = length(node.attribute("bleed"), page.bleed);
+    page.bleed = length(node.attribute("bleed"), page.bleed, 0, max_bleed_pt);
     if (page.width <= page.inner + page.outer || page.height <= page.top + page.bottom) {
       in_.fail(node, "the margins leave no room for text on the page");
     }
@@ -200,7 +214,7 @@ class LayoutReader {
     } else if (!node.attribute("based-on")) {
       font_references_.push_back({style.font, in_.at(node)});
     }
-    style.size = length(node.attribute("size"), style.size);
+    style.size = length(node.attribute("size"), style.size, min_type_size_pt, max_type_size_pt);
     style.leading = length(node.attribute("leading"), style.leading);
     if (style.size <= 0) in_.fail(node, "style size must be more than 0");
     if (pugi::xml_attribute color = node.attribute("color")) style.color = colour(color);
@@ -208,6 +222,10 @@ class LayoutReader {
     if (pugi::xml_attribute indent = node.attribute("indent")) {
       auto em = parse_em(token_value(indent));
       if (!em) in_.fail(indent, "indent must be in em, e.g. \"2em\" or \"0\"");
+      if (*em > max_indent_em) {
+        in_.fail(indent, "indent must be at most " + number(max_indent_em) + "em, not " +
+                             quoted_value(indent.value()));
+      }
       style.first_indent_em = *em;
     }
     style.space_before = length(node.attribute("space-before"), style.space_before);
@@ -298,16 +316,29 @@ class LayoutReader {
       in_.fail(node, "<" + std::string(node.name()) + "> must be empty");
   }
 
-  double length(pugi::xml_attribute attribute, double fallback) {
+  /// A length in [min, max] points; absent gives `fallback`.
+  double length(pugi::xml_attribute attribute, double fallback, double min = 0,
+                double max = max_length_pt) {
     if (!attribute) return fallback;
     auto value = parse_length(token_value(attribute));
     if (!value) {
       in_.fail(attribute, std::string(attribute.name()) +
                               " must be a length such as 10.5pt, 20mm, "
-                              "1cm or 1in, not \"" +
-                              attribute.value() + "\"");
+                              "1cm or 1in, not " +
+                              quoted_value(attribute.value()));
+    }
+    if (*value < min || *value > max) {
+      in_.fail(attribute, std::string(attribute.name()) + " must be from " + number(min) +
+                              "pt to " + number(max) + "pt, not " +
+                              quoted_value(attribute.value()));
     }
     return *value;
+  }
+
+  static std::string number(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
   }
 
   Cmyk colour(pugi::xml_attribute attribute) {
@@ -315,8 +346,8 @@ class LayoutReader {
     if (!value) {
       in_.fail(attribute, std::string(attribute.name()) +
                               " must be cmyk(C,M,Y,K) or grey(K), "
-                              "each 0 to 1, not \"" +
-                              attribute.value() + "\"");
+                              "each 0 to 1, not " +
+                              quoted_value(attribute.value()));
     }
     return *value;
   }

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "manifest/figure_file.hpp"
+#include "manifest/xml_input.hpp"
 #include "paiban/data_dirs.hpp"
 #include "paiban/layout.hpp"
 
@@ -41,6 +42,8 @@ Layout load_layout(const std::string& name, const std::string& manifest_path,
       throw InputError(where, "layout " + why + ": " + wanted);
     fs::path dir = fs::path(manifest_path).parent_path();
     fs::path file = dir / wanted;
+    if (std::string kind = special_file_kind(file.string()); !kind.empty())
+      throw InputError(where, "layout " + file.string() + " is " + kind + ", not a regular file");
     if (!fs::is_regular_file(file, error))
       throw InputError(where, "layout file not found: " + file.string());
     if (!allow_outside && !stays_inside(file, dir))
@@ -52,6 +55,8 @@ Layout load_layout(const std::string& name, const std::string& manifest_path,
   for (const std::string& dir : layout_search_path()) {
     fs::path file = fs::path(dir) / (wanted + ".xml");
     if (fs::is_regular_file(file, error)) return parse_layout_file(file.string());
+    if (std::string kind = special_file_kind(file.string()); !kind.empty())
+      throw InputError(where, "layout " + file.string() + " is " + kind + ", not a regular file");
     tried += (tried.empty() ? "" : ", ") + dir;
   }
   throw InputError(where, "layout \"" + wanted + "\" not found (looked for " + wanted + ".xml in " +

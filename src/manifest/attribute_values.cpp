@@ -1,6 +1,8 @@
 #include "manifest/attribute_values.hpp"
 
 #include <cctype>
+#include <charconv>
+#include <cmath>
 
 namespace paiban {
 
@@ -15,7 +17,12 @@ std::optional<double> parse_decimal(std::string_view text) {
     }
   }
   if (!digits || (dot != std::string_view::npos && dot + 1 == text.size())) return {};
-  return std::stod(std::string(text));
+  // from_chars, not stod: no exception and no locale. A value too large for
+  // a double (400 digits) is no value; callers check their own ranges.
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return {};
+  return value;
 }
 
 std::optional<int> parse_whole(std::string_view text, int max) {
@@ -27,6 +34,25 @@ std::optional<int> parse_whole(std::string_view text, int max) {
   }
   if (value > max) return {};
   return value;
+}
+
+std::string quoted_value(std::string_view value) {
+  constexpr std::size_t shown = 60;
+  if (value.size() <= shown) return "\"" + std::string(value) + "\"";
+  std::size_t end = shown;
+  while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
+  return "\"" + std::string(value.substr(0, end)) + "…\" (" + std::to_string(value.size()) +
+         " bytes)";
+}
+
+std::size_t utf16_length(std::string_view text) {
+  std::size_t units = 0;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) != 0x80) ++units;  // a character's first byte
+    if (byte >= 0xF0) ++units;           // beyond the BMP: a surrogate pair
+  }
+  return units;
 }
 
 bool is_language_tag(std::string_view tag) {
@@ -52,8 +78,8 @@ std::string read_choice(const XmlInput& input, pugi::xml_attribute attribute,
     if (value == allowed) return value;
     expected += (expected.empty() ? "" : ", ") + std::string(allowed);
   }
-  input.fail(attribute, std::string(attribute.name()) + " must be one of " + expected + ", not \"" +
-                            attribute.value() + "\"");
+  input.fail(attribute, std::string(attribute.name()) + " must be one of " + expected + ", not " +
+                            quoted_value(attribute.value()));
 }
 
 }  // namespace paiban

@@ -15,6 +15,18 @@ std::optional<double> parse_decimal(std::string_view text);
 /// A whole number from 1 to `max`, digits only, no leading zero.
 std::optional<int> parse_whole(std::string_view text, int max);
 
+/// `value` in double quotes for a message, cut to its first 60 bytes (on a
+/// character boundary) with "…" after: a message never repeats 70 KB of input.
+std::string quoted_value(std::string_view value);
+
+/// The UTF-16 code units of UTF-8 `text`: what a PDF text string counts.
+std::size_t utf16_length(std::string_view text);
+
+/// libharu's longest string: 65,535 bytes. A PDF text string (a bookmark, the
+/// document title) is UTF-16 with a 2-byte mark, so at most 32,766 units.
+inline constexpr std::size_t max_pdf_string_bytes = 65535;
+inline constexpr std::size_t max_pdf_text_units = (max_pdf_string_bytes - 2) / 2;
+
 /// The shape of xsd:language, which BCP 47 tags have: "zh-Hans", "ja".
 bool is_language_tag(std::string_view tag);
 

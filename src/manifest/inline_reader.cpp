@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "manifest/attribute_values.hpp"
 #include "manifest/vocabulary.hpp"
 #include "manifest/white_space.hpp"
 
@@ -60,6 +61,11 @@ class InlineCollector {
       if (!style.href.empty()) input_.fail(child, "<a> cannot be inside another <a>");
       style.href = token_value(href);
       if (style.href.empty()) input_.fail(href, "href is empty");
+      if (style.href.size() > max_pdf_string_bytes) {
+        input_.fail(href, "href is " + std::to_string(style.href.size()) +
+                              " bytes long; a PDF link holds at most " +
+                              std::to_string(max_pdf_string_bytes));
+      }
     } else {
       reject_element(input_, child, parent);
     }

@@ -41,8 +41,8 @@ class ManifestReader {
     pugi::xml_attribute version = root.attribute("version");
     if (!version) in_.fail(root, "<issue> needs version=\"1\"");
     if (token_value(version) != "1") {
-      in_.fail(version, "unsupported manifest version \"" + std::string(version.value()) +
-                            "\" (this program reads version 1)");
+      in_.fail(version, "unsupported manifest version " + quoted_value(version.value()) +
+                            " (this program reads version 1)");
     }
     pugi::xml_attribute layout = root.attribute("layout");
     issue.layout = token_value(layout);
@@ -50,16 +50,16 @@ class ManifestReader {
     if (pugi::xml_attribute lang = root.attribute("lang")) {
       issue.lang = token_value(lang);
       if (!is_language_tag(issue.lang)) {
-        in_.fail(lang, "lang \"" + std::string(lang.value()) +
-                           "\" is not a language tag (e.g. zh-Hans, zh-Hant, ja)");
+        in_.fail(lang, "lang " + quoted_value(lang.value()) +
+                           " is not a language tag (e.g. zh-Hans, zh-Hant, ja)");
       }
     }
     pugi::xml_attribute date = root.attribute("date");
     if (!date) in_.fail(root, "<issue> needs a date attribute (YYYY-MM-DD)");
     auto parsed = parse_iso_date(token_value(date));
     if (!parsed) {
-      in_.fail(date, "date \"" + std::string(date.value()) +
-                         "\" is not a calendar date written YYYY-MM-DD");
+      in_.fail(date,
+               "date " + quoted_value(date.value()) + " is not a calendar date written YYYY-MM-DD");
     }
     issue.date = *parsed;
     issue.number = token_value(root.attribute("number"));
@@ -130,10 +130,32 @@ class ManifestReader {
       return;
     }
     in_.check_attributes(child, {});
-    if (name == "title") issue.title = read_text(in_, child);
+    if (name == "title")
+      issue.title = pdf_text(child, "<title>", read_text(in_, child), "the document title");
     if (name == "subtitle") issue.subtitle = read_inline(in_, child);
-    if (name == "organization") issue.organization = read_inline(in_, child);
-    if (name == "publisher") issue.publisher = read_inline(in_, child);
+    if (name == "organization") {
+      issue.organization = read_inline(in_, child);
+      pdf_text(child, "<organization>", plain_text(*issue.organization), "the document subject");
+    }
+    if (name == "publisher") {
+      issue.publisher = read_inline(in_, child);
+      pdf_text(child, "<publisher>", plain_text(issue.publisher), "the document author");
+    }
+  }
+
+  /// Text that also goes into a PDF text string (`role`): refused here, at
+  /// `what` (its element or attribute), when it is longer than libharu writes.
+  template <typename Where>
+  std::string pdf_text(Where where, std::string_view what, std::string text,
+                       std::string_view role) {
+    std::size_t units = utf16_length(text);
+    if (units > max_pdf_text_units) {
+      in_.fail(where, std::string(what) + " is " + std::to_string(units) +
+                          " UTF-16 units long, more than the " +
+                          std::to_string(max_pdf_text_units) + " a PDF string holds (it is also " +
+                          std::string(role) + ")");
+    }
+    return text;
   }
 
   TocRequest read_toc(pugi::xml_node toc) {
@@ -146,7 +168,7 @@ class ManifestReader {
     if (pugi::xml_attribute depth = toc.attribute("depth")) {
       std::string value = token_value(depth);
       if (value != "1" && value != "2" && value != "3") {
-        in_.fail(depth, "toc depth must be 1, 2 or 3, not \"" + std::string(depth.value()) + "\"");
+        in_.fail(depth, "toc depth must be 1, 2 or 3, not " + quoted_value(depth.value()));
       }
       request.depth = value[0] - '0';
     }
@@ -157,7 +179,9 @@ class ManifestReader {
     in_.check_attributes(node, {"title"});
     pugi::xml_attribute title = node.attribute("title");
     if (!title) in_.fail(node, "<section> needs a title attribute");
-    Section section{fold_white_space(title.value()), in_.at(node), {}};
+    Section section{pdf_text(title, "section title", fold_white_space(title.value()), "a bookmark"),
+                    in_.at(node),
+                    {}};
     for (pugi::xml_node child : in_.element_children(node)) {
       if (std::string_view(child.name()) != "article") reject_element(in_, child, node);
       section.articles.push_back(read_article(child));
@@ -193,6 +217,7 @@ class ManifestReader {
         if (child != children.front()) in_.fail(child, "<article> has one <heading>, first");
         in_.check_attributes(child, {});
         article.heading = read_inline(in_, child);
+        pdf_text(child, "<heading>", plain_text(article.heading), "a bookmark");
       } else if (name == "source") {
         in_.check_attributes(child, {});
         source = child;
@@ -264,8 +289,8 @@ class ManifestReader {
     if (pugi::xml_attribute columns = node.attribute("columns")) {
       auto count = parse_whole(token_value(columns), 9999);
       if (!count) {
-        in_.fail(columns, "list columns must be a whole number from 1 to 9999, not \"" +
-                              std::string(columns.value()) + "\"");
+        in_.fail(columns, "list columns must be a whole number from 1 to 9999, not " +
+                              quoted_value(columns.value()));
       }
       block.columns = *count;
     }
@@ -293,8 +318,8 @@ class ManifestReader {
       if (!fraction || *fraction <= 0 || *fraction > 1) {
         in_.fail(width,
                  "figure width must be a fraction of the text width, more than 0 and at "
-                 "most 1, not \"" +
-                     std::string(width.value()) + "\"");
+                 "most 1, not " +
+                     quoted_value(width.value()));
       }
       block.figure_width = *fraction;
     }

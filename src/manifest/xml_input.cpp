@@ -257,6 +257,11 @@ void XmlInput::check_references(std::size_t begin, std::size_t end) const {
     if (!ok && name.size() > 1 && name[0] == '#') {
       bool hex = name[1] == 'x';
       std::string digits(name.substr(hex ? 2 : 1));
+      // Leading zeros are legal (&#x0000000041; is 'A'): the length limit
+      // below counts only the digits that matter.
+      std::size_t zeros = 0;
+      while (zeros + 1 < digits.size() && digits[zeros] == '0') ++zeros;
+      digits.erase(0, zeros);
       char* stop = nullptr;
       unsigned long value = digits.empty() || digits.size() > 8
                                 ? 0
@@ -273,10 +278,33 @@ void XmlInput::check_references(std::size_t begin, std::size_t end) const {
   }
 }
 
+std::string special_file_kind(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  switch (fs::status(path, error).type()) {
+    case fs::file_type::fifo:
+      return "a FIFO (named pipe)";
+    case fs::file_type::character:
+      return "a character device";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::unknown:
+      return "a special file";
+    default:
+      return "";
+  }
+}
+
 std::string read_input_file(const std::string& path, std::string_view what) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     throw InputError({path}, "is a directory, not a " + std::string(what));
+  }
+  if (std::string kind = special_file_kind(path); !kind.empty()) {
+    throw InputError({path}, "is " + kind + ", not a regular file: the " + std::string(what) +
+                                 " must be a file (it is not opened)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -66,9 +66,15 @@ class XmlInput {
 inline constexpr std::size_t max_input_bytes = max_manifest_bytes;
 
 /// The bytes of an input file; throws InputError naming `path` when it cannot
-/// be read or is larger than max_input_bytes. `what` names the file's role in
+/// be read, is not a regular file (a FIFO would block, a device never end:
+/// neither is opened) or is larger than max_input_bytes. `what` names the file's role in
 /// the message ("manifest").
 std::string read_input_file(const std::string& path, std::string_view what);
+
+/// What a file that is neither a regular file nor a directory is, for a
+/// message: "a FIFO (named pipe)", "a character device"...; empty for a
+/// regular file, a directory or nothing at all. Links are followed.
+std::string special_file_kind(const std::string& path);
 
 /// Attribute value with XML white space trimmed and inner runs folded to one
 /// space: what RELAX NG's token type compares.

@@ -1,5 +1,6 @@
 #include "paginate/contents.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace paiban {
@@ -57,7 +58,8 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
         number_start -= em / 2;
         if (!dot_lines.empty() && !dot_lines[0].glyphs.empty()) {
           PlacedGlyph dot = dot_lines[0].glyphs[0];
-          const double pitch = em / 2;
+          // At most 1,000 dots a line, whatever the type size.
+          const double pitch = std::max(em / 2, measure / 1000);
           std::vector<PlacedGlyph> dots;
           for (double x = std::ceil(title_end / pitch) * pitch; x + dot.advance <= number_start;
                x += pitch) {

@@ -133,6 +133,30 @@ void require_families(const Layout& layout, const std::string& lang, FontCache& 
   }
 }
 
+// libharu keeps a document's pages in one array of at most 32,767 entries;
+// 32,764 is the largest multiple of 4 below (--saddle-stitch pads to one).
+constexpr size_t max_pages = 32764;
+
+/// Refuses an issue whose pages, `before` of them ahead of the main flow,
+/// would be more than a PDF written by libharu holds: at the section whose
+/// page is the first one too many.
+void check_page_count(const Issue& issue, const MainFlow& main,
+                      const std::vector<std::vector<PlacedItem>>& main_pages, size_t before) {
+  if (before + main_pages.size() <= max_pages) return;
+  const size_t first_over = max_pages >= before ? max_pages - before : 0;
+  SourceLocation where{issue.manifest_path};
+  for (size_t p = first_over; p < main_pages.size() && where.line == 0; ++p) {
+    if (main_pages[p].empty()) continue;
+    int section = main.items[main_pages[p].front().item].section;
+    if (section >= 0 && static_cast<size_t>(section) < issue.sections.size())
+      where = issue.sections[section].where;
+  }
+  throw InputError(where, "the issue would have " + std::to_string(before + main_pages.size()) +
+                              " pages, page " + std::to_string(max_pages + 1) +
+                              " in this section; a PDF written by paiban holds at most " +
+                              std::to_string(max_pages));
+}
+
 }  // namespace
 
 Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings) {
@@ -146,10 +170,11 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
   auto main_pages = build_pages(main.items, area_height);
 
   const size_t cover_pages = layout.cover.empty() ? 0 : 1;
+  check_page_count(issue, main, main_pages, cover_pages);
   const bool has_contents = issue.toc.has_value();
-  const std::string contents_title =
-      has_contents && issue.toc->title ? *issue.toc->title
-                                       : layout.wording_for(issue.lang).contents_title;
+  const std::string contents_title = has_contents && issue.toc->title
+                                         ? *issue.toc->title
+                                         : layout.wording_for(issue.lang).contents_title;
   const int depth = has_contents ? issue.toc->depth : 2;
 
   // Lay the contents out until its page count, and so every number in it, holds still.
@@ -174,6 +199,7 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
     }
     contents_pages = contents_built.size();
   }
+  check_page_count(issue, main, main_pages, cover_pages + contents_pages);
   if (!converged)
     warnings.push_back({"contents-not-converged",
                         {issue.manifest_path, 0, 0},

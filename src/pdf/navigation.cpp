@@ -40,7 +40,7 @@ void add_links(HpdfDoc& doc, HPDF_Page page, const std::vector<PageLink>& links,
           "creating a link");
     } else if (!link.uri.empty()) {
       annot = doc.checked(HPDF_Page_CreateURILinkAnnot(page, rect, link.uri.c_str()),
-                          "creating a link to " + link.uri);
+                          "creating a link to " + link.uri.substr(0, 80));
     } else {
       continue;  // neither target nor URI: nothing to click to
     }
