@@ -60,14 +60,15 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
           PlacedGlyph dot = dot_lines[0].glyphs[0];
           // At most 1,000 dots a line, whatever the type size.
           const double pitch = std::max(em / 2, measure / 1000);
-          std::vector<PlacedGlyph> dots;
-          for (double x = std::ceil(title_end / pitch) * pitch; x + dot.advance <= number_start;
-               x += pitch) {
-            PlacedGlyph d = dot;
-            d.x = x;
-            dots.push_back(d);
+          const double first = std::ceil(title_end / pitch) * pitch;
+          const double room = number_start - dot.advance - first;
+          if (room >= 0) {
+            dot.x = first;
+            FlowPart dots{{dot}, 0, nullptr};
+            dots.repeat = static_cast<int>(std::floor(room / pitch + 1e-9)) + 1;
+            dots.pitch = pitch;
+            item.parts.push_back(std::move(dots));
           }
-          item.parts.push_back(FlowPart{std::move(dots), 0, nullptr});
         }
       }
       out.items.push_back(std::move(item));

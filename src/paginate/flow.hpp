@@ -17,6 +17,10 @@ struct FlowPart {
   std::vector<PlacedGlyph> glyphs;
   double x = 0;
   const std::vector<std::string>* links = nullptr;  ///< hrefs for PlacedGlyph::link
+  /// The glyphs are drawn `repeat` times, each `pitch` pt right of the one
+  /// before: leader dots are one glyph in the flow, not hundreds.
+  int repeat = 1;
+  double pitch = 0;
 };
 
 /// Something a contents entry or a bookmark points at.

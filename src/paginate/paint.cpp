@@ -44,7 +44,9 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
 
 void paint_item(Page& page, const FlowItem& item, double left, double top) {
   for (const FlowPart& part : item.parts)
-    paint_line(page, part.glyphs, left + part.x, top + item.baseline, part.links);
+    for (int r = 0; r < part.repeat; ++r)
+      paint_line(page, part.glyphs, left + part.x + r * part.pitch, top + item.baseline,
+                 part.links);
   if (item.image) {
     PageImage image = *item.image;
     image.x += left;
