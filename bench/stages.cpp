@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "batch/freshness.hpp"
+#include "cli/batch/freshness.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/linebreak.hpp"
 #include "paiban/manifest.hpp"

@@ -193,7 +193,7 @@ def find_layout(manifest_path, name):
 # ----------------------------------------------------------------- text
 
 def is_cjk_for_spacing(ch):
-    """paiban's rule (src/manifest/white_space.cpp): East Asian Width W or F."""
+    """paiban's rule (src/input/white_space.cpp): East Asian Width W or F."""
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 

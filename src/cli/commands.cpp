@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "batch/batch_command.hpp"
+#include "cli/batch/batch_command.hpp"
 #include "cli/diagnostic_printer.hpp"
 #include "cli/fonts_command.hpp"
-#include "paiban/pdf.hpp"
 #include "cli/watch.hpp"
+#include "paiban/pdf.hpp"
 #include "paiban/render.hpp"
 
 namespace paiban::cli {

@@ -4,11 +4,11 @@
 #include <set>
 #include <sstream>
 
+#include "input/attribute_values.hpp"
+#include "input/text_content.hpp"
+#include "input/xml_input.hpp"
 #include "layout/layout_values.hpp"
 #include "layout/required_styles.hpp"
-#include "manifest/attribute_values.hpp"
-#include "manifest/inline_reader.hpp"
-#include "manifest/xml_input.hpp"
 #include "paiban/layout.hpp"
 
 namespace paiban {

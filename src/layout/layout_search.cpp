@@ -2,8 +2,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "manifest/figure_file.hpp"
-#include "manifest/xml_input.hpp"
+#include "input/file_reference.hpp"
+#include "input/xml_input.hpp"
 #include "paiban/data_dirs.hpp"
 #include "paiban/layout.hpp"
 

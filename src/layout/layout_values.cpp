@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "manifest/attribute_values.hpp"
+#include "input/attribute_values.hpp"
 
 namespace paiban {
 

@@ -2,9 +2,9 @@
 
 #include <cstring>
 
-#include "manifest/attribute_values.hpp"
+#include "input/attribute_values.hpp"
+#include "input/white_space.hpp"
 #include "manifest/vocabulary.hpp"
-#include "manifest/white_space.hpp"
 
 namespace paiban {
 namespace {
@@ -17,7 +17,7 @@ struct RunStyle {
 
 class InlineCollector {
  public:
-  InlineCollector(const XmlInput& input, bool markup) : input_(input), markup_(markup) {}
+  explicit InlineCollector(const XmlInput& input) : input_(input) {}
 
   void collect(pugi::xml_node parent, const RunStyle& style) {
     for (pugi::xml_node child : parent.children()) {
@@ -41,10 +41,6 @@ class InlineCollector {
  private:
   void element(pugi::xml_node child, pugi::xml_node parent, RunStyle style) {
     std::string_view name = child.name();
-    if (!markup_) {
-      input_.fail(child, "<" + std::string(parent.name()) + "> takes text only, not <" +
-                             std::string(name) + ">");
-    }
     if (name == "br") {
       input_.check_attributes(child, {});
       if (!input_.element_children(child).empty()) input_.fail(child, "<br> must be empty");
@@ -73,26 +69,17 @@ class InlineCollector {
   }
 
   const XmlInput& input_;
-  bool markup_;
   InlineText runs_;
 };
 
 }  // namespace
 
 InlineText read_inline(const XmlInput& input, pugi::xml_node element) {
-  InlineCollector collector(input, true);
+  InlineCollector collector(input);
   collector.collect(element, {});
   InlineText runs = collector.take();
   fold_white_space(runs);
   return runs;
-}
-
-std::string read_text(const XmlInput& input, pugi::xml_node element) {
-  InlineCollector collector(input, false);
-  collector.collect(element, {});
-  InlineText runs = collector.take();
-  fold_white_space(runs);
-  return plain_text(runs);
 }
 
 }  // namespace paiban

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "manifest/xml_input.hpp"
+#include "input/xml_input.hpp"
 #include "paiban/issue.hpp"
 
 namespace paiban {
@@ -10,9 +10,5 @@ namespace paiban {
 /// Reads the inline content of `element` into runs, white space folded
 /// (fold_white_space). Any other element is an error; foreign ones are skipped.
 InlineText read_inline(const XmlInput& input, pugi::xml_node element);
-
-/// Reads text-only content (<title>): child elements other than foreign ones
-/// are an error. White space folded as in inline content.
-std::string read_text(const XmlInput& input, pugi::xml_node element);
 
 }  // namespace paiban

@@ -4,16 +4,19 @@
 #include <array>
 #include <map>
 
-#include "manifest/attribute_values.hpp"
+#include "input/attribute_values.hpp"
+#include "input/text_content.hpp"
+#include "input/white_space.hpp"
+#include "input/xml_input.hpp"
 #include "manifest/figure_file.hpp"
 #include "manifest/inline_reader.hpp"
 #include "manifest/iso_date.hpp"
 #include "manifest/vocabulary.hpp"
-#include "manifest/white_space.hpp"
-#include "manifest/xml_input.hpp"
 #include "paiban/manifest.hpp"
 
 namespace paiban {
+
+static_assert(max_manifest_bytes == max_input_bytes, "the manifest is read as any input");
 namespace {
 
 bool is_block(std::string_view name) {

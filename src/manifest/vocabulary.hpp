@@ -2,7 +2,7 @@
 #pragma once
 #include <string_view>
 
-#include "manifest/xml_input.hpp"
+#include "input/xml_input.hpp"
 
 namespace paiban {
 

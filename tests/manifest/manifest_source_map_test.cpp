@@ -1,7 +1,7 @@
 // SourceMap: byte offsets to line:column, in characters, in any query order.
 #include <gtest/gtest.h>
 
-#include "manifest/source_map.hpp"
+#include "input/source_map.hpp"
 #include "manifest_test_support.hpp"
 
 namespace paiban {

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "batch/progress.hpp"
+#include "cli/batch/progress.hpp"
 #include "paiban/batch.hpp"
 
 namespace paiban {

@@ -1,4 +1,4 @@
-#include "manifest/encoding.hpp"
+#include "input/encoding.hpp"
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -10,8 +10,8 @@
 #include <optional>
 #include <vector>
 
-#include "manifest/source_map.hpp"
-#include "manifest/xml_chars.hpp"
+#include "input/source_map.hpp"
+#include "input/xml_chars.hpp"
 
 namespace paiban {
 namespace {

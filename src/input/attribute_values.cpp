@@ -1,4 +1,4 @@
-#include "manifest/attribute_values.hpp"
+#include "input/attribute_values.hpp"
 
 #include <cctype>
 #include <charconv>

@@ -3,7 +3,7 @@
 // gives the same report apart from its timings.
 #include <filesystem>
 
-#include "batch/format.hpp"
+#include "cli/batch/format.hpp"
 #include "paiban/batch.hpp"
 
 namespace paiban {

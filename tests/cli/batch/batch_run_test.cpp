@@ -6,7 +6,7 @@
 #include <mutex>
 #include <set>
 
-#include "batch/batch_fixture.hpp"
+#include "cli/batch/batch_fixture.hpp"
 #include "paiban/batch.hpp"
 
 namespace paiban::test {

@@ -1,4 +1,4 @@
-#include "batch/batch_command.hpp"
+#include "cli/batch/batch_command.hpp"
 
 #include <charconv>
 #include <cstdlib>
@@ -6,7 +6,7 @@
 #include <iostream>
 #include <optional>
 
-#include "batch/progress.hpp"
+#include "cli/batch/progress.hpp"
 #include "cli/commands.hpp"
 #include "paiban/batch.hpp"
 #include "paiban/pdf.hpp"

@@ -1,4 +1,5 @@
-// The manifest's white-space rule, applied to inline content as a whole.
+// The manifest's white-space rule, applied to inline content as a whole (the
+// layout reader folds its text-only content the same way).
 #pragma once
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "batch/freshness.hpp"
+#include "cli/batch/freshness.hpp"
 
 #include <sys/stat.h>
 
@@ -7,8 +7,8 @@
 #include <functional>
 #include <set>
 
-#include "batch/sha256.hpp"
-#include "manifest/xml_input.hpp"
+#include "cli/batch/sha256.hpp"
+#include "input/xml_input.hpp"
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"

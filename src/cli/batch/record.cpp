@@ -6,7 +6,7 @@
 //   pages    N
 //   input    KIND DIGEST PATH
 //   warning  CODE FILE LINE COLUMN MESSAGE
-#include "batch/record.hpp"
+#include "cli/batch/record.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -18,7 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "batch/sha256.hpp"
+#include "cli/batch/sha256.hpp"
 
 namespace paiban::batch {
 namespace {

@@ -1,4 +1,4 @@
-#include "manifest/source_map.hpp"
+#include "input/source_map.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "batch/progress.hpp"
+#include "cli/batch/progress.hpp"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "batch/format.hpp"
+#include "cli/batch/format.hpp"
 
 namespace paiban::batch {
 namespace {

@@ -1,11 +1,11 @@
-#include "manifest/white_space.hpp"
+#include "input/white_space.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <optional>
 
-#include "manifest/xml_chars.hpp"
+#include "input/xml_chars.hpp"
 
 namespace paiban {
 
@@ -56,7 +56,7 @@ void fold_white_space(InlineText& runs) {
 std::string fold_white_space(std::string_view text) {
   InlineText runs{InlineRun{std::string(text)}};
   fold_white_space(runs);
-  return plain_text(runs);
+  return runs.empty() ? std::string() : std::move(runs.front().text);  // one run, no <br/>
 }
 
 }  // namespace paiban

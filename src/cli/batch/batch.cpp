@@ -8,9 +8,9 @@
 #include <new>
 #include <thread>
 
-#include "batch/freshness.hpp"
-#include "batch/record.hpp"
-#include "batch/sha256.hpp"
+#include "cli/batch/freshness.hpp"
+#include "cli/batch/record.hpp"
+#include "cli/batch/sha256.hpp"
 #include "paiban/pdf.hpp"
 
 namespace paiban {

@@ -1,7 +1,7 @@
 // Discovery: which manifests a batch finds and where their PDFs go.
 #include <gtest/gtest.h>
 
-#include "batch/batch_fixture.hpp"
+#include "cli/batch/batch_fixture.hpp"
 #include "paiban/batch.hpp"
 
 namespace paiban::test {

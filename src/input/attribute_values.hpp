@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "manifest/xml_input.hpp"
+#include "input/xml_input.hpp"
 
 namespace paiban {
 

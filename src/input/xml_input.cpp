@@ -1,4 +1,4 @@
-#include "manifest/xml_input.hpp"
+#include "input/xml_input.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "manifest/encoding.hpp"
+#include "input/encoding.hpp"
 
 namespace paiban {
 namespace {

@@ -1,4 +1,4 @@
-#include "batch/sha256.hpp"
+#include "cli/batch/sha256.hpp"
 
 #include <cstring>
 #include <fstream>

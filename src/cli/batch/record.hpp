@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "batch/freshness.hpp"
+#include "cli/batch/freshness.hpp"
 #include "paiban/diagnostics.hpp"
 
 namespace paiban::batch {

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "batch/batch_fixture.hpp"
+#include "cli/batch/batch_fixture.hpp"
 
 namespace paiban::test {
 namespace {

@@ -8,10 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "manifest/source_map.hpp"
-#include "manifest/xml_chars.hpp"
+#include "input/source_map.hpp"
+#include "input/xml_chars.hpp"
 #include "paiban/diagnostics.hpp"
-#include "paiban/manifest.hpp"
 
 namespace paiban {
 
@@ -63,7 +62,7 @@ class XmlInput {
 /// The largest manifest or layout read, in bytes. 16 MB of manifest is some
 /// 5 million Han characters (a 10,000-article issue is under 1 MB) and sets
 /// in bounded time and memory (tests/hardening/limits_test.cpp).
-inline constexpr std::size_t max_input_bytes = max_manifest_bytes;
+inline constexpr std::size_t max_input_bytes = std::size_t{16} << 20;
 
 /// The bytes of an input file; throws InputError naming `path` when it cannot
 /// be read, is not a regular file (a FIFO would block, a device never end:

@@ -1,7 +1,7 @@
 // SHA-256 against the FIPS 180-4 examples.
 #include <gtest/gtest.h>
 
-#include "batch/sha256.hpp"
+#include "cli/batch/sha256.hpp"
 #include "e2e/run_command.hpp"
 
 namespace paiban::batch {

@@ -1,8 +1,8 @@
 // Records beside the PDFs, and telling which inputs changed.
 #include <gtest/gtest.h>
 
-#include "batch/record.hpp"
-#include "batch/sha256.hpp"
+#include "cli/batch/record.hpp"
+#include "cli/batch/sha256.hpp"
 #include "e2e/run_command.hpp"
 
 namespace paiban::batch {

@@ -1,6 +1,6 @@
 // The summary every batch ends with, on a terminal or not.
-#include "batch/format.hpp"
-#include "batch/progress.hpp"
+#include "cli/batch/format.hpp"
+#include "cli/batch/progress.hpp"
 
 namespace paiban::batch {
 
