@@ -17,7 +17,7 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     FlowItem item;
     item.height = title_style.leading;
     item.baseline = baseline_in_box(title_style.leading, title_style.size);
-    item.parts.push_back(FlowPart{line.glyphs, 0, nullptr});
+    item.parts.push_back(FlowPart{.glyphs = line.glyphs});
     item.break_after = false;
     out.items.push_back(std::move(item));
   }
@@ -46,9 +46,9 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
       FlowItem item;
       item.height = style.leading;
       item.baseline = baseline_in_box(style.leading, style.size);
-      item.parts.push_back(FlowPart{title_lines[k].glyphs, indent, nullptr});
+      item.parts.push_back(FlowPart{.glyphs = title_lines[k].glyphs, .x = indent});
       if (k + 1 == title_lines.size()) {
-        item.parts.push_back(FlowPart{number_lines.at(0).glyphs, 0, nullptr});
+        item.parts.push_back(FlowPart{.glyphs = number_lines.at(0).glyphs});
         // Leader dots on a grid of 1/2 em from the measure's left edge, so the
         // dots of all entries line up; half an em clear of title and number.
         double title_end = indent + title_lines[k].width + em / 2;
@@ -64,7 +64,7 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
           const double room = number_start - dot.advance - first;
           if (room >= 0) {
             dot.x = first;
-            FlowPart dots{{dot}, 0, nullptr};
+            FlowPart dots{.glyphs = {dot}};
             dots.repeat = static_cast<int>(std::floor(room / pitch + 1e-9)) + 1;
             dots.pitch = pitch;
             item.parts.push_back(std::move(dots));
@@ -78,6 +78,45 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     for (size_t k = first; k < out.items.size(); ++k) out.links.push_back({k, static_cast<int>(a)});
   }
   return out;
+}
+
+SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow& main,
+                                const std::vector<PlacedPage>& main_pages, Warnings& warnings) {
+  const Layout& layout = setter.layout();
+  const PageGeometry& g = layout.page;
+  const double area_height = g.height - g.top - g.bottom;
+  const bool has_contents = issue.toc.has_value();
+  const std::string contents_title = has_contents && issue.toc->title
+                                         ? *issue.toc->title
+                                         : layout.wording_for(issue.lang).contents_title;
+  const int depth = has_contents ? issue.toc->depth : 2;
+
+  // Lay the contents out until its page count, and so every number in it, holds still.
+  size_t contents_pages = has_contents ? 1 : 0;
+  SettledContents contents;
+  bool converged = !has_contents;
+  for (int pass = 0; pass < 6; ++pass) {
+    const size_t first_main = cover_page_count(layout) + contents_pages;
+    for (size_t p = 0; p < main_pages.size(); ++p)
+      for (const PlacedItem& placed : main_pages[p])
+        for (int a : main.items[placed.item].anchors) {
+          main.anchors[a].page = static_cast<int>(first_main + p);
+          main.anchors[a].y = g.top + placed.top;
+        }
+    if (!has_contents) break;
+    contents.flow = set_contents(setter, contents_title, main.anchors, depth);
+    contents.pages = build_pages(contents.flow.items, area_height);
+    if (contents.pages.size() == contents_pages) {
+      converged = true;
+      break;
+    }
+    contents_pages = contents.pages.size();
+  }
+  if (!converged)
+    warnings.push_back({"contents-not-converged",
+                        {issue.manifest_path, 0, 0},
+                        "contents page numbers did not settle after 6 passes"});
+  return contents;
 }
 
 }  // namespace paiban

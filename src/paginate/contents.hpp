@@ -3,7 +3,9 @@
 #pragma once
 #include <vector>
 
+#include "paginate/collect_blocks.hpp"
 #include "paginate/flow.hpp"
+#include "paginate/page_builder.hpp"
 #include "paginate/typesetter.hpp"
 
 namespace paiban {
@@ -23,5 +25,20 @@ struct ContentsFlow {
 /// 0-based; the printed number is page + 1).
 ContentsFlow set_contents(Typesetter& setter, const std::string& title,
                           const std::vector<Anchor>& anchors, int depth);
+
+/// The contents as they stand once their page numbers hold still (empty when
+/// the issue has no <toc>).
+struct SettledContents {
+  ContentsFlow flow;
+  std::vector<PlacedPage> pages;
+};
+
+/// Pagination, step 3. Fills in where every anchor of `main` is (page and y,
+/// the main pages following the front page and the contents) and, when the
+/// issue asks for contents, sets them again until their page count, and so
+/// every number in them, holds still. Warns "contents-not-converged" when
+/// that takes more than 6 passes.
+SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow& main,
+                                const std::vector<PlacedPage>& main_pages, Warnings& warnings);
 
 }  // namespace paiban

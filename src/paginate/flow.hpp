@@ -16,7 +16,7 @@ namespace paiban {
 struct FlowPart {
   std::vector<PlacedGlyph> glyphs;
   double x = 0;
-  const std::vector<std::string>* links = nullptr;  ///< hrefs for PlacedGlyph::link
+  std::vector<std::string> links{};  ///< hrefs that PlacedGlyph::link indexes (the paragraph's)
   /// The glyphs are drawn `repeat` times, each `pitch` pt right of the one
   /// before: leader dots are one glyph in the flow, not hundreds.
   int repeat = 1;

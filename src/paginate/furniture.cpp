@@ -46,7 +46,7 @@ void paint_stack(Page& page, Typesetter& setter, const std::vector<FurnitureText
     Align align = line.align == Align::start ? default_align : line.align;
     auto set = setter.set(text, line.style, measure, align);
     if (set.empty()) continue;
-    paint_line(page, set[0].glyphs, left, y, nullptr);
+    paint_line(page, set[0].glyphs, left, y);
   }
 }
 

@@ -2,13 +2,12 @@
 
 namespace paiban {
 
-std::vector<std::vector<PlacedItem>> build_pages(const std::vector<FlowItem>& flow,
-                                                 double area_height) {
+std::vector<PlacedPage> build_pages(const std::vector<FlowItem>& flow, double area_height) {
   constexpr double kSlack = 0.01;  // pt: rounding must not push a line over
-  std::vector<std::vector<PlacedItem>> pages;
+  std::vector<PlacedPage> pages;
   size_t start = 0;
   while (start < flow.size()) {
-    std::vector<PlacedItem> page;
+    PlacedPage page;
     double y = 0;
     size_t i = start;
     size_t end = flow.size();  // one past the last item of this page

@@ -13,10 +13,15 @@ struct PlacedItem {
   double top = 0;
 };
 
-/// Splits `flow` into pages of `area_height` pt. A page ends after an item
-/// whose break_after is true (the latest that fits); when none does, the
-/// page is cut where it is full (a block taller than a page).
-std::vector<std::vector<PlacedItem>> build_pages(const std::vector<FlowItem>& flow,
-                                                 double area_height);
+/// Pages before the contents: the front page, when the layout has one.
+inline size_t cover_page_count(const Layout& layout) { return layout.cover.empty() ? 0 : 1; }
+
+/// The items of one page, top to bottom.
+using PlacedPage = std::vector<PlacedItem>;
+
+/// Pagination, step 2. Splits `flow` into pages of `area_height` pt. A page
+/// ends after an item whose break_after is true (the latest that fits); when
+/// none does, the page is cut where it is full (a block taller than a page).
+std::vector<PlacedPage> build_pages(const std::vector<FlowItem>& flow, double area_height);
 
 }  // namespace paiban

@@ -3,17 +3,17 @@
 namespace paiban {
 
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
-                const std::vector<std::string>* links) {
+                const std::vector<std::string>& links) {
   int open_link = -1;
   double link_x0 = 0, link_x1 = 0, link_size = 0;
   auto close_link = [&] {
-    if (open_link >= 0 && links && open_link < static_cast<int>(links->size())) {
+    if (open_link >= 0 && open_link < static_cast<int>(links.size())) {
       PageLink link;
       link.x0 = link_x0;
       link.x1 = link_x1;
       link.y0 = baseline - link_size * 0.88;
       link.y1 = baseline + link_size * 0.12;
-      link.uri = (*links)[open_link];
+      link.uri = links[open_link];
       page.links.push_back(std::move(link));
     }
     open_link = -1;

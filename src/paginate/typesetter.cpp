@@ -25,22 +25,21 @@ static BreakOptions options_for(const Layout& layout, double measure, double fir
   return options;
 }
 
-std::vector<SetLine> Typesetter::set(const InlineText& text, const std::string& style_name,
-                                     double measure, double first_indent, Align align) {
+SetText Typesetter::set(const InlineText& text, const std::string& style_name, double measure,
+                        double first_indent, Align align) {
   const TextStyle& style = layout_.style(style_name);
   ShapedParagraph shaped = shape_paragraph(text, style, layout_, lang_, fonts_, warnings_);
   if (shaped.text.empty()) return {};
   auto lines =
       break_paragraph(shaped, options_for(layout_, measure, first_indent, align), warnings_);
-  links_.push_back(shaped.links);
-  return lines;
+  return {std::move(lines), std::move(shaped.links)};
 }
 
 std::vector<SetLine> Typesetter::set(const std::string& text, const std::string& style_name,
                                      double measure, Align align) {
   InlineText inline_text;
   inline_text.push_back(InlineRun{text, false, false, "", false, {}});
-  return set(inline_text, style_name, measure, 0, align);
+  return set(inline_text, style_name, measure, 0, align).lines;
 }
 
 double Typesetter::width_of(const std::string& text, const std::string& style_name) {
@@ -50,7 +49,7 @@ double Typesetter::width_of(const std::string& text, const std::string& style_na
 }
 
 FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, double x,
-                               const std::vector<std::string>* links) {
+                               const std::vector<std::string>& links) {
   FlowItem item;
   item.height = style.leading;
   item.baseline = baseline_in_box(style.leading, style.size);
@@ -67,17 +66,17 @@ FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, doub
 }
 
 void Typesetter::add_paragraph(std::vector<FlowItem>& flow, const InlineText& text,
-                               const std::string& style_name, double indent_left,
-                               double indent_right, bool first_indent, int section) {
-  const TextStyle& style = layout_.style(style_name);
-  double indent = first_indent ? style.first_indent_em * style.size : 0;
-  auto lines = set(text, style_name, measure_ - indent_left - indent_right, indent, style.align);
+                               const ParagraphSpec& spec) {
+  const TextStyle& style = layout_.style(spec.style);
+  double indent = spec.first_indent ? style.first_indent_em * style.size : 0;
+  SetText set_text =
+      set(text, spec.style, measure_ - spec.indent_left - spec.indent_right, indent, style.align);
+  const std::vector<SetLine>& lines = set_text.lines;
   if (lines.empty()) return;
-  const std::vector<std::string>* links = &links_.back();
   size_t first = flow.size();
   for (const SetLine& line : lines) {
-    flow.push_back(line_item(style, line, indent_left, links));
-    flow.back().section = section;
+    flow.push_back(line_item(style, line, spec.indent_left, set_text.links));
+    flow.back().section = spec.section;
   }
   flow[first].space_before = style.space_before;
   // Orphans and widows (clreq 孤行): with 2+ lines the first line and the
@@ -104,13 +103,11 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
   const double column_width = (measure_ - gap * (columns - 1)) / columns;
   bool first_row = true;
   for (size_t row = 0; row < block.items.size(); row += columns) {
-    std::vector<std::vector<SetLine>> cells;
-    std::vector<const std::vector<std::string>*> cell_links;
+    std::vector<SetText> cells;
     size_t rows_needed = 0;
     for (int c = 0; c < columns && row + c < block.items.size(); ++c) {
       cells.push_back(set(block.items[row + c], "list", column_width - gutter, 0, Align::start));
-      cell_links.push_back(cells.back().empty() ? nullptr : &links_.back());
-      rows_needed = std::max(rows_needed, cells.back().size());
+      rows_needed = std::max(rows_needed, cells.back().lines.size());
     }
     size_t first = flow.size();
     for (size_t k = 0; k < rows_needed; ++k) {
@@ -125,10 +122,11 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
               block.marker == ListMarker::bullet ? "•" : std::to_string(row + c + 1) + ".";
           auto marker_lines = set(marker, "list", gutter, Align::start);
           if (!marker_lines.empty())
-            item.parts.push_back(FlowPart{marker_lines[0].glyphs, x, nullptr});
+            item.parts.push_back(FlowPart{.glyphs = marker_lines[0].glyphs, .x = x});
         }
-        if (k < cells[c].size())
-          item.parts.push_back(FlowPart{cells[c][k].glyphs, x + gutter, cell_links[c]});
+        if (k < cells[c].lines.size())
+          item.parts.push_back(FlowPart{
+              .glyphs = cells[c].lines[k].glyphs, .x = x + gutter, .links = cells[c].links});
       }
       flow.push_back(std::move(item));
     }
@@ -146,7 +144,7 @@ void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int
     InlineText text;
     text.push_back(InlineRun{field.label + "：", true, false, "", false, field.where});
     text.insert(text.end(), field.value.begin(), field.value.end());
-    add_paragraph(flow, text, "field", 0, 0, false, section);
+    add_paragraph(flow, text, {.style = "field", .section = section});
   }
   // The fields stand apart from what precedes them by half a line at least.
   if (first < flow.size())
@@ -189,21 +187,22 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   flow.push_back(std::move(item));
   if (!block.text.empty()) {
     keep_with_next(flow);
-    add_paragraph(flow, block.text, "caption", 0, 0, false, section);
+    add_paragraph(flow, block.text, {.style = "caption", .section = section});
   }
 }
 
 void Typesetter::add_block(std::vector<FlowItem>& flow, const Block& block, int section) {
   switch (block.kind) {
     case BlockKind::paragraph:
-      add_paragraph(flow, block.text, "body", 0, 0, block.indent, section);
+      add_paragraph(flow, block.text,
+                    {.style = "body", .section = section, .first_indent = block.indent});
       break;
     case BlockKind::subheading:
-      add_paragraph(flow, block.text, "subheading", 0, 0, false, section);
+      add_paragraph(flow, block.text, {.style = "subheading", .section = section});
       keep_with_next(flow);
       break;
     case BlockKind::heading:
-      add_paragraph(flow, block.text, "backmatter-heading", 0, 0, false, section);
+      add_paragraph(flow, block.text, {.style = "backmatter-heading", .section = section});
       keep_with_next(flow);
       break;
     case BlockKind::list:
@@ -212,7 +211,12 @@ void Typesetter::add_block(std::vector<FlowItem>& flow, const Block& block, int 
     case BlockKind::quote: {
       double indent = layout_.style("quote").size * 2;
       for (const Block& p : block.paragraphs)
-        add_paragraph(flow, p.text, "quote", indent, indent, p.indent, section);
+        add_paragraph(flow, p.text,
+                      {.style = "quote",
+                       .section = section,
+                       .indent_left = indent,
+                       .indent_right = indent,
+                       .first_indent = p.indent});
       break;
     }
     case BlockKind::figure:

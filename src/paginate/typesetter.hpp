@@ -1,7 +1,6 @@
 // Setting text for pagination: shape + break a paragraph in a style, and turn
 // the blocks into flow items. Holds what every call needs.
 #pragma once
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,22 @@
 #include "paiban/layout.hpp"
 
 namespace paiban {
+
+/// How a paragraph-like text goes into the flow. Designated initializers
+/// name what differs from a plain paragraph: {.style = "quote", .section = s,
+/// .indent_left = q, .indent_right = q}.
+struct ParagraphSpec {
+  std::string style;                         ///< a key of Layout::styles
+  int section = -1;                          ///< index of the section the lines belong to
+  double indent_left = 0, indent_right = 0;  ///< pt, in from the measure's edges
+  bool first_indent = false;                 ///< the style's first-line indent applies
+};
+
+/// Inline text set into lines, with the hrefs its glyphs' `link` indexes name.
+struct SetText {
+  std::vector<SetLine> lines;
+  std::vector<std::string> links;
+};
 
 class Typesetter {
  public:
@@ -23,8 +38,8 @@ class Typesetter {
   Warnings& warnings() { return warnings_; }
 
   /// Shapes and breaks inline text in a style; `measure` in pt.
-  std::vector<SetLine> set(const InlineText& text, const std::string& style, double measure,
-                           double first_indent, Align align);
+  SetText set(const InlineText& text, const std::string& style, double measure, double first_indent,
+              Align align);
   std::vector<SetLine> set(const std::string& text, const std::string& style, double measure,
                            Align align);
   /// Natural width of a one-line text, pt.
@@ -32,14 +47,14 @@ class Typesetter {
 
   /// Appends the line boxes of a paragraph-like text, with widow and orphan
   /// control: a page may not end after its first line nor before its last.
-  void add_paragraph(std::vector<FlowItem>& flow, const InlineText& text, const std::string& style,
-                     double indent_left, double indent_right, bool first_indent, int section);
+  void add_paragraph(std::vector<FlowItem>& flow, const InlineText& text,
+                     const ParagraphSpec& spec);
   /// Appends one block of an article or of the back matter.
   void add_block(std::vector<FlowItem>& flow, const Block& block, int section);
 
  private:
   FlowItem line_item(const TextStyle& style, const SetLine& line, double x,
-                     const std::vector<std::string>* links);
+                     const std::vector<std::string>& links);
   void add_list(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_fields(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_figure(std::vector<FlowItem>& flow, const Block& block, int section);
@@ -49,7 +64,6 @@ class Typesetter {
   FontCache& fonts_;
   Warnings& warnings_;
   double measure_;
-  std::deque<std::vector<std::string>> links_;  // hrefs of set paragraphs; stable addresses
 };
 
 /// Keeps: no page break after the last item of `flow` (a heading stays with

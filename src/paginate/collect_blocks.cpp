@@ -1,0 +1,57 @@
+#include "paginate/collect_blocks.hpp"
+
+namespace paiban {
+namespace {
+
+InlineText as_inline(const std::string& text, const SourceLocation& where) {
+  return {InlineRun{text, false, false, "", false, where}};
+}
+
+}  // namespace
+
+MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
+  MainFlow flow;
+  const std::string source_label = setter.layout().wording_for(issue.lang).source_label;
+  auto& items = flow.items;
+  auto anchor_here = [&](size_t first_item, const std::string& title, int level) {
+    flow.anchors.push_back({title, level, -1, 0});
+    if (first_item < items.size())
+      items[first_item].anchors.push_back(int(flow.anchors.size() - 1));
+  };
+  for (const Section& section : issue.sections) {
+    int s = static_cast<int>(flow.section_titles.size());
+    flow.section_titles.push_back(section.title);
+    size_t first = items.size();
+    setter.add_paragraph(items, as_inline(section.title, section.where),
+                         {.style = "section", .section = s});
+    anchor_here(first, section.title, 1);
+    keep_with_next(items);
+    for (const Article& article : section.articles) {
+      first = items.size();
+      setter.add_paragraph(items, article.heading, {.style = "heading", .section = s});
+      anchor_here(first, plain_text(article.heading), 2);
+      keep_with_next(items);
+      for (const Block& block : article.blocks) {
+        first = items.size();
+        setter.add_block(items, block, s);
+        if (block.kind == BlockKind::subheading) anchor_here(first, plain_text(block.text), 3);
+      }
+      if (article.source) {
+        keep_with_next(items);  // the 来源 line stays with the end of its article
+        InlineText source = as_inline(source_label, article.where);
+        source.insert(source.end(), article.source->begin(), article.source->end());
+        setter.add_paragraph(items, source, {.style = "source", .section = s});
+      }
+    }
+  }
+  if (issue.backmatter) {
+    size_t first = items.size();
+    int s = static_cast<int>(flow.section_titles.size()) - 1;
+    for (const Block& block : *issue.backmatter) setter.add_block(items, block, s);
+    if (first < items.size() && setter.layout().backmatter_new_page)
+      items[first].page_break_before = true;
+  }
+  return flow;
+}
+
+}  // namespace paiban

@@ -1,0 +1,23 @@
+// Pagination, step 1: the issue's parts become the main flow of line boxes.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "paginate/flow.hpp"
+#include "paginate/typesetter.hpp"
+#include "paiban/issue.hpp"
+
+namespace paiban {
+
+/// The main flow: sections, their articles, then the back matter.
+struct MainFlow {
+  std::vector<FlowItem> items;
+  std::vector<Anchor> anchors;  ///< sections, articles, subheadings; pages filled later
+  std::vector<std::string> section_titles;
+};
+
+/// Sets every block of the issue into flow items, with anchors on the first
+/// item of each section, article and subheading.
+MainFlow collect_blocks(const Issue& issue, Typesetter& setter);
+
+}  // namespace paiban
