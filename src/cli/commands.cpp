@@ -50,7 +50,8 @@ const char* kUsageText =
     "  --allow-outside     let figures and a layout path be absolute or outside the\n"
     "                      manifest's directory tree (refused by default)\n"
     "\n"
-    "exit codes: 0 done, 1 usage, 2 invalid input, 3 output not written (disk full...) or internal error\n";
+    "exit codes: 0 done, 1 usage, 2 invalid input, 3 output not written (disk full...),\n"
+    "            4 internal error (a bug in paiban or a library, or out of memory)\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "paiban: " << message << "\n" << kUsageText;
@@ -62,23 +63,6 @@ std::string default_output(const std::string& manifest) {
   std::string stem = path.parent_path().filename().string();
   if (stem.empty() || stem == "." || stem == "..") stem = path.stem().string();
   return stem + ".pdf";
-}
-
-// Runs `body`, mapping exceptions to messages and exit codes in one place.
-template <typename Body>
-int guarded(Body body) {
-  try {
-    return body();
-  } catch (const InputError& e) {
-    report_error(e);
-    return kInvalidInput;
-  } catch (const OutputError& e) {
-    std::cerr << "paiban: error: " << e.what() << "\n";
-    return kInternalError;
-  } catch (const std::exception& e) {
-    std::cerr << "paiban: internal error: " << e.what() << "\n";
-    return kInternalError;
-  }
 }
 
 int render_command(const std::vector<std::string>& args) {

@@ -1,10 +1,9 @@
 // The command line: parses arguments and runs one command. Messages go to
-// stderr; the exit codes are named below.
+// stderr; the exit codes are named in cli/failure.hpp.
 #pragma once
+#include "cli/failure.hpp"  // ExitCode
 
 namespace paiban::cli {
-
-enum ExitCode : int { kDone = 0, kUsage = 1, kInvalidInput = 2, kInternalError = 3 };
 
 /// Runs `paiban ARGS...`; returns the process exit code.
 int run(int argc, char** argv);

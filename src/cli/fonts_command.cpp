@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "cli/diagnostic_printer.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/shape.hpp"
@@ -85,7 +86,7 @@ int fonts_command(const std::vector<std::string>& args) {
       text += (text.empty() ? "" : " ") + args[i];
     }
   }
-  try {
+  return guarded([&] {
     Layout layout = load_layout(layout_name, "./issue.xml", {"<command line>", 0, 0});
     if (lang.empty()) lang = layout.lang.empty() ? "zh-Hans" : layout.lang;
     FontCache& fonts = FontCache::shared();
@@ -118,14 +119,8 @@ int fonts_command(const std::vector<std::string>& args) {
         std::cout << "\n";
       }
     }
-    return kDone;
-  } catch (const InputError& e) {
-    report_error(e);
-    return kInvalidInput;
-  } catch (const std::exception& e) {
-    std::cerr << "paiban: internal error: " << e.what() << "\n";
-    return kInternalError;
-  }
+    return int(kDone);
+  });
 }
 
 }  // namespace paiban::cli

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "cli/diagnostic_printer.hpp"
 
 namespace paiban::cli {
@@ -21,6 +22,7 @@ namespace fs = std::filesystem;
 struct Outcome {
   bool ok = false;
   std::vector<std::string> inputs;
+  int code = kDone;  ///< the failure's exit code when not ok
 };
 
 Outcome render_once(const std::string& manifest, const std::string& output,
@@ -33,14 +35,12 @@ Outcome render_once(const std::string& manifest, const std::string& output,
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - start);
     std::cerr << output << ": " << result.pages << " pages in " << ms.count() << " ms\n";
-    return {true, result.inputs};
-  } catch (const InputError& e) {
-    report_error(e);
+    return {true, result.inputs, kDone};
+  } catch (...) {
+    const int code = report_failure(describe_failure(std::current_exception()));
     std::cerr << output << ": kept the last good PDF\n";
-  } catch (const std::exception& e) {
-    std::cerr << "paiban: internal error: " << e.what() << "\n";
+    return {false, {}, code};
   }
-  return {false, {}};
 }
 
 // Editors save by writing a new file and renaming it over the old one, so
@@ -106,14 +106,13 @@ int watch_and_render(const std::string& manifest, const std::string& output,
       Outcome outcome = render_once(manifest, output, options);
       ++renders;
       if (outcome.ok) watch.watch(outcome.inputs);
-      if (max_renders > 0 && renders >= max_renders) return outcome.ok ? kDone : kInvalidInput;
+      if (max_renders > 0 && renders >= max_renders) return outcome.ok ? kDone : outcome.code;
       std::cerr << "watching " << manifest << " (Ctrl-C to stop)\n";
       std::string changed = watch.wait();
       std::cerr << changed << " changed\n";
     }
-  } catch (const std::exception& e) {
-    std::cerr << "paiban: " << e.what() << "\n";
-    return kInternalError;
+  } catch (...) {  // the watch itself failed (inotify)
+    return report_failure(describe_failure(std::current_exception()));
   }
 }
 

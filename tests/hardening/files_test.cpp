@@ -252,7 +252,7 @@ TEST_F(HardeningFiles, DamagedImagesAreRefusedNamingTheFile) {
 }
 
 // PNGs that libpng reads with a warning, or only with interlace handling:
-// Debian's libharu 2.3 fails on each ("internal error", exit 3, before the
+// Debian's libharu 2.3 fails on each ("internal error", exit 4, before the
 // checks). interlaced.png was found by fuzz/image_fuzzer.cpp.
 TEST_F(HardeningFiles, PngsTheWriterCannotLoadAreRefusedNamingTheFile) {
   struct Case {

@@ -11,6 +11,7 @@
 #include "cli/batch/freshness.hpp"
 #include "cli/batch/record.hpp"
 #include "cli/batch/sha256.hpp"
+#include "cli/failure.hpp"
 #include "paiban/pdf.hpp"
 
 namespace paiban {
@@ -68,11 +69,13 @@ void set_issue(const BatchOptions& options, FontCache& fonts, batch::Freshness& 
   out.status = IssueStatus::rendered;
 }
 
-IssueError internal_error(const std::string& manifest, const std::string& message) {
+// A failure as the batch keeps it: at its input location, or at the manifest.
+IssueError issue_error(const std::string& manifest, const cli::Failure& failure) {
   IssueError error;
-  error.where.file = manifest;
-  error.message = message;
-  error.internal = true;
+  error.where = failure.code == cli::kInvalidInput ? failure.where : SourceLocation{manifest};
+  error.message = failure.message;
+  error.internal = failure.code != cli::kInvalidInput;
+  error.output = failure.code == cli::kOutputNotWritten;
   return error;
 }
 
@@ -82,18 +85,9 @@ void set_issue_isolated(const BatchOptions& options, FontCache& fonts, batch::Fr
   auto start = Clock::now();
   try {
     set_issue(options, fonts, freshness, out);
-  } catch (const InputError& e) {
-    out.errors.push_back({e.where(), e.message(), false});
-  } catch (const OutputError& e) {
-    IssueError error = internal_error(out.item.manifest, e.what());
-    error.output = true;
-    out.errors.push_back(error);
-  } catch (const std::bad_alloc&) {
-    out.errors.push_back(internal_error(out.item.manifest, "out of memory"));
-  } catch (const std::exception& e) {
-    out.errors.push_back(internal_error(out.item.manifest, e.what()));
   } catch (...) {
-    out.errors.push_back(internal_error(out.item.manifest, "unknown exception"));
+    out.errors.push_back(
+        issue_error(out.item.manifest, cli::describe_failure(std::current_exception())));
   }
   if (!out.errors.empty()) out.status = IssueStatus::failed;
   out.seconds = seconds_since(start);

@@ -1,5 +1,6 @@
 #include "cli/batch/batch_command.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -8,6 +9,7 @@
 
 #include "cli/batch/progress.hpp"
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "paiban/batch.hpp"
 #include "paiban/pdf.hpp"
 
@@ -109,12 +111,11 @@ int batch_command(const std::vector<std::string>& args) {
   if (auto exit_code = parse(args, parsed)) return *exit_code;
 
   std::vector<BatchItem> items;
-  try {
-    items = discover_issues(parsed.paths);
-  } catch (const InputError& e) {
-    std::cerr << e.what() << "\n";
-    return kInvalidInput;
-  }
+  if (int code = guarded([&] {
+        items = discover_issues(parsed.paths);
+        return int(kDone);
+      }))
+    return code;
   if (items.empty()) {
     std::cerr << "paiban: no issue.xml found under the PATHs given\n";
     return kInvalidInput;
@@ -127,23 +128,30 @@ int batch_command(const std::vector<std::string>& args) {
   try {
     std::filesystem::create_directories(parsed.options.output_dir);
   } catch (const std::exception& e) {
-    std::cerr << "paiban: cannot create " << parsed.options.output_dir << ": " << e.what() << "\n";
-    return kInternalError;
+    return report_failure(
+        {kOutputNotWritten, {}, "cannot create " + parsed.options.output_dir + ": " + e.what()});
   }
 
   auto progress = batch::make_progress(std::cerr, batch::stderr_is_terminal());
   BatchSummary summary = run_batch(slice, parsed.options, FontCache::shared(), *progress);
 
   if (!parsed.report.empty()) {
-    try {
-      write_file_atomically(parsed.report,
-                            batch_report_json(summary, parsed.options, parsed.shard));
-    } catch (const std::exception& e) {
-      std::cerr << "paiban: cannot write the report: " << e.what() << "\n";
-      return kInternalError;
-    }
+    if (int code = guarded([&] {
+          write_file_atomically(parsed.report,
+                                batch_report_json(summary, parsed.options, parsed.shard));
+          return int(kDone);
+        }))
+      return code;
   }
-  return summary.count(IssueStatus::failed) > 0 ? kInvalidInput : kDone;
+  // The gravest of the issues' failures: an internal error over output not
+  // written over invalid input.
+  int code = kDone;
+  for (const IssueOutcome& issue : summary.issues)
+    for (const IssueError& error : issue.errors)
+      code = std::max<int>(code, !error.internal ? kInvalidInput
+                                 : error.output  ? kOutputNotWritten
+                                                 : kInternalError);
+  return code;
 }
 
 }  // namespace paiban::cli
