@@ -68,6 +68,10 @@ class FontCache {
   /// an hb_font_t* / hb_face_t* as void*, owned by the cache.
   void* hb_font(FaceId face) const;
   void* hb_face(FaceId face) const;
+  /// The face hb-subset cuts a font program from (an hb_face_t*, owned by
+  /// the cache, made once per face): for a CFF face only its CFF, maxp and
+  /// head tables, so no plan reads the cmap; otherwise hb_face().
+  void* hb_subset_source(FaceId face) const;
 
   /// The process-wide cache (batch mode shares it between threads).
   static FontCache& shared();

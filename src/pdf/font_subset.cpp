@@ -79,7 +79,8 @@ FontSubset subset_face(const FontCache& fonts, FaceId face, const std::set<uint3
   hb_subset_input_set_flags(input.get(),
                             HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
 
-  PlanPtr plan(hb_subset_plan_create_or_fail(hb_face, input.get()));
+  auto* source = static_cast<hb_face_t*>(fonts.hb_subset_source(face));
+  PlanPtr plan(hb_subset_plan_create_or_fail(source, input.get()));
   if (!plan) throw std::runtime_error("PDF writer: cannot plan the subset of " + what);
   FacePtr result(hb_subset_plan_execute_or_fail(plan.get()));
   if (!result) throw std::runtime_error("PDF writer: cannot subset " + what);

@@ -15,6 +15,15 @@
 namespace paiban {
 namespace {
 
+// Only punctuation's ink is ever read (line breaking finds a full-width
+// mark's blank half from it); a Han ideograph's or a letter's would cost a
+// charstring run each on first sight, 5% of a one-issue run.
+bool ink_unused(char32_t ch) {
+  return (ch >= U'0' && ch <= U'9') || (ch >= U'A' && ch <= U'Z') || (ch >= U'a' && ch <= U'z') ||
+         (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
+         (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x20000 && ch <= 0x3FFFF);
+}
+
 std::u32string decode_utf8(const std::string& s) {
   std::u32string out;
   out.reserve(s.size());
@@ -132,9 +141,11 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
       glyph.x_offset = pos[g].x_offset * scale;
       glyph.y_offset = pos[g].y_offset * scale;
       glyph.cluster = info[g].cluster;
-      GlyphInk ink = fonts.ink(run.face, glyph.glyph);
-      glyph.ink_left = ink.x_min * scale;
-      glyph.ink_right = ink.x_max * scale;
+      if (glyph.cluster >= out.text.size() || !ink_unused(out.text[glyph.cluster])) {
+        GlyphInk ink = fonts.ink(run.face, glyph.glyph);
+        glyph.ink_left = ink.x_min * scale;
+        glyph.ink_right = ink.x_max * scale;
+      }
       glyph.color = style.color;
       glyph.link = run.link;
       glyph.unsafe_to_break =

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <hb.h>
 
 #include "paiban/fonts.hpp"
 
@@ -52,6 +53,32 @@ TEST(FontCache, InkOfAFullStopSitsInTheLeftHalf) {
   GlyphInk ink = fonts.ink(face, fonts.glyph_for(face, U'。'));
   EXPECT_LT(ink.x_max, 500);
   EXPECT_GT(ink.x_max, ink.x_min);
+}
+
+TEST(FontCache, SubsetSourceOfACffFaceIsItsOutlinesAlone) {
+  FontCache& fonts = FontCache::shared();
+  FaceId face = *fonts.find("Noto Serif CJK SC", 400, "zh-Hans");
+  auto* source = static_cast<hb_face_t*>(fonts.hb_subset_source(face));
+  auto* whole = static_cast<hb_face_t*>(fonts.hb_face(face));
+  ASSERT_NE(source, whole);
+  EXPECT_EQ(source, fonts.hb_subset_source(face)) << "made once";
+  EXPECT_EQ(hb_face_get_glyph_count(source), hb_face_get_glyph_count(whole));
+  auto length = [](hb_face_t* f, const char* tag) {
+    hb_blob_t* blob = hb_face_reference_table(f, hb_tag_from_string(tag, 4));
+    unsigned n = hb_blob_get_length(blob);
+    hb_blob_destroy(blob);
+    return n;
+  };
+  EXPECT_EQ(length(source, "CFF "), length(whole, "CFF "));
+  EXPECT_GT(length(whole, "cmap"), 0u);
+  EXPECT_EQ(length(source, "cmap"), 0u) << "no plan reads the cmap";
+}
+
+TEST(FontCache, SubsetSourceOfATrueTypeFaceIsTheFace) {
+  FontCache& fonts = FontCache::shared();
+  auto face = fonts.find("DejaVu Sans", 400, "en");
+  if (!face) GTEST_SKIP() << "DejaVu Sans not installed";
+  EXPECT_EQ(fonts.hb_subset_source(*face), fonts.hb_face(*face));
 }
 
 }  // namespace

@@ -28,10 +28,12 @@ TEST(PdfFontSubset, NotoCjkCodesAreOriginalGlyphIds) {
   for (auto c : charset.cids) cids += std::to_string(c) + " ";
   std::string wanted;
   for (auto g : glyphs) wanted += std::to_string(g) + " ";
-  // The glyphs, .notdef, and a few variation-selector alternates hb-subset
-  // keeps through cmap format 14 (。，have some).
-  EXPECT_GE(charset.cids.size(), glyphs.size() + 1) << cids << " / " << wanted;
-  EXPECT_LE(charset.cids.size(), glyphs.size() + 5) << cids << " / " << wanted;
+  // Exactly the glyphs and .notdef: the subset is cut from the CFF alone, so
+  // no variation-selector alternate comes in through the cmap (format 14).
+  std::set<uint32_t> kept = glyphs;
+  kept.insert(0);
+  EXPECT_EQ(charset.cids.size(), kept.size()) << cids << " / " << wanted;
+  EXPECT_EQ(std::set<uint32_t>(charset.cids.begin(), charset.cids.end()), kept);
 }
 
 TEST(PdfFontSubset, TagIsDeterministicAndDependsOnGlyphs) {
