@@ -43,4 +43,15 @@ class OutputError : public std::runtime_error {
 /// Throws OutputError naming the file.
 void write_file_atomically(const std::string& path, std::string_view bytes);
 
+/// The temporaries write_file_atomically makes are named
+/// ".NAME.paiban-HOST-PID-XXXXXX" (NAME cut to 180 bytes, so any legal
+/// output name has a legal temporary). A SIGINT, SIGTERM or SIGHUP removes
+/// the ones being written, once remove_temporaries_on_signals() is called.
+void remove_temporaries_on_signals();
+
+/// Removes temporaries of write_file_atomically under `dir` (recursively)
+/// that no running paiban is writing: made on this host by a process that
+/// has ended, or older than an hour. Returns how many it removed.
+int remove_stale_temporaries(const std::string& dir);
+
 }  // namespace paiban

@@ -10,6 +10,7 @@
 #include "cli/batch/batch_command.hpp"
 #include "cli/diagnostic_printer.hpp"
 #include "cli/fonts_command.hpp"
+#include "cli/output_file.hpp"
 #include "cli/watch.hpp"
 #include "paiban/pdf.hpp"
 #include "paiban/render.hpp"
@@ -37,7 +38,8 @@ const char* kUsageText =
     "           fallbacks; with TEXT, which face draws each character\n"
     "\n"
     "options:\n"
-    "  -o, --output FILE   where to write the PDF (written atomically)\n"
+    "  -o, --output FILE   where to write the PDF (written atomically; - for standard\n"
+    "                      output; never one of the render's inputs)\n"
     "  --print             print-shop PDF/X-4: bleed, trim and crop marks, output intent\n"
     "  --pdfx-1a           with --print: PDF/X-1a:2003 instead of PDF/X-4\n"
     "  --saddle-stitch     pad the page count to a multiple of 4 with blank pages\n"
@@ -115,15 +117,22 @@ int render_command(const std::vector<std::string>& args) {
     }
   }
   if (watch) return watch_and_render(manifest, output, options, max_renders);
+  if (is_standard_output(output) && options.preflight == Preflight::text)
+    return usage_error("-o - and --preflight both write to standard output");
+  remove_temporaries_on_signals();
   return guarded([&] {
+    refuse_output_over_input(output, {manifest});
     RenderResult result = render_issue(manifest, FontCache::shared(), options);
     for (const Warning& w : result.warnings) report_warning(w);
-    write_file_atomically(output, result.pdf);
+    refuse_output_over_input(output, result.inputs);
+    if (!preflight_file.empty()) refuse_output_over_input(preflight_file, result.inputs);
+    write_output(output, result.pdf);
     if (!preflight_file.empty())
       write_file_atomically(preflight_file, result.preflight);
     else if (!result.preflight.empty())
       std::cout << result.preflight;
-    std::cerr << output << ": " << result.pages << " pages, " << result.pdf.size() << " bytes\n";
+    std::cerr << output_name(output) << ": " << result.pages << " pages, " << result.pdf.size()
+              << " bytes\n";
     return int(kDone);
   });
 }

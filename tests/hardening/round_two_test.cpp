@@ -3,6 +3,7 @@
 // written. Through the paiban binary, inputs generated at run time.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <regex>
 
@@ -227,6 +228,223 @@ TEST_F(RoundTwo, ALayoutThatIsAFifoIsRefusedByName) {
   expect_refused(
       refused, "2:20",
       "layout " + (dir_ / "layout.xml").string() + " is a FIFO (named pipe), not a regular file");
+}
+
+// --- the output path ------------------------------------------------------------
+
+TEST_F(RoundTwo, AnOutputThatIsAnInputOfTheRenderIsRefused) {
+  write_file(dir_ / "x.png",
+             test::read_file(test::source_path("tests/manifest/data/schema/valid/img.png")));
+  write_manifest(one_article("<figure src=\"x.png\"/>"));
+  const std::string before = test::read_file(manifest_path());
+  for (const std::string& target :
+       {manifest_path(), (dir_ / "x.png").string(), (dir_ / "." / "issue.xml").string()}) {
+    BoundedRun refused = run({"render", manifest_path(), "-o", target});
+    EXPECT_EQ(refused.exit_code, 2) << describe(refused);
+    EXPECT_NE(refused.output.find(target + ": error: -o names "), std::string::npos)
+        << describe(refused);
+    EXPECT_NE(refused.output.find(", an input of this render"), std::string::npos)
+        << describe(refused);
+  }
+  EXPECT_EQ(test::read_file(manifest_path()), before);
+  EXPECT_EQ(test::read_file(dir_ / "x.png").substr(1, 3), "PNG");
+}
+
+TEST_F(RoundTwo, OutputsThatAreNotRegularFilesAreWrittenThrough) {
+  write_manifest(one_article("<p>正文。</p>"));
+  // A symbolic link: the file it names is written, the link stays a link.
+  fs::create_symlink("real.pdf", dir_ / "link.pdf");
+  BoundedRun linked = run({"render", manifest_path(), "-o", (dir_ / "link.pdf").string()});
+  EXPECT_EQ(linked.exit_code, 0) << describe(linked);
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link.pdf"));
+  EXPECT_EQ(test::read_file(dir_ / "real.pdf").substr(0, 5), "%PDF-");
+
+  // A FIFO: written to, not replaced (a reader takes the bytes).
+  const fs::path fifo = dir_ / "pipe.pdf";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  auto reader = test::run_command("(cat " + test::shell_quote(fifo.string()) + " > " +
+                                  test::shell_quote((dir_ / "from-pipe.pdf").string()) + " &) ; " +
+                                  PAIBAN_BINARY + std::string(" render ") +
+                                  test::shell_quote(manifest_path()) + " -o " +
+                                  test::shell_quote(fifo.string()) + "; sleep 0.5");
+  EXPECT_EQ(reader.exit_code, 0) << reader.output;
+  EXPECT_EQ(fs::status(fifo).type(), fs::file_type::fifo);
+  EXPECT_EQ(test::read_file(dir_ / "from-pipe.pdf").substr(0, 5), "%PDF-");
+
+  // A character device (/dev/null, or a copy of it made by root): written to.
+  BoundedRun to_null = run({"render", manifest_path(), "-o", "/dev/null"});
+  EXPECT_EQ(to_null.exit_code, 0) << describe(to_null);
+  EXPECT_EQ(fs::status("/dev/null").type(), fs::file_type::character);
+  if (::geteuid() == 0 && ::mknod((dir_ / "null").c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+    BoundedRun to_copy = run({"render", manifest_path(), "-o", (dir_ / "null").string()});
+    EXPECT_EQ(to_copy.exit_code, 0) << describe(to_copy);
+    EXPECT_EQ(fs::status(dir_ / "null").type(), fs::file_type::character);
+  }
+
+  // A directory: refused, not replaced.
+  fs::create_directory(dir_ / "dir.pdf");
+  BoundedRun to_dir = run({"render", manifest_path(), "-o", (dir_ / "dir.pdf").string()});
+  EXPECT_EQ(to_dir.exit_code, 3) << describe(to_dir);
+  EXPECT_NE(to_dir.output.find("dir.pdf: cannot replace it: it is a directory"), std::string::npos)
+      << describe(to_dir);
+}
+
+TEST_F(RoundTwo, DashWritesThePdfToStandardOutput) {
+  write_manifest(one_article("<p>正文。</p>"));
+  auto piped = test::run_command("(" + std::string(PAIBAN_BINARY) + " render " +
+                                 test::shell_quote(manifest_path()) + " -o - 2>" +
+                                 test::shell_quote((dir_ / "err.txt").string()) + " > " +
+                                 test::shell_quote((dir_ / "stdout.pdf").string()) + ")");
+  EXPECT_EQ(piped.exit_code, 0) << piped.output;
+  EXPECT_EQ(test::read_file(dir_ / "stdout.pdf").substr(0, 5), "%PDF-");
+  EXPECT_NE(test::read_file(dir_ / "err.txt").find("<stdout>: 2 pages"), std::string::npos)
+      << test::read_file(dir_ / "err.txt");
+  EXPECT_FALSE(fs::exists("-"));
+}
+
+// --- names ------------------------------------------------------------------
+
+TEST_F(RoundTwo, A254ByteOutputNameIsWritten) {
+  write_manifest(one_article("<p>正文。</p>"));
+  const std::string name = repeat("n", 250) + ".pdf";
+  BoundedRun written = run({"render", manifest_path(), "-o", (dir_ / name).string()});
+  EXPECT_EQ(written.exit_code, 0) << describe(written);
+  EXPECT_EQ(test::read_file(dir_ / name).substr(0, 5), "%PDF-");
+
+  // batch: the PDF and its record (whose name would be longer still).
+  fs::create_directories(dir_ / "archive" / repeat("n", 250));
+  write_file(dir_ / "archive" / repeat("n", 250) / "issue.xml", one_article("<p>正文。</p>"));
+  BoundedRun batch = run({"batch", (dir_ / "archive").string(), "-o", (dir_ / "pdfs").string()});
+  EXPECT_EQ(batch.exit_code, 0) << describe(batch);
+  EXPECT_EQ(test::read_file(dir_ / "pdfs" / name).substr(0, 5), "%PDF-");
+  BoundedRun again = run({"batch", (dir_ / "archive").string(), "-o", (dir_ / "pdfs").string()});
+  EXPECT_NE(again.output.find("(up to date)"), std::string::npos) << describe(again);
+}
+
+TEST_F(RoundTwo, AnOutputInsideAnotherOutputsNameStopsTheBatchBeforeAnythingIsSet) {
+  fs::create_directories(dir_ / "archive" / "x");
+  fs::create_directories(dir_ / "archive" / "x.pdf" / "y");
+  write_file(dir_ / "archive" / "x" / "issue.xml", one_article("<p>正文。</p>"));
+  write_file(dir_ / "archive" / "x.pdf" / "y" / "issue.xml", one_article("<p>正文。</p>"));
+  BoundedRun batch = run({"batch", (dir_ / "archive").string(), "-o", (dir_ / "pdfs").string()});
+  EXPECT_EQ(batch.exit_code, 2) << describe(batch);
+  EXPECT_NE(batch.output.find("x.pdf/y/issue.xml: would write x.pdf/y.pdf, inside x.pdf, which " +
+                              (dir_ / "archive" / "x" / "issue.xml").string() + " writes as a PDF"),
+            std::string::npos)
+      << describe(batch);
+  EXPECT_FALSE(fs::exists(dir_ / "pdfs" / "x.pdf"));
+}
+
+// --- exit codes ------------------------------------------------------------------
+
+TEST_F(RoundTwo, AReadOnlyOutdirIsExitThree) {
+  if (::geteuid() != 0 || std::system("command -v setpriv >/dev/null") != 0)
+    GTEST_SKIP() << "needs root and setpriv to run paiban as nobody";
+  write_manifest(one_article("<p>正文。</p>"));
+  fs::create_directories(dir_ / "pdfs");
+  fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                            fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(dir_ / "pdfs", fs::perms::owner_read | fs::perms::owner_exec |
+                                     fs::perms::group_read | fs::perms::group_exec |
+                                     fs::perms::others_read | fs::perms::others_exec);
+  BoundedRun batch =
+      run_bounded({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                   PAIBAN_BINARY, "batch", manifest_path(), "-o", (dir_ / "pdfs").string()},
+                  60 * kTimeScale);
+  EXPECT_EQ(batch.exit_code, 3) << describe(batch);
+  EXPECT_NE(batch.output.find("paiban: error: " + (dir_ / "pdfs").string() +
+                              ": cannot write in it: Permission denied"),
+            std::string::npos)
+      << describe(batch);
+}
+
+// --- interrupted runs ---------------------------------------------------------
+
+TEST_F(RoundTwo, BatchRemovesStaleTemporariesAtStart) {
+  write_manifest(one_article("<p>正文。</p>"));
+  fs::create_directories(dir_ / "pdfs" / "sub");
+  // Another host's temporary, two hours old: stale. Another host's, new:
+  // perhaps being written (a shard on NFS), kept. A file that only looks
+  // a bit like one: kept.
+  const fs::path old_one = dir_ / "pdfs" / "sub" / ".a.pdf.paiban-00000000-123-AbCdEf";
+  const fs::path new_one = dir_ / "pdfs" / ".b.pdf.paiban-00000000-123-AbCdEf";
+  const fs::path other = dir_ / "pdfs" / ".c.pdf.paiban-notes";
+  for (const fs::path& p : {old_one, new_one, other}) write_file(p, "%PDF-1.5 cut short");
+  fs::last_write_time(old_one, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  BoundedRun batch = run({"batch", manifest_path(), "-o", (dir_ / "pdfs").string()});
+  EXPECT_EQ(batch.exit_code, 0) << describe(batch);
+  EXPECT_FALSE(fs::exists(old_one));
+  EXPECT_TRUE(fs::exists(new_one));
+  EXPECT_TRUE(fs::exists(other));
+
+  // This host's temporary from a process that has ended: stale at once.
+  BoundedRun rendered = run({"render", manifest_path(), "-o", (dir_ / "probe.pdf").string()});
+  ASSERT_EQ(rendered.exit_code, 0);
+  pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  // The host's tag as paiban computes it: FNV-1a of the host name.
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  std::uint32_t hash = 2166136261u;
+  for (const char* p = host; *p; ++p) hash = (hash ^ static_cast<unsigned char>(*p)) * 16777619u;
+  char tag[9];
+  std::snprintf(tag, sizeof tag, "%08x", hash);
+  const fs::path dead =
+      dir_ / "pdfs" /
+      (".d.pdf.paiban-" + std::string(tag) + "-" + std::to_string(child) + "-XyZ123");
+  write_file(dead, "%PDF-1.5 cut short");
+  BoundedRun again = run({"batch", manifest_path(), "-o", (dir_ / "pdfs").string()});
+  EXPECT_EQ(again.exit_code, 0) << describe(again);
+  EXPECT_FALSE(fs::exists(dead));
+}
+
+/// Renders a large issue and sends `signal` the moment its temporary
+/// appears: the temporary must be gone, the target untouched.
+void expect_signal_removes_temporary(const fs::path& dir, const std::string& manifest, int signal) {
+  const fs::path out_dir = dir / ("out-" + std::to_string(signal));
+  fs::create_directories(out_dir);
+  write_file(out_dir / "issue.pdf", "old");
+  pid_t child = ::fork();
+  if (child == 0) {
+    int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 2);
+    ::execl(PAIBAN_BINARY, PAIBAN_BINARY, "render", manifest.c_str(), "-o",
+            (out_dir / "issue.pdf").c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  bool seen = false;
+  auto start = std::chrono::steady_clock::now();
+  while (!seen && std::chrono::steady_clock::now() - start < std::chrono::seconds(120)) {
+    for (const auto& entry : fs::directory_iterator(out_dir))
+      if (entry.path().filename().string().find(".paiban-") != std::string::npos) seen = true;
+    if (seen) ::kill(child, signal);
+    int status = 0;
+    if (!seen && ::waitpid(child, &status, WNOHANG) == child) break;  // finished first
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  if (!seen) {
+    GTEST_SKIP() << "the render finished before its temporary was seen";
+    return;
+  }
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == signal) << "status " << status;
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(out_dir))
+    left.push_back(entry.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"issue.pdf"});
+  EXPECT_EQ(test::read_file(out_dir / "issue.pdf"), "old");
+}
+
+TEST_F(RoundTwo, SigintOrSigtermWhileWritingRemovesTheTemporary) {
+  // Some 5 MB of PDF: its write and fsync take long enough to be caught.
+  std::string articles;
+  for (int i = 0; i < 1500; ++i)
+    articles += "<article><heading>文章" + std::to_string(i) + "</heading><p>" +
+                repeat("为进一步促进自由贸易试验区成果转化。", 10) + "</p></article>";
+  write_manifest(manifest("<section title=\"栏\">" + articles + "</section>"));
+  expect_signal_removes_temporary(dir_, manifest_path(), SIGTERM);
+  expect_signal_removes_temporary(dir_, manifest_path(), SIGINT);
 }
 
 }  // namespace

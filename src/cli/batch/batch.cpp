@@ -108,7 +108,11 @@ const char* to_string(IssueStatus status) {
 }
 
 std::string to_string(const IssueError& error) {
-  return to_string(error.where) + (error.output ? ": error: " : error.internal ? ": internal error: " : ": ") + error.message;
+  return to_string(error.where) +
+         (error.output     ? ": error: "
+          : error.internal ? ": internal error: "
+                           : ": ") +
+         error.message;
 }
 
 size_t BatchSummary::count(IssueStatus status) const {

@@ -1,8 +1,12 @@
 #include "cli/batch/batch_command.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -104,6 +108,17 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& parsed
   return std::nullopt;
 }
 
+/// Why nothing can be created in `dir` (by trying: permission bits do not
+/// tell root about a read-only file system); empty when it can.
+std::string unwritable_directory(const std::string& dir) {
+  std::string probe = (std::filesystem::path(dir) / ".paiban-probe-XXXXXX").string();
+  int fd = ::mkstemp(probe.data());
+  if (fd < 0) return std::strerror(errno);
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return "";
+}
+
 }  // namespace
 
 int batch_command(const std::vector<std::string>& args) {
@@ -131,6 +146,16 @@ int batch_command(const std::vector<std::string>& args) {
     return report_failure(
         {kOutputNotWritten, {}, "cannot create " + parsed.options.output_dir + ": " + e.what()});
   }
+  // An OUTDIR that exists but cannot be written to (read-only, no
+  // permission) is the batch's output failing, exit 3 like a full disk, not
+  // every issue failing on its own.
+  if (std::string why = unwritable_directory(parsed.options.output_dir); !why.empty())
+    return report_failure(
+        {kOutputNotWritten, {}, parsed.options.output_dir + ": cannot write in it: " + why});
+  // Temporaries a killed batch left behind (SIGKILL, a power cut); a signal
+  // that can be caught removes its own.
+  remove_stale_temporaries(parsed.options.output_dir);
+  remove_temporaries_on_signals();
 
   auto progress = batch::make_progress(std::cerr, batch::stderr_is_terminal());
   BatchSummary summary = run_batch(slice, parsed.options, FontCache::shared(), *progress);

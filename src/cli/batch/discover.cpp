@@ -92,6 +92,22 @@ std::vector<BatchItem> discover_issues(const std::vector<std::string>& paths) {
       throw InputError({items[i].manifest, 0, 0}, "would write " + items[i].output + ", as " +
                                                       items[i - 1].manifest +
                                                       " does; give the two roots in separate runs");
+  // One output inside another's name: x/issue.xml writes x.pdf, and
+  // x.pdf/y/issue.xml would need x.pdf to be a directory.
+  std::map<std::string, const BatchItem*> by_output;
+  for (const BatchItem& item : items) by_output[item.output] = &item;
+  for (const BatchItem& item : items) {
+    for (fs::path dir = fs::path(item.output).parent_path(); !dir.empty();
+         dir = dir.parent_path()) {
+      auto clash = by_output.find(dir.string());
+      if (clash != by_output.end())
+        throw InputError({item.manifest, 0, 0},
+                         "would write " + item.output + ", inside " + dir.string() + ", which " +
+                             clash->second->manifest +
+                             " writes as a PDF; give the two roots in separate runs");
+      if (dir == dir.parent_path()) break;
+    }
+  }
   return items;
 }
 

@@ -66,7 +66,13 @@ void replace_file(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 std::string record_path(const std::string& output_dir, const std::string& output) {
-  return (std::filesystem::path(output_dir) / ".paiban-batch" / (output + ".record")).string();
+  // A name near the 255-byte limit has no room for ".record": cut, with a
+  // hash of the whole name so two long names never share a record.
+  std::filesystem::path name(output + ".record");
+  std::string file = name.filename().string();
+  if (file.size() > 255)
+    file = file.substr(0, 180) + "." + sha256_hex(file).substr(0, 16) + ".record";
+  return (std::filesystem::path(output_dir) / ".paiban-batch" / name.parent_path() / file).string();
 }
 
 std::optional<Record> read_record(const std::string& path) {
