@@ -35,6 +35,7 @@ class ManifestReader {
     issue.manifest_path = path_;
     read_issue_attributes(root, issue);
     read_issue_children(root, issue);
+    check_contents_size(issue);
     return issue;
   }
 
@@ -134,16 +135,96 @@ class ManifestReader {
     }
     in_.check_attributes(child, {});
     if (name == "title")
-      issue.title = pdf_text(child, "<title>", read_text(in_, child), "the document title");
-    if (name == "subtitle") issue.subtitle = read_inline(in_, child);
+      issue.title = pdf_text(child, "<title>", counted_text(child), "the document title");
+    if (name == "subtitle") issue.subtitle = counted(child);
     if (name == "organization") {
-      issue.organization = read_inline(in_, child);
+      issue.organization = counted(child);
       pdf_text(child, "<organization>", plain_text(*issue.organization), "the document subject");
     }
     if (name == "publisher") {
-      issue.publisher = read_inline(in_, child);
+      issue.publisher = counted(child);
       pdf_text(child, "<publisher>", plain_text(issue.publisher), "the document author");
     }
+  }
+
+  // Sections and articles are bookmarks and lines of the contents, each a
+  // few PDF objects: 100,000 of them set in some 0.5 GB.
+  static constexpr std::size_t max_headings = 100'000;
+  static constexpr std::size_t max_contents_entries = 20'000;
+
+  void count_heading(pugi::xml_node node) {
+    if (++headings_ > max_headings) {
+      in_.fail(node, "more than " + std::to_string(max_headings) +
+                         " sections and articles by this one; paiban sets at most that many in "
+                         "one issue (split it into several issues)");
+    }
+  }
+
+  /// The contents list every section, article (depth 2) and subheading
+  /// (depth 3) up to its depth: refused at <toc> beyond max_contents_entries.
+  void check_contents_size(const Issue& issue) {
+    if (!issue.toc) return;
+    std::size_t entries = 0;
+    for (const Section& section : issue.sections) {
+      ++entries;
+      if (issue.toc->depth < 2) continue;
+      for (const Article& article : section.articles) {
+        ++entries;
+        if (issue.toc->depth < 3) continue;
+        for (const Block& block : article.blocks) entries += block.kind == BlockKind::subheading;
+      }
+    }
+    if (entries > max_contents_entries) {
+      throw InputError(issue.toc->where, "the contents would list " + std::to_string(entries) +
+                                             " entries; paiban sets at most " +
+                                             std::to_string(max_contents_entries) +
+                                             " (give <toc> a smaller depth, or split the issue)");
+    }
+  }
+
+  // What one issue may hold, so that memory stays bounded (docs/manifest.md):
+  // a text element of at most 1 million characters (a 500-page paragraph;
+  // its line breaking is what costs most) and 6 million in the whole issue
+  // (the 16 MB a manifest may be, in Han characters).
+  static constexpr std::size_t max_element_characters = 1'000'000;
+  static constexpr std::size_t max_issue_characters = 6'000'000;
+  // Each text is at least one line (a million set in some 0.9 GB).
+  static constexpr std::size_t max_text_elements = 1'000'000;
+
+  std::size_t count_characters(pugi::xml_node node, const InlineText& text) {
+    std::size_t characters = 0;
+    for (const InlineRun& run : text)
+      for (char c : run.text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (characters > max_element_characters) {
+      in_.fail(node, "<" + std::string(node.name()) + "> holds " + std::to_string(characters) +
+                         " characters; paiban sets at most " +
+                         std::to_string(max_element_characters) +
+                         " in one element (split it into paragraphs)");
+    }
+    if (++text_elements_ > max_text_elements) {
+      in_.fail(node, "more than " + std::to_string(max_text_elements) +
+                         " paragraphs, items and other texts by this one; paiban sets at most "
+                         "that many in one issue (split it into several issues)");
+    }
+    characters_ += characters;
+    if (characters_ > max_issue_characters) {
+      in_.fail(node, "the issue holds more than " + std::to_string(max_issue_characters) +
+                         " characters of text by this element; paiban sets at most that many in "
+                         "one issue (split it into several issues)");
+    }
+    return characters;
+  }
+
+  InlineText counted(pugi::xml_node node) {
+    InlineText text = read_inline(in_, node);
+    count_characters(node, text);
+    return text;
+  }
+
+  std::string counted_text(pugi::xml_node node) {
+    std::string text = read_text(in_, node);
+    count_characters(node, {InlineRun{text, false, false, "", false, {}}});
+    return text;
   }
 
   /// Text that also goes into a PDF text string (`role`): refused here, at
@@ -180,6 +261,7 @@ class ManifestReader {
 
   Section read_section(pugi::xml_node node) {
     in_.check_attributes(node, {"title"});
+    count_heading(node);
     pugi::xml_attribute title = node.attribute("title");
     if (!title) in_.fail(node, "<section> needs a title attribute");
     Section section{pdf_text(title, "section title", fold_white_space(title.value()), "a bookmark"),
@@ -195,6 +277,7 @@ class ManifestReader {
 
   Article read_article(pugi::xml_node node) {
     in_.check_attributes(node, {"id"});
+    count_heading(node);
     Article article;
     article.where = in_.at(node);
     if (pugi::xml_attribute id = node.attribute("id")) {
@@ -219,12 +302,12 @@ class ManifestReader {
       if (name == "heading") {
         if (child != children.front()) in_.fail(child, "<article> has one <heading>, first");
         in_.check_attributes(child, {});
-        article.heading = read_inline(in_, child);
+        article.heading = counted(child);
         pdf_text(child, "<heading>", plain_text(article.heading), "a bookmark");
       } else if (name == "source") {
         in_.check_attributes(child, {});
         source = child;
-        article.source = read_inline(in_, child);
+        article.source = counted(child);
       } else if (is_block(name)) {
         article.blocks.push_back(read_block(child));
       } else {
@@ -244,7 +327,7 @@ class ManifestReader {
         Block block;
         block.kind = BlockKind::heading;
         block.where = in_.at(child);
-        block.text = read_inline(in_, child);
+        block.text = counted(child);
         blocks.push_back(std::move(block));
       } else if (name == "fields") {
         blocks.push_back(read_fields(child));
@@ -265,11 +348,11 @@ class ManifestReader {
       in_.check_attributes(node, {"indent"});
       block.kind = BlockKind::paragraph;
       block.indent = read_choice(node.attribute("indent"), {"yes", "no"}, "yes") == "yes";
-      block.text = read_inline(in_, node);
+      block.text = counted(node);
     } else if (name == "subheading") {
       in_.check_attributes(node, {});
       block.kind = BlockKind::subheading;
-      block.text = read_inline(in_, node);
+      block.text = counted(node);
     } else if (name == "list") {
       read_list(node, block);
     } else if (name == "quote") {
@@ -305,7 +388,7 @@ class ManifestReader {
     for (pugi::xml_node child : in_.element_children(node)) {
       if (std::string_view(child.name()) != "item") reject_element(in_, child, node);
       in_.check_attributes(child, {});
-      block.items.push_back(read_inline(in_, child));
+      block.items.push_back(counted(child));
     }
     if (block.items.empty()) in_.fail(node, "<list> has no <item>");
   }
@@ -332,7 +415,7 @@ class ManifestReader {
       if (has_caption) in_.fail(child, "<figure> has at most one <caption>");
       in_.check_attributes(child, {});
       has_caption = true;
-      block.text = read_inline(in_, child);
+      block.text = counted(child);
     }
   }
 
@@ -346,8 +429,7 @@ class ManifestReader {
       in_.check_attributes(child, {"label"});
       pugi::xml_attribute label = child.attribute("label");
       if (!label) in_.fail(child, "<field> needs a label attribute");
-      block.fields.push_back(
-          {fold_white_space(label.value()), read_inline(in_, child), in_.at(child)});
+      block.fields.push_back({fold_white_space(label.value()), counted(child), in_.at(child)});
     }
     if (block.fields.empty()) in_.fail(node, "<fields> has no <field>");
     return block;
@@ -364,6 +446,9 @@ class ManifestReader {
   const std::string& path_;
   const ManifestOptions& options_;
   std::map<std::string, SourceLocation> ids_;
+  std::size_t characters_ = 0;  ///< of text read so far
+  std::size_t headings_ = 0;    ///< sections and articles read so far
+  std::size_t text_elements_ = 0;
 };
 
 }  // namespace
