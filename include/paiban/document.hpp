@@ -20,6 +20,7 @@ struct PageGlyph {
   double advance = 0;   ///< pt, as drawn
   Cmyk color;
   std::u32string text;  ///< for ToUnicode / copy and search
+  bool no_text = false;  ///< stands for no character (a hyphen at a break, ruby): empty ActualText
 };
 
 struct PageRule {

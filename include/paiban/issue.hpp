@@ -18,9 +18,11 @@ struct InlineRun {
   std::string href;         ///< non-empty inside <a href>
   bool line_break = false;  ///< a <br/>: text is empty
   SourceLocation where;     ///< where this run starts in the manifest
+  /// <ruby>: `text` is the base, this its annotation (<rt>), set above it.
+  std::string ruby;
 };
 
-/// Inline content: text mixed with strong, em, a, br.
+/// Inline content: text mixed with strong, em, a, br, ruby.
 using InlineText = std::vector<InlineRun>;
 
 /// The plain UTF-8 text of inline content (br becomes "\n").

@@ -37,6 +37,9 @@ struct PlacedGlyph {
   int link = -1;  ///< index in ShapedParagraph::links
   std::u32string
       text;  ///< the characters this glyph stands for (empty for a cluster's later glyphs)
+  /// Drawn, but stands for no character of the text (the hyphen of a
+  /// hyphenated word, ruby): a writer gives it empty ActualText.
+  bool no_text = false;
 };
 
 struct SetLine {
@@ -53,6 +56,8 @@ struct BreakOptions {
   double first_indent = 0;  ///< pt, first line only
   Align align = Align::justify;
   BreakLevel level = BreakLevel::basic;
+  /// The Han-Latin gap, em; 0 = clreq's quarter em (a hair under it, rules.hpp).
+  double han_latin_gap_em = 0;
 };
 
 /// Break positions allowed by UAX #14 (ICU, untailored): result[i] is true

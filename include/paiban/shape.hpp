@@ -27,11 +27,33 @@ struct ShapedGlyph {
   bool unsafe_to_break = false;  ///< HarfBuzz: cutting before this glyph needs reshaping
 };
 
+/// Where a line may end inside an English word (a Debian hyphenation
+/// dictionary, src/shape/hyphenate.cpp): before text[position], with
+/// `hyphen` drawn after the part before.
+struct HyphenPoint {
+  uint32_t position = 0;
+  ShapedGlyph hyphen;
+};
+
+/// A ruby annotation (<ruby>): set above characters [base_begin, base_end)
+/// of the paragraph, which stay on one line. Its glyphs are shaped at
+/// kRubyScale of the base's size, x from the annotation's start.
+struct RubyAnnotation {
+  uint32_t base_begin = 0, base_end = 0;
+  std::vector<ShapedGlyph> glyphs;
+  double width = 0;  ///< natural width of the annotation, pt
+};
+
+/// Ruby is half the size of its base (jlreq 3.3.2, clreq 3.4).
+inline constexpr double kRubyScale = 0.5;
+
 /// A paragraph ready for line breaking: its characters and their glyphs.
 struct ShapedParagraph {
   std::u32string text;              ///< the characters, white space as folded by the parser
   std::vector<ShapedGlyph> glyphs;  ///< logical order; clusters ascend
   std::vector<std::string> links;   ///< hrefs
+  std::vector<HyphenPoint> hyphens;  ///< ascending positions
+  std::vector<RubyAnnotation> rubies;  ///< ascending, not overlapping
   std::string lang = "zh-Hans";     ///< BCP 47
   double em = 10.5;                 ///< the style's font size, pt: what "1 em" means here
   SourceLocation where;             ///< where the paragraph starts, for warnings

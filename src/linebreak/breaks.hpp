@@ -39,11 +39,11 @@ struct Cluster {
   double end_trim = 0;    ///< taken off its right when it ends a line (GB/T 15834 5.1.10)
   double shrink_left = 0, shrink_right = 0;  ///< blank a single mark may lose to fit a line
   bool wide = false;  ///< a full-width mark or ideograph (takes inter-character spacing)
-  /// A word space beside a mark's blank half ("。 Python") or between two
-  /// wide characters: set at no width (clreq 3.2.4), and never stretched.
+  /// A typed space set at a fixed width and never stretched (items.cpp):
+  /// none beside a full-width mark or between wide characters (clreq
+  /// 3.2.4), the Han-Latin gap between a wide character and Latin text.
   bool silent = false;
-  /// A word space's room to grow (pt): to 1/2 em beside a wide character
-  /// (where it stands for the Han-Latin gap), to 3/4 em between Latin words.
+  /// A word space's room to grow (pt): to 1/2 em, between Latin words.
   double stretch = 0;
   int letters = 0;    ///< characters that are not punctuation or space (孤字 counting)
 };
@@ -56,6 +56,8 @@ struct Junction {
   double stretch = 0;   ///< Han-Latin growth up to 1/2 em
   double shrink = 0;    ///< Han-Latin shrink to 1/8 em
   bool spaced = false;  ///< takes the even inter-character spacing
+  bool mid_word = false;  ///< a break between two letters of a word (warned when used)
+  int hyphen = -1;        ///< a hyphenation point: index in ShapedParagraph::hyphens
 };
 
 /// The paragraph as boxes (clusters) and glue (junctions): junctions[c] is
@@ -63,12 +65,16 @@ struct Junction {
 struct Items {
   std::vector<Cluster> clusters;
   std::vector<Junction> junctions;
+  std::vector<double> hyphen_widths;  ///< of ShapedParagraph::hyphens, pt
+  std::vector<int> ruby_of_cluster;   ///< index in ShapedParagraph::rubies, -1 = none
   double em = 10.5;
 };
 
 /// `emergency_width` > 0: runs without a break wider than this (pt) may
 /// break anywhere (a word wider than the measure).
-Items build_items(const ShapedParagraph& paragraph, BreakLevel level, double emergency_width = 0);
+/// `han_latin_gap_em` > 0: the Han-Latin gap (em) instead of kHanLatinGapEm.
+Items build_items(const ShapedParagraph& paragraph, BreakLevel level, double emergency_width = 0,
+                  double han_latin_gap_em = 0);
 
 /// The width (pt) of the widest run of narrow characters between spaces and
 /// wide characters: a word, a URL, a number.
@@ -86,7 +92,7 @@ struct LineSpec {
 
 /// Measures a line: natural width and how much each kind of glue can give.
 struct LineMeasure {
-  double natural = 0;     ///< pt, with line-edge trims applied
+  double natural = 0;     ///< pt, with line-edge trims applied and a hyphen at its end
   double start_trim = 0;  ///< taken off a leading opening bracket
   double end_trim = 0;    ///< taken off a trailing mark (GB/T 15834 5.1.10)
   int spaces = 0;         ///< word spaces inside the line (silent ones left out)
@@ -96,6 +102,10 @@ struct LineMeasure {
   int han_latin_gaps = 0;
   int spaced_gaps = 0;     ///< junctions taking the even inter-character spacing
   double mark_shrink = 0;  ///< compressible blanks of single marks
+  int junctions = 0;       ///< between the line's clusters (letter spacing, a last resort)
+  /// The line ends in a cluster trimmed to nothing (an ideographic space):
+  /// the junction before it takes no spacing, so what shows ends on the measure.
+  bool tail_vanishes = false;
 };
 
 /// Prefix sums over the items, so a line is measured in O(1).
@@ -125,6 +135,7 @@ struct LineFill {
   double gap_extra = 0;              ///< each spaced junction
   double mark_ratio = 0;             ///< of each single mark's blank
   double space_shrink_ratio = 0;     ///< of each space's shrink
+  double letter_extra = 0;           ///< each junction, on a line with nothing else to stretch
   double overflow = 0;               ///< > 0: the line does not fit by this much
   double badness = 0;                ///< 0 perfect .. 10000 awful
 };

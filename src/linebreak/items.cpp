@@ -86,24 +86,35 @@ constexpr int kTokenBreakPenalty = 50;
 /// Shorter tokens ("deploy.yaml", "spec.replicas") break there too, at more.
 constexpr double kTokenEm = 4;
 constexpr int kShortTokenBreakPenalty = 100;
-/// A word wider than this (em) with no separator where it is needed (a hash,
-/// a base64 string, a long word) may break between any two letters or
-/// digits, at a cost that prefers a line up to about 0.2 em loose.
-constexpr double kVeryLongTokenEm = 16;
 /// Between the words of a camel-case identifier, or a name and its number
-/// ("SHA" | "256"), in a token over 4 em.
+/// ("POLY" | "1305"), in a token over 4 em.
 constexpr int kCamelCasePenalty = 150;
-constexpr int kAnyBreakPenalty = 300;
-/// Characters kept together at either end of a token broken inside.
-constexpr uint32_t kTokenEdge = 2;
+/// A token over 4 em may also break between any two letters or digits (a
+/// hash, a base64 string, a word) when nothing else fits: this costs as
+/// much as a line whose characters are spaced about 0.3 em apart, and
+/// break_paragraph warns when it is used (Junction::mid_word).
+constexpr int kMidWordPenalty = 1000;
+/// A break at a hyphenation point of an English word (TeX's \hyphenpenalty).
+constexpr int kHyphenPenalty = 50;
+/// Characters kept together at either end of a token broken inside: never
+/// one to three letters alone ("repositorie" | "s", "ChatGLM2-" | "6B").
+constexpr uint32_t kTokenEdge = 4;
 
 /// The ends of a Western run for Han-Latin spacing: letters and digits, and
-/// the signs that belong to them ("65%左右", "约$100", "C++中", "架构(API)的").
-bool western_end(char32_t c) {
-  return is_latin_like(c) || std::u32string_view(U"%‰°)]+").find(c) != std::u32string_view::npos;
+/// the signs that belong to them ("65%左右", "约$100", "C++中"). "+" between
+/// Han ("文明+监管+服务") is spaced on both sides alike. ASCII brackets follow
+/// what they enclose: "架构(API)的" takes the gap outside them, "见[注]" none.
+bool western_end(const std::u32string& text, uint32_t i) {
+  const char32_t c = text[i];
+  if (is_latin_like(c) || std::u32string_view(U"%‰°+").find(c) != std::u32string_view::npos)
+    return true;
+  return (c == U')' || c == U']') && i > 0 && is_latin_like(text[i - 1]);
 }
-bool western_start(char32_t c) {
-  return is_latin_like(c) || std::u32string_view(U"$€£#([").find(c) != std::u32string_view::npos;
+bool western_start(const std::u32string& text, uint32_t i) {
+  const char32_t c = text[i];
+  if (is_latin_like(c) || std::u32string_view(U"$€£#+").find(c) != std::u32string_view::npos)
+    return true;
+  return (c == U'(' || c == U'[') && i + 1 < text.size() && is_latin_like(text[i + 1]);
 }
 
 bool token_separator(char32_t c) {
@@ -141,8 +152,11 @@ void allow_token_breaks(Items& items, const std::u32string& text) {
     // A separator starting the token keeps what follows it.
     if (end - c > 1 && token_separator(text[first_char]))
       items.junctions[c + 1].opportunity = Opportunity::none;
-    if (width > kTokenEm * items.em) {
-      const bool very_long = width > kVeryLongTokenEm * items.em;
+    // A number ("12,345,678.9", "3.14159265") is never broken inside.
+    bool numeric = true;
+    for (uint32_t i = first_char; i < last_char && numeric; ++i)
+      numeric = is_digit(text[i]) || text[i] == U'.' || text[i] == U',';
+    if (width > kTokenEm * items.em && !numeric) {
       const int penalty =
           width > kLongTokenEm * items.em ? kTokenBreakPenalty : kShortTokenBreakPenalty;
       for (size_t k = c + 1; k < end; ++k) {
@@ -152,6 +166,14 @@ void allow_token_breaks(Items& items, const std::u32string& text) {
         if (j.opportunity != Opportunity::none) continue;
         if (a.text_end - first_char < kTokenEdge || last_char - b.text_begin < kTokenEdge) continue;
         const char32_t before = text[a.text_end - 1], after = text[b.text_begin];
+        // Letters and digits on each side up to a separator: a break leaves
+        // none of its parts with one to three ("ChatGLM2-" | "6B", "mai" | "n/").
+        uint32_t left_run = 0, right_run = 0;
+        while (left_run < a.text_end - first_char && alphanumeric(text[a.text_end - 1 - left_run]))
+          ++left_run;
+        while (b.text_begin + right_run < last_char && alphanumeric(text[b.text_begin + right_run]))
+          ++right_run;
+        if (before == U'-' && right_run < kTokenEdge) continue;
         // Not inside a number ("1,234.5"): a separator between digits holds.
         const bool in_number = a.text_end - first_char >= 2 && is_digit(text[a.text_end - 2]) &&
                                is_digit(after) && (before == U'.' || before == U',');
@@ -164,18 +186,56 @@ void allow_token_breaks(Items& items, const std::u32string& text) {
           // An identifier's words: "CrossEntropy" | "Loss()", "getElement" | "ById".
           j.opportunity = Opportunity::allowed;
           j.penalty = std::max(j.penalty, kCamelCasePenalty);
-        } else if (((is_upper(before) || is_lower(before)) && is_digit(after)) &&
-                   b.text_begin + 1 < last_char) {
-          // A name and its number: "SHA" | "256", "POLY" | "1305".
+        } else if ((is_upper(before) || is_lower(before)) && is_digit(after) &&
+                   b.text_begin + 2 < last_char && is_digit(text[b.text_begin + 1]) &&
+                   is_digit(text[b.text_begin + 2])) {
+          // A name and its number of three digits or more: "SHA" | "256",
+          // "POLY" | "1305" (not "ChatGLM" | "2-6B").
           j.opportunity = Opportunity::allowed;
           j.penalty = std::max(j.penalty, kCamelCasePenalty);
-        } else if (very_long && alphanumeric(before) && alphanumeric(after)) {
+        } else if (alphanumeric(before) && alphanumeric(after) && left_run >= kTokenEdge &&
+                   right_run >= kTokenEdge) {
           j.opportunity = Opportunity::allowed;
-          j.penalty = std::max(j.penalty, kAnyBreakPenalty);
+          j.penalty = std::max(j.penalty, kMidWordPenalty);
+          j.mid_word = true;
         }
       }
     }
     c = end;
+  }
+}
+
+/// A ruby base stays on one line with its annotation, and takes the
+/// annotation's width when that is wider: the extra is shared out before and
+/// after the base (jlreq 3.3.5 places a long ruby's base centred under it).
+void keep_ruby_bases_whole(Items& items, const ShapedParagraph& p) {
+  const size_t n = items.clusters.size();
+  items.ruby_of_cluster.assign(n, -1);
+  size_t c = 0;
+  for (size_t r = 0; r < p.rubies.size(); ++r) {
+    const RubyAnnotation& ruby = p.rubies[r];
+    while (c < n && items.clusters[c].text_end <= ruby.base_begin) ++c;
+    size_t first = c, last = c;
+    double width = 0;
+    for (; last < n && items.clusters[last].text_begin < ruby.base_end; ++last) {
+      width += items.clusters[last].width + (last > first ? items.junctions[last].width : 0);
+      items.ruby_of_cluster[last] = static_cast<int>(r);
+      if (last > first) {
+        Junction& j = items.junctions[last];
+        j.opportunity = Opportunity::none;
+        j.hyphen = -1;
+        j.mid_word = false;
+      }
+    }
+    if (last == first) continue;
+    const double extra = ruby.width - width;
+    if (extra > 0) {
+      items.clusters[first].cut_left -= extra / 2;
+      items.clusters[first].width += extra / 2;
+      items.clusters[last - 1].cut_right -= extra / 2;
+      items.clusters[last - 1].width += extra / 2;
+    }
+    c = last;
   }
 }
 
@@ -190,7 +250,8 @@ double widest_word(const Items& items) {
   return widest;
 }
 
-Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_width) {
+Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_width,
+                  double han_latin_gap_em) {
   Items items;
   items.em = p.em > 0 ? p.em : 10.5;
   const auto& glyphs = p.glyphs;
@@ -246,28 +307,35 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
         break;
     }
   }
-  // Word spaces. One beside a mark's blank half ("。 Python", "Python （")
-  // takes no width: the blank parts them already, and the text is set the
-  // same with the space as without it (clreq 3.2.4). Nor does one between
-  // two wide characters ("不满 —— 实际上", the dash set full width by the
-  // CJK font). Any other may grow, less beside a wide character.
+  auto full_width_mark = [&](size_t c) {
+    const Cluster& cl = items.clusters[c];
+    return cl.kind == ClusterKind::punctuation ||
+           (cl.kind == ClusterKind::other && cl.wide && cl.glyph_end - cl.glyph_begin == 1 &&
+            compressible_punctuation(p.text[cl.text_begin]));
+  };
+  // Typed spaces, one rule for mixed text (docs/texts.md): a space touching
+  // a full-width mark ("。 Python", "Python ，") or between two wide
+  // characters ("不满 —— 实际上") takes no width, the mark's blank or the
+  // wide characters part them already (clreq 3.2.4); a space between a wide
+  // character and Latin text ("35.9% 的", "安装 Python") is the Han-Latin
+  // gap itself, set at the gap's width; both are fixed, never stretched. A
+  // space between Latin words is a word space, and stretches first.
+  const double gap = (han_latin_gap_em > 0 ? han_latin_gap_em : kHanLatinGapEm) * items.em;
   for (size_t c = 0; c < n; ++c) {
     Cluster& cl = items.clusters[c];
     if (cl.kind != ClusterKind::space) continue;
     const bool wide_before = c > 0 && items.clusters[c - 1].wide;
     const bool wide_after = c + 1 < n && items.clusters[c + 1].wide;
-    const bool blank_before =
-        c > 0 && (blanks[c - 1] == Blank::right || blanks[c - 1] == Blank::centre);
-    const bool blank_after =
-        c + 1 < n && (blanks[c + 1] == Blank::left || blanks[c + 1] == Blank::centre);
-    if (blank_before || blank_after || (wide_before && wide_after)) {
+    const bool mark_before = c > 0 && full_width_mark(c - 1);
+    const bool mark_after = c + 1 < n && full_width_mark(c + 1);
+    if (mark_before || mark_after || wide_before || wide_after) {
+      const double fixed = mark_before || mark_after || (wide_before && wide_after) ? 0 : gap;
       cl.silent = true;
-      cl.cut_right = cl.width;
-      cl.width = 0;
+      cl.cut_right = cl.width - fixed;
+      cl.width = fixed;
       continue;
     }
-    const double max_em = wide_before || wide_after ? kSpaceMaxEm : kLatinSpaceMaxEm;
-    cl.stretch = std::max(0.0, max_em * items.em - cl.width);
+    cl.stretch = std::max(0.0, kLatinSpaceMaxEm * items.em - cl.width);
   }
   // Two adjacent marks take 1.5 em: the half em comes out of the blanks
   // facing each other, the second mark's first ("，“" loses the blank
@@ -276,12 +344,6 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
   // Japanese ？ with no blank before 」), the rest comes from the blank after
   // the second mark, so that every pair is set alike.
   std::vector<bool> paired(n, false);
-  auto full_width_mark = [&](size_t c) {
-    const Cluster& cl = items.clusters[c];
-    return cl.kind == ClusterKind::punctuation ||
-           (cl.kind == ClusterKind::other && cl.wide && cl.glyph_end - cl.glyph_begin == 1 &&
-            compressible_punctuation(p.text[cl.text_begin]));
-  };
   for (size_t c = 1; c < n; ++c) {
     Cluster& a = items.clusters[c - 1];
     Cluster& b = items.clusters[c];
@@ -306,6 +368,11 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
   }
   for (size_t c = 0; c < n; ++c) {
     Cluster& cl = items.clusters[c];
+    // An ideographic space ends a line at no width ("！　" in Japanese
+    // prose): the line is justified to the measure without it (jlreq 3.1.6;
+    // UAX #14 class BA, so it never starts one).
+    if (cl.text_end == cl.text_begin + 1 && p.text[cl.text_begin] == U'\u3000')
+      cl.end_trim = cl.width;
     if (cl.kind != ClusterKind::punctuation) continue;
     // Line start: an opening bracket may lose its leading half (clreq 3.1.6).
     if (blanks[c] == Blank::left) cl.start_trim = free_left[c];
@@ -340,11 +407,11 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     if (blank_a || blank_b || a.text_end <= a.text_begin || b.text_end <= b.text_begin) continue;
     const char32_t last = p.text[a.text_end - 1];
     const char32_t first = p.text[b.text_begin];
-    if ((is_ideographic(last) && western_start(first)) ||
-        (western_end(last) && is_ideographic(first))) {
-      j.width = kHanLatinGapEm * em;
-      j.stretch = (kHanLatinGapMaxEm - kHanLatinGapEm) * em;
-      j.shrink = (kHanLatinGapEm - kHanLatinGapMinEm) * em;
+    if ((is_ideographic(last) && western_start(p.text, b.text_begin)) ||
+        (western_end(p.text, a.text_end - 1) && is_ideographic(first))) {
+      j.width = gap;
+      j.stretch = std::max(0.0, kHanLatinGapMaxEm * em - gap);
+      j.shrink = std::max(0.0, gap - kHanLatinGapMinEm * em);
       continue;
     }
     // Inter-character spacing goes between wide characters and marks, never
@@ -354,7 +421,21 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     j.spaced = a.wide && b.wide && !never_split(last, first, BreakLevel::strict);
   }
   allow_token_breaks(items, p.text);
+  // Hyphenation points of English words (src/shape/hyphenate.cpp), at TeX's
+  // \hyphenpenalty: a word is hyphenated before a line is left loose.
+  for (const HyphenPoint& point : p.hyphens) items.hyphen_widths.push_back(point.hyphen.advance);
+  for (size_t h = 0, c = 1; h < p.hyphens.size(); ++h) {
+    while (c < n && items.clusters[c].text_begin < p.hyphens[h].position) ++c;
+    if (c >= n || items.clusters[c].text_begin != p.hyphens[h].position) continue;
+    Junction& j = items.junctions[c];
+    if (j.opportunity != Opportunity::none && !j.mid_word) continue;
+    j.opportunity = Opportunity::allowed;
+    j.penalty = std::max(j.penalty, kHyphenPenalty);
+    j.mid_word = false;
+    j.hyphen = static_cast<int>(h);
+  }
   if (emergency_width > 0) allow_emergency_breaks(items, emergency_width);
+  keep_ruby_bases_whole(items, p);  // even a base wider than the measure
   return items;
 }
 

@@ -30,7 +30,8 @@ constexpr double kDeactivateSlackEm = 1.0;
 /// few starts whose lines come near the measure are looked at. Sets
 /// `overfull` when some line had to be set too long.
 std::vector<uint32_t> breaks_within(const Items& items, const BreakOptions& options,
-                                    const LineMeter& meter, double tolerance, bool& overfull) {
+                                    const LineMeter& meter, double tolerance, bool& overfull,
+                                    double* demerits_out = nullptr) {
   const uint32_t n = static_cast<uint32_t>(items.clusters.size());
   overfull = false;
   const bool justify = options.align == Align::justify;
@@ -94,6 +95,7 @@ std::vector<uint32_t> breaks_within(const Items& items, const BreakOptions& opti
   }
 
   // The last node made is the paragraph's end.
+  if (demerits_out) *demerits_out = nodes.back().total;
   std::vector<uint32_t> breaks;
   for (int k = static_cast<int>(nodes.size()) - 1; k > 0; k = nodes[k].previous)
     breaks.push_back(nodes[k].position);
@@ -109,13 +111,24 @@ std::vector<uint32_t> choose_breaks(const Items& items, const BreakOptions& opti
   // starts per break); if that leaves no way through, every line.
   const double tolerance = 2 * items.em + 0.15 * options.measure;
   bool overfull = false;
-  std::vector<uint32_t> breaks = breaks_within(items, options, meter, tolerance, overfull);
+  double fast = 0;
+  std::vector<uint32_t> breaks = breaks_within(items, options, meter, tolerance, overfull, &fast);
   // Some line had to be set too long, or every way to the end goes through
   // a line looser than the tolerance (a long word that fits no line
   // before it): look at every line.
   const uint32_t n = static_cast<uint32_t>(items.clusters.size());
   if (overfull || breaks.empty() || breaks.back() != n)
-    breaks = breaks_within(items, options, meter, 1e30, overfull);
+    return breaks_within(items, options, meter, 1e30, overfull);
+  // A word broken between letters is a last resort: a looser line that the
+  // fast pass did not look at may cost less.
+  bool mid_word = false;
+  for (uint32_t b : breaks) mid_word = mid_word || (b < n && items.junctions[b].mid_word);
+  if (mid_word) {
+    double full = 0;
+    bool full_overfull = false;
+    std::vector<uint32_t> all = breaks_within(items, options, meter, 1e30, full_overfull, &full);
+    if (!full_overfull && !all.empty() && all.back() == n && full < fast) breaks = std::move(all);
+  }
   return breaks;
 }
 

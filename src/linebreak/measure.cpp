@@ -1,6 +1,6 @@
 // Measuring a candidate line in O(1) from prefix sums, and sharing out its
-// slack: word spaces first, then Han-Latin gaps, then evenly between
-// characters (clreq 3.2 / 3.8 justification); or shrinking when too long.
+// slack: word spaces first, then evenly between characters, the Han-Latin
+// gaps held (clreq 3.2 / 3.8 justification); or shrinking when too long.
 #include <algorithm>
 #include <cmath>
 
@@ -22,6 +22,12 @@ constexpr double cube(double x) { return x * x * x; }
 /// stretched to the loose limit, so a mark is compressed before a character
 /// is pushed to the next line (先挤进，后推出).
 constexpr double kShrinkBadness = 30;
+/// Badness of a short line with nothing to stretch: its demerits stay under
+/// a break between two letters' penalty.
+constexpr double kUnstretchableBadness = 900;
+/// Badness of a line that needs its Han-Latin gaps shrunk: that of a line
+/// spaced to the loose goal and a little more.
+constexpr double kGapShrinkBadness = 150;
 
 }  // namespace
 
@@ -110,6 +116,16 @@ LineMeasure LineMeter::measure(const LineSpec& line) const {
   }
   m.mark_shrink = std::max(0.0, m.mark_shrink);
   m.natural -= m.start_trim + m.end_trim;
+  m.junctions = static_cast<int>(e - b) - 1;
+  if (m.end_trim > 0 && m.end_trim >= tail.width - 1e-9 && e - 1 > b) {
+    m.tail_vanishes = true;
+    m.junctions -= 1;
+    if (items_.junctions[e - 1].spaced) m.spaced_gaps -= 1;
+  }
+  // A word hyphenated at the line's end: the hyphen is drawn after it.
+  if (!line.last && e == line.break_end && e < items_.clusters.size() &&
+      items_.junctions[e].hyphen >= 0)
+    m.natural += items_.hyphen_widths[items_.junctions[e].hyphen];
   return m;
 }
 
@@ -117,29 +133,38 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
   LineFill fill;
   const double slack = available - m.natural;
   if (slack < 0) {
-    // Too long: shrink word spaces, Han-Latin gaps and single marks' blanks
-    // together, in proportion ("compress first, push out second").
-    const double capacity = m.space_shrink + m.han_latin_shrink + m.mark_shrink;
-    const double ratio = capacity > 0 ? std::min(1.0, -slack / capacity) : 1.0;
+    // Too long: word spaces and single marks' blanks give first, in
+    // proportion ("compress first, push out second"); the Han-Latin gaps
+    // only when those are not enough, so that they stay alike on a page.
+    const double first = m.space_shrink + m.mark_shrink;
+    const double capacity = first + m.han_latin_shrink;
+    const double need = -slack;
+    const double ratio = first > 0 ? std::min(1.0, need / first) : 1.0;
     fill.space_shrink_ratio = ratio;
-    fill.han_latin_extra_ratio = -ratio;
     fill.mark_ratio = ratio;
-    fill.overflow = std::max(0.0, -slack - capacity);
-    fill.badness = fill.overflow > 1e-6 ? kAwful : kShrinkBadness * cube(ratio);
+    const double rest = std::max(0.0, need - first);
+    if (rest > 0 && m.han_latin_shrink > 0)
+      fill.han_latin_extra_ratio = -std::min(1.0, rest / m.han_latin_shrink);
+    fill.overflow = std::max(0.0, need - capacity);
+    // Shrinking the gaps costs as much as a line looser than the goal: they
+    // stay alike unless every other way is worse.
+    fill.badness = fill.overflow > 1e-6 ? kAwful
+                   : rest > 0          ? kGapShrinkBadness + kShrinkBadness * cube(-fill.han_latin_extra_ratio)
+                                       : kShrinkBadness * cube(ratio);
     return fill;
   }
-  // Room left: word spaces (up to 1/2 em wide), then Han-Latin gaps (up to
-  // 1/2 em), then evenly between characters.
+  // Room left: word spaces between Latin words first (to 1/2 em), then
+  // evenly between characters (clreq 3.8, JIS X 4051 4.9); the Han-Latin
+  // gaps keep the layout's width unless nothing else on the line can grow.
   double rest = slack;
   const double to_spaces = std::min(rest, m.space_stretch);
   rest -= to_spaces;
-  const double to_gaps = std::min(rest, m.han_latin_stretch);
-  rest -= to_gaps;
   double badness = 0;
-  if (m.space_stretch > 0) badness += 5 * cube(to_spaces / m.space_stretch);
-  if (m.han_latin_stretch > 0) badness += 5 * cube(to_gaps / m.han_latin_stretch);
+  if (m.space_stretch > 0) badness += 20 * cube(to_spaces / m.space_stretch);
   double space_extra = 0;
   double gap_extra = 0;
+  double to_gaps = 0;
+  double letter_extra = 0;
   // Past the goal badness keeps growing, not capped: a line twice as loose
   // must cost more, or a paragraph with one unavoidably loose line could as
   // well put all its slack between two characters.
@@ -148,13 +173,29 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
       gap_extra = rest / m.spaced_gaps;
       badness += 100 * cube(gap_extra / em / kLooseGapEm);
     } else if (m.spaces > 0) {
-      // Latin text with no characters to space: the spaces take it all.
+      // Latin text with no characters to space: the spaces take it all,
+      // costing as much as spacing characters by as much.
       space_extra = rest / m.spaces;
-      badness += 100 * cube(space_extra / em / kSpaceMaxEm);
+      badness += 100 * cube(space_extra / em / kLooseGapEm);
+    } else if (m.han_latin_stretch > 0) {
+      to_gaps = std::min(rest, m.han_latin_stretch);
+      rest -= to_gaps;
+      badness += 100 * cube(to_gaps / m.han_latin_stretch);
+      if (rest > 1e-9) {
+        letter_extra = m.junctions > 0 ? rest / m.junctions : 0;
+        badness = m.junctions > 0 ? badness + 100 * cube(letter_extra / em / kLooseGapEm)
+                                  : kUnstretchableBadness;
+      }
+    } else if (m.junctions > 0) {
+      // Nothing else can stretch (a line of one long URL or identifier):
+      // its letters are spaced, which is better than breaking a word.
+      letter_extra = rest / m.junctions;
+      badness += 100 * cube(letter_extra / em / kLooseGapEm);
     } else {
-      // Nothing can stretch: the line stays short, which is worse than
-      // putting all its slack into one gap.
-      badness = 2 * kAwful + 100 * cube(rest / em / kLooseGapEm);
+      // Nothing can stretch (one character or word): the line stays short,
+      // which is bad, but still better than a word broken between letters
+      // (items.cpp kMidWordPenalty).
+      badness = kUnstretchableBadness;
     }
   }
   fill.badness = badness;
@@ -163,6 +204,7 @@ LineFill fill_line(const LineMeasure& m, double available, bool justify, double 
     fill.space_extra = space_extra;
     fill.han_latin_extra_ratio = m.han_latin_stretch > 0 ? to_gaps / m.han_latin_stretch : 0;
     fill.gap_extra = gap_extra;
+    fill.letter_extra = letter_extra;
   }
   return fill;
 }

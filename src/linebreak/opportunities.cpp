@@ -168,6 +168,13 @@ std::vector<Opportunity> clreq_opportunities(const std::u32string& text, const s
       // The tailoring below still removes what kinsoku forbids (”，).
     }
     if (result[i] == Opportunity::none) continue;
+    // A hyphen joining two Han names ("同江-下列宁斯阔耶") holds them
+    // together: broken after it, the line would end like a hyphenated word.
+    if (i >= 2 && (text[i - 1] == U'-' || text[i - 1] == U'\u2010') &&
+        is_east_asian_wide(text[i - 2]) && is_east_asian_wide(text[i])) {
+      result[i] = Opportunity::none;
+      continue;
+    }
     char32_t before = last_before(text, i);
     if (line_start_forbidden(text[i], level) || line_end_forbidden(before, level) ||
         never_split(text[i - 1], text[i], level))

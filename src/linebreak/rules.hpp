@@ -55,19 +55,21 @@ inline constexpr std::u32string_view kCompressiblePunctuation =
     U"，。、；：？！．";           // pause and stop
 
 /// Han-Latin spacing (clreq 3.2 "Mixed text composition", 中西文混排): a
-/// quarter em, shrinking to 1/8 em and growing to 1/2 em while justifying.
+/// quarter em (BreakOptions::han_latin_gap_em), held while justifying; it
+/// shrinks to 1/8 em only when spaces and marks cannot, and grows to 1/2 em
+/// only on a line with nothing else to stretch (measure.cpp).
 /// A hair under 1/4 em: text extractors (MuPDF's line text, so pdf-audit's
 /// header check) read a gap of more than 1/4 em as a word space, and the
 /// content stream's 1/1000-of-the-size positions could tip exactly 1/4 over.
 inline constexpr double kHanLatinGapEm = 0.245;
 inline constexpr double kHanLatinGapMinEm = 0.125;
 inline constexpr double kHanLatinGapMaxEm = 0.5;
-/// How wide a word space may grow before the Han-Latin gaps take over, em:
-/// beside a wide character, like the Han-Latin gap it stands for ("安装
-/// Python"), 1/2 em; between Latin words 3/4 em (spacing out the ideographs
-/// of a line of mostly Latin text would look worse).
+/// How wide a word space between Latin words may grow before the
+/// characters are spaced out, em (a space beside a wide character is the
+/// Han-Latin gap, and fixed: items.cpp). Past it a paragraph is broken
+/// differently or an English word hyphenated rather than the spaces grown.
 inline constexpr double kSpaceMaxEm = 0.5;
-inline constexpr double kLatinSpaceMaxEm = 0.75;
+inline constexpr double kLatinSpaceMaxEm = 0.5;
 /// How much of its width a word space may lose to fit a line.
 inline constexpr double kSpaceShrinkRatio = 0.4;
 

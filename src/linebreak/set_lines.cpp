@@ -32,6 +32,28 @@ std::string utf8(const std::u32string& text) {
   return out;
 }
 
+/// A ruby annotation centred above its base [left, right): its baseline
+/// just above the base's em box (0.88 em over the baseline in CJK fonts),
+/// its glyphs drawn but not part of the text (the extracted text is the
+/// base's: the writer gives them empty ActualText).
+void place_ruby(const RubyAnnotation& ruby, double base_size, double left, double right,
+                std::vector<PlacedGlyph>& out) {
+  double pen = 0.5 * (left + right) - 0.5 * ruby.width;
+  for (const ShapedGlyph& sg : ruby.glyphs) {
+    PlacedGlyph pg;
+    pg.face = sg.face;
+    pg.glyph = sg.glyph;
+    pg.size = sg.size;
+    pg.color = sg.color;
+    pg.x = pen + sg.x_offset;
+    pg.y_offset = sg.y_offset + 0.88 * base_size + 0.12 * sg.size;
+    pg.advance = sg.advance;
+    pg.no_text = true;
+    pen += sg.advance;
+    out.push_back(std::move(pg));
+  }
+}
+
 /// Places the glyphs of one line. x starts at the indent (first line) plus
 /// the alignment offset; a glyph's x is where its origin is drawn, the pen
 /// then moving by its advance as drawn (a compressed opening bracket is
@@ -56,7 +78,8 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
     set_width = available + fill.overflow;
   else if (justify)
     set_width = m.natural + fill.space_stretch_ratio * m.space_stretch + m.spaces * fill.space_extra +
-                fill.han_latin_extra_ratio * m.han_latin_stretch + m.spaced_gaps * fill.gap_extra;
+                fill.han_latin_extra_ratio * m.han_latin_stretch + m.spaced_gaps * fill.gap_extra +
+                m.junctions * fill.letter_extra;
   double offset = 0;
   if (!justify && set_width < available) {
     if (options.align == Align::end) offset = available - set_width;
@@ -64,6 +87,7 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
   }
 
   double pen = start + offset;
+  double ruby_left = 0;  // where the current ruby base starts (its share of a long ruby included)
   for (uint32_t c = line.begin; c < line.end; ++c) {
     const Cluster& cl = items.clusters[c];
     if (c > line.begin) {
@@ -71,7 +95,9 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
       pen += j.width;
       if (j.width > 0)
         pen += fill.han_latin_extra_ratio * (fill.han_latin_extra_ratio > 0 ? j.stretch : j.shrink);
-      if (j.spaced) pen += fill.gap_extra;
+      const bool vanishing_tail = m.tail_vanishes && c + 1 == line.end;
+      if (j.spaced && !vanishing_tail) pen += fill.gap_extra;
+      if (!vanishing_tail) pen += fill.letter_extra;
     }
     double cut_left = cl.cut_left, cut_right = cl.cut_right;
     const bool trimmed_start = c == line.begin && m.start_trim > 0;
@@ -82,6 +108,8 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
       if (c != line.begin) cut_left += fill.mark_ratio * cl.shrink_left;  // measure() keeps it
       cut_right += fill.mark_ratio * cl.shrink_right;
     }
+    const int ruby = c < items.ruby_of_cluster.size() ? items.ruby_of_cluster[c] : -1;
+    if (ruby >= 0 && (c == line.begin || items.ruby_of_cluster[c - 1] != ruby)) ruby_left = pen;
     double space_extra = 0;
     if (cl.kind == ClusterKind::space && !cl.silent)
       space_extra = fill.space_stretch_ratio * cl.stretch +
@@ -109,6 +137,25 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
       pen += pg.advance;
       out.glyphs.push_back(std::move(pg));
     }
+    if (ruby >= 0 && (c + 1 == line.end || items.ruby_of_cluster[c + 1] != ruby))
+      place_ruby(p.rubies[ruby], p.glyphs[cl.glyph_begin].size, ruby_left, pen, out.glyphs);
+  }
+  if (!line.last && line.end == line.break_end && line.end < items.clusters.size() &&
+      items.junctions[line.end].hyphen >= 0) {
+    // The hyphen of a hyphenated word: drawn, not part of the text.
+    const ShapedGlyph& sg = p.hyphens[items.junctions[line.end].hyphen].hyphen;
+    PlacedGlyph pg;
+    pg.face = sg.face;
+    pg.glyph = sg.glyph;
+    pg.size = sg.size;
+    pg.y_offset = sg.y_offset;
+    pg.color = sg.color;
+    pg.link = sg.link;
+    pg.x = pen;
+    pg.advance = sg.advance;
+    pg.no_text = true;
+    pen += pg.advance;
+    out.glyphs.push_back(std::move(pg));
   }
   out.width = pen;
   return out;
@@ -126,7 +173,7 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
     empty.text_end = static_cast<uint32_t>(paragraph.text.size());
     return {empty};
   }
-  Items items = build_items(paragraph, options.level);
+  Items items = build_items(paragraph, options.level, 0, options.han_latin_gap_em);
   std::vector<uint32_t> breaks = choose_breaks(items, options);
   bool word_warned = false;
   auto warn_word = [&] {
@@ -157,8 +204,26 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
     // A word wider than the measure: break it anywhere (emergency breaks).
     warn_word();
     items = build_items(paragraph, options.level,
-                        options.measure - std::max(0.0, options.first_indent));
+                        options.measure - std::max(0.0, options.first_indent),
+                        options.han_latin_gap_em);
     breaks = choose_breaks(items, options);
+  }
+
+  // A word broken between two letters (no separator, no hyphenation point)
+  // only when nothing else fitted: say where.
+  if (!word_warned) {
+    for (size_t k = 0; k + 1 < breaks.size(); ++k) {
+      const uint32_t at = breaks[k];
+      if (at >= items.clusters.size() || !items.junctions[at].mid_word) continue;
+      const uint32_t from_char = items.clusters[at > 8 ? at - 8 : 0].text_begin;
+      const uint32_t to_char = items.clusters[std::min<size_t>(at + 8, items.clusters.size()) - 1].text_end;
+      const uint32_t cut = items.clusters[at].text_begin;
+      std::ostringstream message;
+      message << "a word is broken between two letters, where nothing else fitted: \""
+              << utf8(paragraph.text.substr(from_char, cut - from_char)) << "|"
+              << utf8(paragraph.text.substr(cut, to_char - cut)) << "\"";
+      warnings.push_back({"word-broken", paragraph.where, message.str()});
+    }
   }
 
   LineMeter meter(items);

@@ -47,6 +47,10 @@ class InlineCollector {
       runs_.push_back({"", style.strong, style.emphasis, style.href, true, input_.at(child)});
       return;
     }
+    if (name == "ruby") {
+      ruby(child, style);
+      return;
+    }
     if (name == "strong" || name == "em") {
       input_.check_attributes(child, {});
       (name == "strong" ? style.strong : style.emphasis) = true;
@@ -66,6 +70,55 @@ class InlineCollector {
       reject_element(input_, child, parent);
     }
     collect(child, style);
+  }
+
+  /// <ruby>BASE<rt>ANNOTATION</rt></ruby>, as in HTML: one base of text,
+  /// one <rt> after it; <rp> (fallback parentheses for HTML readers) is
+  /// skipped. The base is one run carrying its annotation.
+  void ruby(pugi::xml_node node, const RunStyle& style) {
+    input_.check_attributes(node, {});
+    std::string base, annotation;
+    bool have_rt = false;
+    for (pugi::xml_node child : node.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        if (have_rt && !trimmed(child.value()).empty())
+          input_.fail(child, "<ruby> has its base before its <rt>, not after");
+        base += child.value();
+        continue;
+      }
+      if (child.type() != pugi::node_element || input_.is_foreign(child)) continue;
+      const std::string_view name = child.name();
+      if (name == "rp") {
+        input_.check_attributes(child, {});
+        continue;
+      }
+      if (name != "rt") input_.fail(child, "<ruby> holds text and one <rt>, not <" + std::string(name) + ">");
+      if (have_rt) input_.fail(child, "<ruby> has more than one <rt>");
+      input_.check_attributes(child, {});
+      for (pugi::xml_node grandchild : child.children()) {
+        if (grandchild.type() == pugi::node_pcdata || grandchild.type() == pugi::node_cdata)
+          annotation += grandchild.value();
+        else if (grandchild.type() == pugi::node_element && !input_.is_foreign(grandchild))
+          input_.fail(grandchild,
+                      "<rt> takes text only, not <" + std::string(grandchild.name()) + ">");
+      }
+      annotation = trimmed(annotation);
+      if (annotation.empty()) input_.fail(child, "<rt> is empty");
+      have_rt = true;
+    }
+    if (!have_rt) input_.fail(node, "<ruby> needs an <rt> with its annotation");
+    base = trimmed(base);
+    if (base.empty()) input_.fail(node, "<ruby> has no base text before its <rt>");
+    InlineRun run{base, style.strong, style.emphasis, style.href, false, input_.at(node)};
+    run.ruby = std::move(annotation);
+    runs_.push_back(std::move(run));
+  }
+
+  static std::string trimmed(std::string_view text) {
+    const char* space = " \t\r\n";
+    const size_t begin = text.find_first_not_of(space);
+    if (begin == std::string_view::npos) return {};
+    return std::string(text.substr(begin, text.find_last_not_of(space) + 1 - begin));
   }
 
   const XmlInput& input_;

@@ -35,9 +35,20 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     // Room kept for the number: the widest of four digits, so titles wrap the same way
     // whatever the numbers turn out to be (the contents converge faster).
     const double number_room = setter.width_of("0000", style_name) + em;
-    auto title_lines =
-        setter.set(anchor.title, style_name, measure - indent - number_room, Align::start);
+    const double title_measure = measure - indent - number_room;
+    auto title_lines = setter.set(anchor.title, style_name, title_measure, Align::start);
     if (title_lines.empty()) continue;
+    // A title over several lines is balanced: set as narrow as it goes
+    // without taking another line, so it never ends in a line of one or two
+    // characters.
+    if (title_lines.size() > 1) {
+      for (double narrower = title_measure - em / 2; narrower > title_measure / 2;
+           narrower -= em / 2) {
+        auto tried = setter.set(anchor.title, style_name, narrower, Align::start);
+        if (tried.size() != title_lines.size()) break;
+        title_lines = std::move(tried);
+      }
+    }
     auto number_lines = setter.set(number, style_name, measure, Align::end);
     auto dot_lines = setter.set(layout.contents.leader, style_name, measure, Align::start);
 
@@ -80,6 +91,21 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
   return out;
 }
 
+std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, double area_height) {
+  auto pages = build_pages(contents.items, area_height);
+  const size_t n = pages.size();
+  if (n < 2 || 3 * pages[n - 1].size() >= pages[n - 2].size()) return pages;
+  // Shorter pages until one more would be needed: the last is then as full
+  // as the others can leave it.
+  const double step = 1;  // pt
+  for (double height = area_height - step; height > area_height / 2; height -= step) {
+    auto shorter = build_pages(contents.items, height);
+    if (shorter.size() != n) break;
+    pages = std::move(shorter);
+  }
+  return pages;
+}
+
 SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow& main,
                                 const std::vector<PlacedPage>& main_pages, Warnings& warnings) {
   const Layout& layout = setter.layout();
@@ -105,7 +131,7 @@ SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow
         }
     if (!has_contents) break;
     contents.flow = set_contents(setter, contents_title, main.anchors, depth);
-    contents.pages = build_pages(contents.flow.items, area_height);
+    contents.pages = build_contents_pages(contents.flow, area_height);
     if (contents.pages.size() == contents_pages) {
       converged = true;
       break;

@@ -26,6 +26,12 @@ struct ContentsFlow {
 ContentsFlow set_contents(Typesetter& setter, const std::string& title,
                           const std::vector<Anchor>& anchors, int depth);
 
+/// The contents in pages of `area_height` pt, balanced: when the last page
+/// would hold only a few entries (less than a third of the page before), the
+/// pages are filled evenly instead (the same number of pages, each as short
+/// as that allows), so no run-over page holds a handful of entries.
+std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, double area_height);
+
 /// The contents as they stand once their page numbers hold still (empty when
 /// the issue has no <toc>).
 struct SettledContents {

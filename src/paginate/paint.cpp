@@ -28,6 +28,7 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
     out.advance = g.advance;
     out.color = g.color;
     out.text = g.text;
+    out.no_text = g.no_text;
     page.glyphs.push_back(std::move(out));
     if (g.link != open_link) {
       close_link();

@@ -150,7 +150,8 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     auto mapped = use.text_of_code->find(code);
     const bool actual_text =
         open_span_end == 0 &&
-        (mapped == use.text_of_code->end() ? !g.text.empty() : mapped->second != g.text);
+        (g.no_text ||
+         (mapped == use.text_of_code->end() ? !g.text.empty() : mapped->second != g.text));
     if (actual_text) {
       tj.flush(out);
       out += "/Span <</ActualText <FEFF" + hex(utf16be(g.text)) + ">>> BDC\n";

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "shape/hyphenate.hpp"
 #include "shape/itemize.hpp"
 
 namespace paiban {
@@ -55,11 +56,26 @@ std::u32string decode_utf8(const std::string& s) {
   return out;
 }
 
+struct RubySpan {
+  uint32_t begin = 0, end = 0;
+  std::string annotation;
+  SourceLocation where;
+};
+
 struct Builder {
   std::u32string text;
   std::vector<CharStyle> styles;
   std::vector<SourceLocation> locations;
   std::vector<std::string> links;
+  std::vector<RubySpan> rubies;
+
+  void add_ruby(const std::string& base, const std::string& annotation, bool strong,
+                const std::string& href, const SourceLocation& where) {
+    const uint32_t begin = static_cast<uint32_t>(text.size());
+    add(base, strong, href, where);
+    if (text.size() > begin)
+      rubies.push_back({begin, static_cast<uint32_t>(text.size()), annotation, where});
+  }
 
   void add(const std::string& utf8, bool strong, const std::string& href,
            const SourceLocation& where) {
@@ -99,6 +115,35 @@ std::vector<hb_feature_t> apostrophe_features(const std::u32string& text, uint32
       features.push_back({HB_TAG('p', 'w', 'i', 'd'), 1, i, i + 1});
   }
   return features;
+}
+
+/// English words may end a line with a hyphen: each point where the glyph
+/// before and the one after are whole clusters that may part without
+/// reshaping, with the hyphen of the face of the glyph before.
+void add_hyphenation_points(ShapedParagraph& out, FontCache& fonts) {
+  const std::vector<uint32_t> points = hyphenation_points(out.text);
+  if (points.empty()) return;
+  std::vector<int> glyph_at(out.text.size() + 1, -1);  // first glyph of a cluster starting there
+  for (size_t g = out.glyphs.size(); g-- > 0;) glyph_at[out.glyphs[g].cluster] = static_cast<int>(g);
+  for (uint32_t position : points) {
+    const int after = glyph_at[position];
+    if (after <= 0 || out.glyphs[after].unsafe_to_break) continue;
+    const ShapedGlyph& before = out.glyphs[after - 1];
+    if (before.cluster + 1 != position) continue;  // the letter before is a cluster of its own
+    auto* font = static_cast<hb_font_t*>(fonts.hb_font(before.face));
+    hb_codepoint_t glyph = 0;
+    // U+002D: CJK fonts draw U+2010 full width.
+    if (!hb_font_get_nominal_glyph(font, U'-', &glyph)) continue;
+    HyphenPoint point;
+    point.position = position;
+    point.hyphen = before;
+    point.hyphen.glyph = glyph;
+    point.hyphen.advance =
+        hb_font_get_glyph_h_advance(font, glyph) * before.size / fonts.info(before.face).units_per_em;
+    point.hyphen.x_offset = point.hyphen.y_offset = 0;
+    point.hyphen.unsafe_to_break = false;
+    out.hyphens.push_back(point);
+  }
 }
 
 ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layout& layout,
@@ -154,6 +199,24 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
     }
   }
   hb_buffer_destroy(buffer);
+  add_hyphenation_points(out, fonts);
+  // Ruby: each annotation shaped on its own at kRubyScale of the size, with
+  // the base's font role and language.
+  for (const RubySpan& span : built.rubies) {
+    TextStyle small = style;
+    small.size = style.size * kRubyScale;
+    Builder annotation;
+    annotation.add(span.annotation, false, "", span.where);
+    ShapedParagraph shaped =
+        shape_built(std::move(annotation), small, layout, lang, fonts, warnings, span.where);
+    RubyAnnotation ruby;
+    ruby.base_begin = span.begin;
+    ruby.base_end = span.end;
+    ruby.width = natural_width(shaped);
+    ruby.glyphs = std::move(shaped.glyphs);
+    for (ShapedGlyph& g : ruby.glyphs) g.link = -1;
+    out.rubies.push_back(std::move(ruby));
+  }
   return out;
 }
 
@@ -166,6 +229,8 @@ ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
   for (const InlineRun& run : text) {
     if (run.line_break)
       built.add("\n", run.strong, run.href, run.where);
+    else if (!run.ruby.empty())
+      built.add_ruby(run.text, run.ruby, run.strong, run.href, run.where);
     else
       built.add(run.text, run.strong, run.href, run.where);
   }

@@ -474,7 +474,8 @@ TEST(ClreqSpacing, NoGapWhereTheTextHasASpaceOrAtLineEdges) {
   auto lines = set("中 ABC 中", 200);
   const auto& g = lines[0].glyphs;
   ASSERT_EQ(g.size(), 7u);
-  EXPECT_NEAR(g[2].x, 12.5, 1e-9);  // 中, space 2.5, A
+  // 中, the space set as the Han-Latin gap (docs/texts.md), A.
+  EXPECT_NEAR(g[2].x, 10 + linebreak::kHanLatinGapEm * 10, 1e-9);
   // A Latin word starting a line has no gap before it.
   auto two = set("中文中文中文中文中文ABCD中文", 100);
   ASSERT_GE(two.size(), 2u);
@@ -482,8 +483,9 @@ TEST(ClreqSpacing, NoGapWhereTheTextHasASpaceOrAtLineEdges) {
   EXPECT_NEAR(two[1].glyphs[0].x, 0, 1e-9);
 }
 
-TEST(ClreqSpacing, SpareSpaceGoesToWordSpacesThenGapsThenCharacters) {
-  // "ab cd" between Han: the space takes the slack first.
+TEST(ClreqSpacing, SpareSpaceGoesToWordSpacesThenCharacters) {
+  // "ab cd" between Han: the space takes the slack first (to 1/2 em), then
+  // the characters; the Han-Latin gaps hold.
   ShapedParagraph p = make_paragraph("中文中文ab cd中文中文中文中文", 10.0);
   BreakOptions options;
   options.measure = 95;
@@ -492,8 +494,12 @@ TEST(ClreqSpacing, SpareSpaceGoesToWordSpacesThenGapsThenCharacters) {
   ASSERT_GE(lines.size(), 2u);
   check_lines(p, lines, options);
   const auto& g = lines[0].glyphs;
-  // Han-Han gaps stay at natural spacing when the space and gaps can take it all.
-  EXPECT_NEAR(g[1].x - g[0].x, 10, 1e-6) << line_text(lines[0]);
+  ASSERT_EQ(line_text(lines[0]), "中文中文ab cd中文");
+  EXPECT_NEAR(g[6].advance, 5, 1e-6);                          // the space, 1/2 em
+  EXPECT_NEAR(g[4].x - (g[3].x + g[3].advance), 2.45, 1e-6);  // 文 | a: the gap
+  EXPECT_NEAR(g[9].x - (g[8].x + g[8].advance), 2.45, 1e-6);  // d | 中
+  EXPECT_GT(g[1].x - g[0].x, 10 + 1e-3);                        // the rest between Han
+  EXPECT_NEAR(g[1].x - g[0].x, g[10].x - g[9].x, 1e-6);
 }
 
 /// Breaks `p` on every whole measure from `from` to `to` pt (checking each
@@ -511,11 +517,11 @@ void for_each_justified_line(const ShapedParagraph& p, double from, double to,
   }
 }
 
-// A word space grows to 1/2 em at most; beyond that the slack goes to the
-// Han-Latin gaps and then between the characters, never to one wide hole.
+// A word space grows to 1/2 em at most; beyond that the slack goes between
+// the characters, never to one wide hole.
 TEST(ClreqSpacing, WordSpacesGrowToHalfAnEmAtMost) {
   ShapedParagraph p =
-      make_paragraph("中文中文中文中文中 ab 文中文中文中文中文中文中文中文中文中文", 10.0);
+      make_paragraph("中文中文中文中文中 ab cd ef 文中文中文中文中文中文中文中文中文中文", 10.0);
   int lines_past_the_spaces = 0;
   for_each_justified_line(p, 120, 140, [&](const SetLine& line) {
     bool full_space = false;
@@ -588,11 +594,18 @@ TEST(ClreqSpacing, ALongWordDoesNotLeaveANearlyEmptyLine) {
 // or before a number ending a name, a hash anywhere; a path
 // keeps its leading slash with it, a number its decimal point.
 TEST(ClreqBreaksInParagraphs, LongTokensBreakAtSeparators) {
-  auto opportunities = [](const std::string& text) {
+  int mid_word = 0;  // breaks between two letters (a last resort), not marked
+  auto opportunities = [&mid_word](const std::string& text) {
+    mid_word = 0;
     linebreak::Items items = linebreak::build_items(make_paragraph(text, 10.0), BreakLevel::basic);
     std::string marks;  // "|" where a line may break, before each character
     for (size_t c = 0; c < items.clusters.size(); ++c) {
-      if (c > 0 && items.junctions[c].opportunity != linebreak::Opportunity::none) marks += '|';
+      if (c > 0 && items.junctions[c].opportunity != linebreak::Opportunity::none) {
+        if (items.junctions[c].mid_word)
+          ++mid_word;
+        else
+          marks += '|';
+      }
       marks += utf8(make_paragraph(text).text.substr(
           items.clusters[c].text_begin, items.clusters[c].text_end - items.clusters[c].text_begin));
     }
@@ -602,12 +615,19 @@ TEST(ClreqBreaksInParagraphs, LongTokensBreakAtSeparators) {
             "设|spec.|template.|spec.|containers|为");
   EXPECT_EQ(opportunities("位于 /etc/postgresql中"), "位|于 /etc/|postgresql|中");
   EXPECT_EQ(opportunities("共1,234,567.89元"), "共|1,234,567.89|元");
-  EXPECT_EQ(opportunities("选nn.CrossEntropyLoss()，"), "选|nn.|Cross|Entropy|Loss()，");
-  EXPECT_EQ(opportunities("用TLS_AES_128_GCM_SHA256。"), "用|TLS_|AES_|128_|GCM_|SHA|256。");
-  // 40 hexadecimal digits (20 em): any two may part, 2 kept at each end.
+  // Never one to three characters alone at either end ("nn." | ..., ... | "256").
+  EXPECT_EQ(opportunities("选nn.CrossEntropyLoss()，"), "选|nn.Cross|Entropy|Loss()，");
+  EXPECT_EQ(opportunities("用TLS_AES_128_GCM_SHA256。"), "用|TLS_|AES_|128_|GCM_|SHA256。");
+  EXPECT_EQ(opportunities("用CHACHA20_POLY1305"), "用|CHACHA20_|POLY|1305");
+  // 40 hexadecimal digits (20 em): any two may part as a last resort, 4
+  // kept at each end.
   const std::string hash = "0123456789abcdef0123456789abcdef01234567";
   const std::string marks = opportunities("为" + hash + "。");
-  EXPECT_EQ(std::count(marks.begin(), marks.end(), '|'), 1 + 37) << marks;
+  EXPECT_EQ(marks, "为|0123456789abcdef|0123456789abcdef|01234567。");
+  EXPECT_EQ(mid_word, 31);
+  // A long number is never broken inside.
+  EXPECT_EQ(opportunities("共12,345,678,901.23元"), "共|12,345,678,901.23|元");
+  EXPECT_EQ(mid_word, 0);
 }
 
 // "65%左右", "约$100": the signs belong to the Western run and take the gap.

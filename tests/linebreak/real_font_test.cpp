@@ -105,6 +105,52 @@ TEST(ClreqRealFont, SampleParagraphSetsCleanly) {
 namespace paiban {
 namespace {
 
+// The Python FAQ's English-heavy lines (issues/tech-python-faq): word spaces
+// stay within 1/2 em and the paragraph is re-broken or an English word
+// hyphenated (the hyphen drawn, not in the text) before the Han are spread.
+TEST(ClreqRealFont, EnglishWordsAreHyphenatedBeforeSpacesGrow) {
+  if (!have_noto()) GTEST_SKIP() << "Noto Serif CJK SC not installed";
+  ShapedParagraph p = shape(
+      "Python 软件基金会（Python Software Foundation，简称 PSF）是一个独立的非盈利组织。"
+      "这个问题的解决方案是创建一个 virtual environment，一个目录树，其中安装有特定Python版本，"
+      "以及许多其他包。它们以 alpha (a), beta (b) 或 release candidate (rc) 来标示。");
+  ASSERT_FALSE(p.hyphens.empty());
+  int hyphenated = 0;
+  for (double measure = 200; measure <= 460; measure += 3) {
+    BreakOptions options;
+    options.measure = measure;
+    Warnings warnings;
+    auto lines = break_paragraph(p, options, warnings);
+    std::u32string all;
+    for (const SetLine& line : lines) {
+      for (size_t i = 0; i < line.glyphs.size(); ++i) {
+        const PlacedGlyph& g = line.glyphs[i];
+        all += g.text;
+        if (g.no_text) {
+          ++hyphenated;
+          EXPECT_EQ(i + 1, line.glyphs.size()) << line_text(line);  // at the line's end
+          EXPECT_TRUE(g.text.empty());
+          EXPECT_NEAR(g.x + g.advance, measure, 0.01) << line_text(line);
+        }
+        // A word space between Latin words: 1/2 em at most.
+        if (g.text == U" " && i > 0 && i + 1 < line.glyphs.size() &&
+            !line.glyphs[i - 1].text.empty() && !line.glyphs[i + 1].text.empty() &&
+            linebreak::is_latin_like(line.glyphs[i - 1].text.back()) &&
+            linebreak::is_latin_like(line.glyphs[i + 1].text.front()))
+          EXPECT_LE(g.advance, 5 + 1e-6) << line_text(line);
+      }
+    }
+    std::u32string expected;
+    for (char32_t c : p.text)
+      if (c != U' ') expected += c;
+    std::u32string got;
+    for (char32_t c : all)
+      if (c != U' ') got += c;
+    EXPECT_EQ(utf8(got), utf8(expected)) << measure;
+  }
+  EXPECT_GT(hyphenated, 0);
+}
+
 TEST(ClreqRealFont, TraditionalChineseCentredMarks) {
   if (!have_noto()) GTEST_SKIP() << "Noto Serif CJK SC not installed";
   // zh-Hant centres ，。 in the em box: a pair still takes 1.5 em, a comma
