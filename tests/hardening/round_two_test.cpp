@@ -328,7 +328,7 @@ TEST_F(RoundTwo, AnOutputInsideAnotherOutputsNameStopsTheBatchBeforeAnythingIsSe
   write_file(dir_ / "archive" / "x.pdf" / "y" / "issue.xml", one_article("<p>正文。</p>"));
   BoundedRun batch = run({"batch", (dir_ / "archive").string(), "-o", (dir_ / "pdfs").string()});
   EXPECT_EQ(batch.exit_code, 2) << describe(batch);
-  EXPECT_NE(batch.output.find("x.pdf/y/issue.xml: would write x.pdf/y.pdf, inside x.pdf, which " +
+  EXPECT_NE(batch.output.find("x.pdf/y/issue.xml: error: would write x.pdf/y.pdf, inside x.pdf, which " +
                               (dir_ / "archive" / "x" / "issue.xml").string() + " writes as a PDF"),
             std::string::npos)
       << describe(batch);
