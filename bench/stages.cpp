@@ -50,12 +50,12 @@ const Inputs& inputs() {
 }
 
 BreakOptions body_break_options(const Layout& layout) {
-  const TextStyle& body = layout.style("body");
+  const TextStyle& body = layout.engine.body;
   BreakOptions options;
   options.measure = layout.page.width - layout.page.inner - layout.page.outer;
   options.first_indent = body.first_indent_em * body.size;
   options.align = body.align;
-  options.level = break_level_from_string(layout.line_break_level);
+  options.level = layout.line_break_level;
   return options;
 }
 
@@ -75,7 +75,7 @@ BENCHMARK(BM_LoadLayout)->Unit(benchmark::kMicrosecond);
 void BM_ShapeParagraph(benchmark::State& state) {
   const Inputs& in = inputs();
   const Block& paragraph = in.longest_paragraph();
-  const TextStyle& body = in.layout.style("body");
+  const TextStyle& body = in.layout.engine.body;
   Warnings warnings;
   for (auto _ : state) {
     warnings.clear();
@@ -89,7 +89,7 @@ BENCHMARK(BM_ShapeParagraph)->Unit(benchmark::kMicrosecond);
 void BM_BreakLines(benchmark::State& state) {
   const Inputs& in = inputs();
   Warnings warnings;
-  ShapedParagraph shaped = shape_paragraph(in.longest_paragraph().text, in.layout.style("body"),
+  ShapedParagraph shaped = shape_paragraph(in.longest_paragraph().text, in.layout.engine.body,
                                            in.layout, in.issue.lang, FontCache::shared(), warnings);
   BreakOptions options = body_break_options(in.layout);
   size_t lines = 0;

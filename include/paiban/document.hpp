@@ -15,7 +15,7 @@ namespace paiban {
 struct PageGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;
-  double size = 10.5;   ///< pt
+  double size = default_text_size;  ///< pt
   double x = 0, y = 0;  ///< origin on the baseline, pt
   double advance = 0;   ///< pt, as drawn
   Cmyk color;

@@ -20,17 +20,25 @@ struct Cmyk {
 /// fallback list, by coverage of each character.
 struct FontRole {
   std::vector<std::string> families;  ///< first is the preferred one
-  int weight = 400;                   ///< CSS-like: 400 regular, 700 bold
+  int weight = 400;                   ///< CSS-like: 400 regular, bold_weight bold
   std::vector<std::string> fallback;  ///< tried when no family has a character
   SourceLocation where;               ///< the <font> element, for "not installed"
 };
 
 enum class Align { start, end, center, justify };
 
+/// clreq's line-breaking levels (shared/notes/clreq.md): <line-break level>.
+enum class BreakLevel { none, basic, gb, strict };
+
+/// The type size of body text unless a layout says otherwise, pt (五号).
+inline constexpr double default_text_size = 10.5;
+/// The weight of bold: strong text and bold styles (CSS-like, 400 regular).
+inline constexpr int bold_weight = 700;
+
 /// A paragraph style. Lengths in points unless the name says em.
 struct TextStyle {
   std::string font = "body";  ///< a key of Layout::fonts
-  double size = 10.5;         ///< pt
+  double size = default_text_size;  ///< pt
   double leading = 18;        ///< baseline to baseline, pt
   Cmyk color;
   Align align = Align::justify;
@@ -38,6 +46,13 @@ struct TextStyle {
   double space_before = 0;     ///< pt
   double space_after = 0;      ///< pt
   bool bold = false;           ///< use the role's bold weight (strong text)
+};
+
+/// The styles the engine sets its own parts in, resolved once when the layout
+/// is read (each is one of the styles every layout must define).
+struct EngineStyles {
+  TextStyle section, heading, subheading, body, source, list, quote, caption, field,
+      backmatter_heading;
 };
 
 /// One line of a header or footer: a template with fields {title} {date}
@@ -103,6 +118,7 @@ struct Layout {
   PageGeometry page;
   std::map<std::string, FontRole> fonts;
   std::map<std::string, TextStyle> styles;
+  EngineStyles engine;  ///< styles["body"] and the rest the engine uses, resolved
   std::vector<CoverItem> cover;  ///< the front page, top to bottom
   bool cover_page_alone = true;  ///< the front page has nothing else on it
   Furniture header, footer;
@@ -113,7 +129,7 @@ struct Layout {
   Wording any_language;
   std::map<std::string, Wording> words;
   bool backmatter_new_page = true;
-  std::string line_break_level = "basic";  ///< none, basic, GB, strict (clreq)
+  BreakLevel line_break_level = BreakLevel::basic;  ///< <line-break level>
 
   /// The named style; throws std::out_of_range naming the style when absent.
   const TextStyle& style(const std::string& key) const;

@@ -12,10 +12,6 @@
 
 namespace paiban {
 
-/// clreq's line-breaking levels (shared/notes/clreq.md).
-enum class BreakLevel { none, basic, gb, strict };
-BreakLevel break_level_from_string(const std::string& name);  ///< throws std::invalid_argument
-
 /// One glyph placed on a line. x from the line's start edge (the measure's
 /// left edge; an indent is already in x), pt.
 ///
@@ -29,7 +25,7 @@ BreakLevel break_level_from_string(const std::string& name);  ///< throws std::i
 struct PlacedGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;
-  double size = 10.5;
+  double size = default_text_size;
   double x = 0;
   double y_offset = 0;  ///< pt, y up
   double advance = 0;   ///< as drawn (after compression), pt

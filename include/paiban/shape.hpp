@@ -16,7 +16,7 @@ namespace paiban {
 struct ShapedGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;                 ///< glyph id in the face (0 = .notdef)
-  double size = 10.5;                 ///< font size, pt
+  double size = default_text_size;    ///< font size, pt
   double advance = 0;                 ///< natural advance, pt
   double x_offset = 0, y_offset = 0;  ///< pt, y up
   uint32_t cluster = 0;  ///< index in ShapedParagraph::text of its cluster's first character
@@ -55,7 +55,7 @@ struct ShapedParagraph {
   std::vector<HyphenPoint> hyphens;  ///< ascending positions
   std::vector<RubyAnnotation> rubies;  ///< ascending, not overlapping
   std::string lang = "zh-Hans";     ///< BCP 47
-  double em = 10.5;                 ///< the style's font size, pt: what "1 em" means here
+  double em = default_text_size;    ///< the style's font size, pt: what "1 em" means here
   SourceLocation where;             ///< where the paragraph starts, for warnings
 };
 

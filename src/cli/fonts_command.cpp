@@ -99,7 +99,7 @@ int fonts_command(const std::vector<std::string>& args) {
         print_family(fonts, "fallback", family, role.weight, lang);
     }
     if (!text.empty()) {
-      auto body = layout.fonts.find(layout.style("body").font);
+      auto body = layout.fonts.find(layout.engine.body.font);
       if (body == layout.fonts.end())
         throw InputError({layout.path, 0, 0}, "no font role for body text");
       auto candidates = faces_for_role(body->second, body->second.weight, lang, fonts);

@@ -69,6 +69,7 @@ class LayoutReader {
       read_child(child);
     }
     check_references(root);
+    resolve_engine_styles();
     return std::move(layout_);
   }
 
@@ -99,8 +100,12 @@ class LayoutReader {
     if (name == "line-break") {
       in_.check_attributes(node, {"level"});
       no_content(node);
-      layout_.line_break_level =
+      const std::string level =
           read_choice(in_, required(node, "level"), {"none", "basic", "GB", "strict"});
+      layout_.line_break_level = level == "none"     ? BreakLevel::none
+                                 : level == "GB"     ? BreakLevel::gb
+                                 : level == "strict" ? BreakLevel::strict
+                                                     : BreakLevel::basic;
       return;
     }
     if (name == "backmatter") {
@@ -400,6 +405,21 @@ class LayoutReader {
                            "\", which every layout needs");
       }
     }
+  }
+
+  void resolve_engine_styles() {
+    EngineStyles& engine = layout_.engine;
+    const auto& styles = layout_.styles;  // every name below is a required style
+    engine.section = styles.at("section");
+    engine.heading = styles.at("heading");
+    engine.subheading = styles.at("subheading");
+    engine.body = styles.at("body");
+    engine.source = styles.at("source");
+    engine.list = styles.at("list");
+    engine.quote = styles.at("quote");
+    engine.caption = styles.at("caption");
+    engine.field = styles.at("field");
+    engine.backmatter_heading = styles.at("backmatter-heading");
   }
 
   const XmlInput& in_;

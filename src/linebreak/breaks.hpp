@@ -67,7 +67,7 @@ struct Items {
   std::vector<Junction> junctions;
   std::vector<double> hyphen_widths;  ///< of ShapedParagraph::hyphens, pt
   std::vector<int> ruby_of_cluster;   ///< index in ShapedParagraph::rubies, -1 = none
-  double em = 10.5;
+  double em = default_text_size;
 };
 
 /// `emergency_width` > 0: runs without a break wider than this (pt) may

@@ -253,7 +253,7 @@ double widest_word(const Items& items) {
 Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_width,
                   double han_latin_gap_em) {
   Items items;
-  items.em = p.em > 0 ? p.em : 10.5;
+  items.em = p.em > 0 ? p.em : default_text_size;
   const auto& glyphs = p.glyphs;
   const uint32_t text_size = static_cast<uint32_t>(p.text.size());
 

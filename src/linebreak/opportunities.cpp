@@ -203,16 +203,4 @@ std::vector<bool> clreq_break_opportunities(const std::u32string& text, const st
   return to_bools(linebreak::clreq_opportunities(text, lang, level));
 }
 
-BreakLevel break_level_from_string(const std::string& name) {
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (lower == "none") return BreakLevel::none;
-  if (lower == "basic") return BreakLevel::basic;
-  if (lower == "gb") return BreakLevel::gb;
-  if (lower == "strict") return BreakLevel::strict;
-  throw std::invalid_argument("unknown line break level \"" + name +
-                              "\" (expected none, basic, GB or strict)");
-}
-
 }  // namespace paiban

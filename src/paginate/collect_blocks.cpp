@@ -23,12 +23,13 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
     flow.section_titles.push_back(section.title);
     size_t first = items.size();
     setter.add_paragraph(items, as_inline(section.title, section.where),
-                         {.style = "section", .section = s});
+                         {.style = setter.styles().section, .section = s});
     anchor_here(first, section.title, 1);
     keep_with_next(items);
     for (const Article& article : section.articles) {
       first = items.size();
-      setter.add_paragraph(items, article.heading, {.style = "heading", .section = s});
+      setter.add_paragraph(items, article.heading,
+                           {.style = setter.styles().heading, .section = s});
       anchor_here(first, plain_text(article.heading), 2);
       keep_with_next(items);
       for (const Block& block : article.blocks) {
@@ -40,7 +41,7 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
         keep_with_next(items);  // the 来源 line stays with the end of its article
         InlineText source = as_inline(source_label, article.where);
         source.insert(source.end(), article.source->begin(), article.source->end());
-        setter.add_paragraph(items, source, {.style = "source", .section = s});
+        setter.add_paragraph(items, source, {.style = setter.styles().source, .section = s});
       }
     }
   }

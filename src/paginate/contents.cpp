@@ -12,8 +12,7 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
   ContentsFlow out;
 
   const TextStyle& title_style = layout.style(layout.contents.title_style);
-  for (const SetLine& line :
-       setter.set(title, layout.contents.title_style, measure, title_style.align)) {
+  for (const SetLine& line : setter.set(title, title_style, measure, title_style.align)) {
     FlowItem item;
     item.height = title_style.leading;
     item.baseline = baseline_in_box(title_style.leading, title_style.size);
@@ -34,9 +33,9 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     std::string number = std::to_string(anchor.page + 1);
     // Room kept for the number: the widest of four digits, so titles wrap the same way
     // whatever the numbers turn out to be (the contents converge faster).
-    const double number_room = setter.width_of("0000", style_name) + em;
+    const double number_room = setter.width_of("0000", style) + em;
     const double title_measure = measure - indent - number_room;
-    auto title_lines = setter.set(anchor.title, style_name, title_measure, Align::start);
+    auto title_lines = setter.set(anchor.title, style, title_measure, Align::start);
     if (title_lines.empty()) continue;
     // A title over several lines is balanced: set as narrow as it goes
     // without taking another line, so it never ends in a line of one or two
@@ -44,13 +43,13 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     if (title_lines.size() > 1) {
       for (double narrower = title_measure - em / 2; narrower > title_measure / 2;
            narrower -= em / 2) {
-        auto tried = setter.set(anchor.title, style_name, narrower, Align::start);
+        auto tried = setter.set(anchor.title, style, narrower, Align::start);
         if (tried.size() != title_lines.size()) break;
         title_lines = std::move(tried);
       }
     }
-    auto number_lines = setter.set(number, style_name, measure, Align::end);
-    auto dot_lines = setter.set(layout.contents.leader, style_name, measure, Align::start);
+    auto number_lines = setter.set(number, style, measure, Align::end);
+    auto dot_lines = setter.set(layout.contents.leader, style, measure, Align::start);
 
     size_t first = out.items.size();
     for (size_t k = 0; k < title_lines.size(); ++k) {

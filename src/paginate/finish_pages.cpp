@@ -42,7 +42,7 @@ Page set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, dou
     const TextStyle& style = layout.style(cover.style);
     y += cover.space_before;
     if (text.empty()) continue;
-    for (const SetLine& line : setter.set(text, cover.style, setter.measure(), style.align)) {
+    for (const SetLine& line : setter.set(text, style, setter.measure(), style.align)) {
       paint_line(page, line.glyphs, left, y + baseline_in_box(style.leading, style.size));
       y += style.leading;
     }

@@ -44,7 +44,7 @@ void paint_stack(Page& page, Typesetter& setter, const std::vector<FurnitureText
     std::string text = expand_template(line.text, fields);
     if (text.empty()) continue;
     Align align = line.align == Align::start ? default_align : line.align;
-    auto set = setter.set(text, line.style, measure, align);
+    auto set = setter.set(text, style, measure, align);
     if (set.empty()) continue;
     paint_line(page, set[0].glyphs, left, y);
   }

@@ -21,13 +21,12 @@ static BreakOptions options_for(const Layout& layout, double measure, double fir
   options.measure = measure;
   options.first_indent = first_indent;
   options.align = align;
-  options.level = break_level_from_string(layout.line_break_level);
+  options.level = layout.line_break_level;
   return options;
 }
 
-SetText Typesetter::set(const InlineText& text, const std::string& style_name, double measure,
+SetText Typesetter::set(const InlineText& text, const TextStyle& style, double measure,
                         double first_indent, Align align) {
-  const TextStyle& style = layout_.style(style_name);
   ShapedParagraph shaped = shape_paragraph(text, style, layout_, lang_, fonts_, warnings_);
   if (shaped.text.empty()) return {};
   auto lines =
@@ -35,16 +34,15 @@ SetText Typesetter::set(const InlineText& text, const std::string& style_name, d
   return {std::move(lines), std::move(shaped.links)};
 }
 
-std::vector<SetLine> Typesetter::set(const std::string& text, const std::string& style_name,
+std::vector<SetLine> Typesetter::set(const std::string& text, const TextStyle& style,
                                      double measure, Align align) {
   InlineText inline_text;
   inline_text.push_back(InlineRun{text, false, false, "", false, {}});
-  return set(inline_text, style_name, measure, 0, align).lines;
+  return set(inline_text, style, measure, 0, align).lines;
 }
 
-double Typesetter::width_of(const std::string& text, const std::string& style_name) {
-  ShapedParagraph shaped =
-      shape_text(text, layout_.style(style_name), layout_, lang_, fonts_, warnings_);
+double Typesetter::width_of(const std::string& text, const TextStyle& style) {
+  ShapedParagraph shaped = shape_text(text, style, layout_, lang_, fonts_, warnings_);
   return natural_width(shaped);
 }
 
@@ -67,10 +65,10 @@ FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, doub
 
 void Typesetter::add_paragraph(std::vector<FlowItem>& flow, const InlineText& text,
                                const ParagraphSpec& spec) {
-  const TextStyle& style = layout_.style(spec.style);
+  const TextStyle& style = spec.style;
   double indent = spec.first_indent ? style.first_indent_em * style.size : 0;
   SetText set_text =
-      set(text, spec.style, measure_ - spec.indent_left - spec.indent_right, indent, style.align);
+      set(text, style, measure_ - spec.indent_left - spec.indent_right, indent, style.align);
   const std::vector<SetLine>& lines = set_text.lines;
   if (lines.empty()) return;
   size_t first = flow.size();
@@ -95,7 +93,7 @@ void keep_with_next(std::vector<FlowItem>& flow) {
 
 void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int section) {
   const size_t list_first = flow.size();
-  const TextStyle& style = layout_.style("list");
+  const TextStyle& style = styles().list;
   const int columns = std::max(1, block.columns);
   const double gap = style.size * 2;
   // Markers hang in a gutter of 2 em so item text stays aligned.
@@ -106,7 +104,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
     std::vector<SetText> cells;
     size_t rows_needed = 0;
     for (int c = 0; c < columns && row + c < block.items.size(); ++c) {
-      cells.push_back(set(block.items[row + c], "list", column_width - gutter, 0, Align::start));
+      cells.push_back(set(block.items[row + c], style, column_width - gutter, 0, Align::start));
       rows_needed = std::max(rows_needed, cells.back().lines.size());
     }
     size_t first = flow.size();
@@ -120,7 +118,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
         if (k == 0 && block.marker != ListMarker::none) {
           std::string marker =
               block.marker == ListMarker::bullet ? "•" : std::to_string(row + c + 1) + ".";
-          auto marker_lines = set(marker, "list", gutter, Align::start);
+          auto marker_lines = set(marker, style, gutter, Align::start);
           if (!marker_lines.empty())
             item.parts.push_back(FlowPart{.glyphs = marker_lines[0].glyphs, .x = x});
         }
@@ -144,12 +142,11 @@ void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int
     InlineText text;
     text.push_back(InlineRun{field.label + "：", true, false, "", false, field.where});
     text.insert(text.end(), field.value.begin(), field.value.end());
-    add_paragraph(flow, text, {.style = "field", .section = section});
+    add_paragraph(flow, text, {.style = styles().field, .section = section});
   }
   // The fields stand apart from what precedes them by half a line at least.
   if (first < flow.size())
-    flow[first].space_before =
-        std::max(flow[first].space_before, layout_.style("field").leading / 2);
+    flow[first].space_before = std::max(flow[first].space_before, styles().field.leading / 2);
   keep_block_ends(flow, first);
 }
 
@@ -180,14 +177,14 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
     height = max_height * 0.9;
   }
   FlowItem item;
-  item.space_before = layout_.style("body").leading / 2;
-  item.height = height + layout_.style("body").leading / 2;
+  item.space_before = styles().body.leading / 2;
+  item.height = height + styles().body.leading / 2;
   item.image = PageImage{block.figure_path, (measure_ - width) / 2, 0, width, height};
   item.section = section;
   flow.push_back(std::move(item));
   if (!block.text.empty()) {
     keep_with_next(flow);
-    add_paragraph(flow, block.text, {.style = "caption", .section = section});
+    add_paragraph(flow, block.text, {.style = styles().caption, .section = section});
   }
 }
 
@@ -195,24 +192,24 @@ void Typesetter::add_block(std::vector<FlowItem>& flow, const Block& block, int 
   switch (block.kind) {
     case BlockKind::paragraph:
       add_paragraph(flow, block.text,
-                    {.style = "body", .section = section, .first_indent = block.indent});
+                    {.style = styles().body, .section = section, .first_indent = block.indent});
       break;
     case BlockKind::subheading:
-      add_paragraph(flow, block.text, {.style = "subheading", .section = section});
+      add_paragraph(flow, block.text, {.style = styles().subheading, .section = section});
       keep_with_next(flow);
       break;
     case BlockKind::heading:
-      add_paragraph(flow, block.text, {.style = "backmatter-heading", .section = section});
+      add_paragraph(flow, block.text, {.style = styles().backmatter_heading, .section = section});
       keep_with_next(flow);
       break;
     case BlockKind::list:
       add_list(flow, block, section);
       break;
     case BlockKind::quote: {
-      double indent = layout_.style("quote").size * 2;
+      double indent = styles().quote.size * 2;
       for (const Block& p : block.paragraphs)
         add_paragraph(flow, p.text,
-                      {.style = "quote",
+                      {.style = styles().quote,
                        .section = section,
                        .indent_left = indent,
                        .indent_right = indent,

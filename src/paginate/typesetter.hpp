@@ -12,10 +12,10 @@
 namespace paiban {
 
 /// How a paragraph-like text goes into the flow. Designated initializers
-/// name what differs from a plain paragraph: {.style = "quote", .section = s,
-/// .indent_left = q, .indent_right = q}.
+/// name what differs from a plain paragraph: {.style = styles.quote,
+/// .section = s, .indent_left = q, .indent_right = q}.
 struct ParagraphSpec {
-  std::string style;                         ///< a key of Layout::styles
+  const TextStyle& style;
   int section = -1;                          ///< index of the section the lines belong to
   double indent_left = 0, indent_right = 0;  ///< pt, in from the measure's edges
   bool first_indent = false;                 ///< the style's first-line indent applies
@@ -34,16 +34,18 @@ class Typesetter {
   /// Text width of the body (page width less inner and outer margins), pt.
   double measure() const { return measure_; }
   const Layout& layout() const { return layout_; }
+  /// The styles the engine sets its own parts in (Layout::engine).
+  const EngineStyles& styles() const { return layout_.engine; }
   FontCache& fonts() { return fonts_; }
   Warnings& warnings() { return warnings_; }
 
   /// Shapes and breaks inline text in a style; `measure` in pt.
-  SetText set(const InlineText& text, const std::string& style, double measure, double first_indent,
+  SetText set(const InlineText& text, const TextStyle& style, double measure, double first_indent,
               Align align);
-  std::vector<SetLine> set(const std::string& text, const std::string& style, double measure,
+  std::vector<SetLine> set(const std::string& text, const TextStyle& style, double measure,
                            Align align);
   /// Natural width of a one-line text, pt.
-  double width_of(const std::string& text, const std::string& style);
+  double width_of(const std::string& text, const TextStyle& style);
 
   /// Appends the line boxes of a paragraph-like text, with widow and orphan
   /// control: a page may not end after its first line nor before its last.

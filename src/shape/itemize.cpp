@@ -91,7 +91,8 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
   std::vector<TextRun> runs;
   if (text.empty()) return runs;
   const RoleFaces regular = faces_for_role(role, weight, lang, fonts);
-  const RoleFaces bold = weight >= 700 ? regular : faces_for_role(role, 700, lang, fonts);
+  const RoleFaces bold =
+      weight >= bold_weight ? regular : faces_for_role(role, bold_weight, lang, fonts);
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
 
   std::vector<FaceId> face_of(text.size());
@@ -110,7 +111,7 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
     if ((ch == U' ' || ch == U'\n' || ch < 0x20) && !candidates.faces.empty())
       chosen = i > 0 ? face_of[i - 1] : candidates.faces.front();
     else
-      chosen = face_for_char(ch, candidates, styles[i].strong ? 700 : weight, lang, fonts);
+      chosen = face_for_char(ch, candidates, styles[i].strong ? bold_weight : weight, lang, fonts);
     if (!chosen) {
       warn_missing(text, styles, locations, i, warned, warnings);
       if (candidates.faces.empty())

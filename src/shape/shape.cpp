@@ -156,7 +156,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
   out.em = style.size;
   out.where = where;
   const FontRole& role = role_of(style, layout);
-  int weight = style.bold ? 700 : role.weight;
+  int weight = style.bold ? bold_weight : role.weight;
   auto runs = itemize(out.text, built.styles, role, weight, lang, fonts, built.locations, warnings);
 
   hb_buffer_t* buffer = hb_buffer_create();

@@ -53,6 +53,25 @@ class LayoutErrors : public ::testing::Test {
   std::string default_;
 };
 
+// <line-break level> is read once, into the engine's own value.
+TEST_F(LayoutErrors, LineBreakLevelIsReadIntoItsValue) {
+  const std::pair<const char*, BreakLevel> levels[] = {{"none", BreakLevel::none},
+                                                       {"basic", BreakLevel::basic},
+                                                       {"GB", BreakLevel::gb},
+                                                       {"strict", BreakLevel::strict}};
+  for (const auto& [name, level] : levels) {
+    std::string text = default_;
+    const std::string from = "<line-break level=\"basic\"/>";
+    ASSERT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), "<line-break level=\"" + std::string(name) + "\"/>");
+    std::string path = (dir_ / "level.xml").string();
+    std::ofstream(path) << text;
+    EXPECT_EQ(parse_layout_file(path).line_break_level, level) << name;
+  }
+  EXPECT_NE(error("<line-break level=\"basic\"/>", "<line-break level=\"loose\"/>").find("loose"),
+            std::string::npos);
+}
+
 TEST_F(LayoutErrors, DefaultParsesUnchanged) { EXPECT_EQ(error("<layout", "<layout"), ""); }
 
 TEST_F(LayoutErrors, ValuesAreChecked) {

@@ -38,6 +38,33 @@ TEST_P(LayoutShipped, DefinesEveryRequiredStyleAndCoverStyle) {
   EXPECT_EQ(layout.wording_for("zh-Hans").source_label, "来源：");
 }
 
+// The engine's own styles are resolved when the layout is read: each is the
+// named style, with everything based-on gave it.
+TEST_P(LayoutShipped, ResolvesTheEnginesStyles) {
+  Layout layout = parse_layout_file(layout_file(GetParam()));
+  const std::pair<const TextStyle*, const char*> resolved[] = {
+      {&layout.engine.section, "section"},
+      {&layout.engine.heading, "heading"},
+      {&layout.engine.subheading, "subheading"},
+      {&layout.engine.body, "body"},
+      {&layout.engine.source, "source"},
+      {&layout.engine.list, "list"},
+      {&layout.engine.quote, "quote"},
+      {&layout.engine.caption, "caption"},
+      {&layout.engine.field, "field"},
+      {&layout.engine.backmatter_heading, "backmatter-heading"}};
+  for (const auto& [style, name] : resolved) {
+    const TextStyle& named = layout.style(name);
+    EXPECT_EQ(style->font, named.font) << name;
+    EXPECT_DOUBLE_EQ(style->size, named.size) << name;
+    EXPECT_DOUBLE_EQ(style->leading, named.leading) << name;
+    EXPECT_EQ(style->align, named.align) << name;
+    EXPECT_DOUBLE_EQ(style->first_indent_em, named.first_indent_em) << name;
+    EXPECT_EQ(style->bold, named.bold) << name;
+  }
+  EXPECT_NE(layout.engine.section.size, layout.engine.body.size);  // not all one default
+}
+
 // The default layout leaves the wording to the issue's language.
 TEST(LayoutDefault, WordingFollowsTheIssuesLanguage) {
   Layout layout = parse_layout_file(layout_file("default"));

@@ -157,14 +157,6 @@ TEST(ClreqBreaks, LevelNoneIsUntailored) {
             unicode_break_opportunities(t, "zh-Hans"));
 }
 
-TEST(ClreqBreaks, LevelNames) {
-  EXPECT_EQ(break_level_from_string("none"), BreakLevel::none);
-  EXPECT_EQ(break_level_from_string("basic"), BreakLevel::basic);
-  EXPECT_EQ(break_level_from_string("GB"), BreakLevel::gb);
-  EXPECT_EQ(break_level_from_string("strict"), BreakLevel::strict);
-  EXPECT_THROW(break_level_from_string("loose"), std::invalid_argument);
-}
-
 // ------------------------------------------------------ break_paragraph
 
 /// Checks what every set paragraph must satisfy; returns the lines' texts.
