@@ -50,6 +50,9 @@ std::optional<EncodingDecl> find_encoding_decl(std::string_view text) {
   return EncodingDecl{at, value_end + 1, std::string(decl.substr(i + 1, value_end - i - 1))};
 }
 
+/// ICU's Big5-HKSCS (Hong Kong's supplementary characters, to Unicode 4.1).
+constexpr const char* kBig5Hkscs = "ibm-1375_P100-2008";
+
 /// ICU converter for a declared legacy encoding, or nullptr when it is not one.
 /// GBK and GB2312 are decoded as GB18030, their superset: every valid GBK or
 /// GB2312 byte sequence means the same there, and files labelled GB2312 often
@@ -58,7 +61,21 @@ const char* legacy_converter(const std::string& declared) {
   std::string name = lower_ascii(declared);
   if (name == "gb18030" || name == "gbk" || name == "gb2312") return "GB18030";
   if (name == "big5") return "Big5";
+  if (name == "big5-hkscs" || name == "big5hkscs" || name == "big5_hkscs") return kBig5Hkscs;
   return nullptr;
+}
+
+/// The first private-use character of UTF-8 `text` (U+E000..U+F8FF), by
+/// byte offset: what a legacy decoder gives for bytes it has no character
+/// for (Big5's user-defined area, where HKSCS characters sit).
+std::optional<std::size_t> first_private_use(std::string_view text) {
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    // U+E000..U+F8FF are EE 80 80 .. EF A3 BF in UTF-8.
+    auto lead = static_cast<unsigned char>(text[i]);
+    auto next = static_cast<unsigned char>(text[i + 1]);
+    if (lead == 0xEE || (lead == 0xEF && next <= 0xA3)) return i;
+  }
+  return std::nullopt;
 }
 
 std::string utf16_to_utf8(const UChar* text, int32_t length) {
@@ -170,7 +187,19 @@ std::string decode_xml_input(const std::string& bytes, const std::string& path) 
   if (auto decl = find_encoding_decl(text)) {
     std::string name = lower_ascii(decl->value);
     if (const char* converter = legacy_converter(decl->value)) {
-      text = transcode(text, converter, decl->value, path);
+      std::string decoded = transcode(text, converter, decl->value, path);
+      // Big5 has no HKSCS characters: ICU's Big5 gives them private-use code
+      // points. A file labelled Big5 holding them is Big5-HKSCS (a superset).
+      if (converter == std::string_view("Big5") && first_private_use(decoded))
+        decoded = transcode(text, kBig5Hkscs, decl->value, path);
+      if (auto at = first_private_use(decoded)) {
+        throw InputError(locate(decoded, *at, path),
+                         "a byte sequence of " + decl->value +
+                             " decodes to a private-use character (a user-defined or "
+                             "font-specific code, no Unicode character); write the character "
+                             "itself in UTF-8");
+      }
+      text = std::move(decoded);
       if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a GB18030 BOM
       decl = find_encoding_decl(text);
       // The parser reads UTF-8 now: blank the declaration out rather than
@@ -179,7 +208,8 @@ std::string decode_xml_input(const std::string& bytes, const std::string& path) 
     } else if (name != "utf-8") {
       refuse(text, decl->start, path,
              "encoding \"" + decl->value +
-                 "\" is not supported (use UTF-8, or GB18030, GBK, GB2312 or Big5)");
+                 "\" is not supported (use UTF-8, or GB18030, GBK, GB2312, Big5 or "
+                 "Big5-HKSCS)");
     }
   }
   check_utf8(text, path);

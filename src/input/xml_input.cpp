@@ -130,6 +130,10 @@ SourceLocation XmlInput::at(pugi::xml_node node) const {
   return map_.locate(offset_of(node.value()));
 }
 
+SourceLocation XmlInput::at(pugi::xml_node text, std::size_t byte_offset) const {
+  return map_.locate(offset_of(text.value()) + byte_offset);
+}
+
 SourceLocation XmlInput::at(pugi::xml_attribute attribute) const {
   return map_.locate(offset_of(attribute.name()));
 }

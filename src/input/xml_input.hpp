@@ -31,6 +31,9 @@ class XmlInput {
   /// An element: its '<'. Text: its first character. An attribute: its name.
   SourceLocation at(pugi::xml_node node) const;
   SourceLocation at(pugi::xml_attribute attribute) const;
+  /// A character `byte_offset` bytes into a text node's value (exact up to
+  /// the first entity or character reference in it).
+  SourceLocation at(pugi::xml_node text, std::size_t byte_offset) const;
   [[noreturn]] void fail(pugi::xml_node node, const std::string& message) const;
   [[noreturn]] void fail(pugi::xml_attribute attribute, const std::string& message) const;
 

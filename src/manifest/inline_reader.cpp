@@ -4,6 +4,7 @@
 
 #include "input/attribute_values.hpp"
 #include "input/white_space.hpp"
+#include "manifest/text_direction.hpp"
 #include "manifest/vocabulary.hpp"
 
 namespace paiban {
@@ -24,6 +25,8 @@ class InlineCollector {
       switch (child.type()) {
         case pugi::node_pcdata:
         case pugi::node_cdata:
+          if (auto rtl = first_right_to_left(child.value()))
+            throw InputError(input_.at(child, rtl->offset), right_to_left_message(*rtl));
           runs_.push_back(
               {child.value(), style.strong, style.emphasis, style.href, false, input_.at(child)});
           break;

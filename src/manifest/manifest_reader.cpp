@@ -11,6 +11,7 @@
 #include "manifest/figure_file.hpp"
 #include "manifest/inline_reader.hpp"
 #include "manifest/iso_date.hpp"
+#include "manifest/text_direction.hpp"
 #include "manifest/vocabulary.hpp"
 #include "paiban/manifest.hpp"
 
@@ -227,6 +228,13 @@ class ManifestReader {
     return text;
   }
 
+  /// An attribute that is text to set (a section title, a field label).
+  std::string text_attribute(pugi::xml_attribute attribute) {
+    if (auto rtl = first_right_to_left(attribute.value()))
+      in_.fail(attribute, right_to_left_message(*rtl));
+    return fold_white_space(attribute.value());
+  }
+
   /// Text that also goes into a PDF text string (`role`): refused here, at
   /// `what` (its element or attribute), when it is longer than libharu writes.
   template <typename Where>
@@ -247,8 +255,7 @@ class ManifestReader {
     if (!in_.element_children(toc).empty()) in_.fail(toc, "<toc> must be empty");
     TocRequest request;
     request.where = in_.at(toc);
-    if (pugi::xml_attribute title = toc.attribute("title"))
-      request.title = fold_white_space(title.value());
+    if (pugi::xml_attribute title = toc.attribute("title")) request.title = text_attribute(title);
     if (pugi::xml_attribute depth = toc.attribute("depth")) {
       std::string value = token_value(depth);
       if (value != "1" && value != "2" && value != "3") {
@@ -264,9 +271,8 @@ class ManifestReader {
     count_heading(node);
     pugi::xml_attribute title = node.attribute("title");
     if (!title) in_.fail(node, "<section> needs a title attribute");
-    Section section{pdf_text(title, "section title", fold_white_space(title.value()), "a bookmark"),
-                    in_.at(node),
-                    {}};
+    Section section{
+        pdf_text(title, "section title", text_attribute(title), "a bookmark"), in_.at(node), {}};
     for (pugi::xml_node child : in_.element_children(node)) {
       if (std::string_view(child.name()) != "article") reject_element(in_, child, node);
       section.articles.push_back(read_article(child));
@@ -429,7 +435,7 @@ class ManifestReader {
       in_.check_attributes(child, {"label"});
       pugi::xml_attribute label = child.attribute("label");
       if (!label) in_.fail(child, "<field> needs a label attribute");
-      block.fields.push_back({fold_white_space(label.value()), counted(child), in_.at(child)});
+      block.fields.push_back({text_attribute(label), counted(child), in_.at(child)});
     }
     if (block.fields.empty()) in_.fail(node, "<fields> has no <field>");
     return block;

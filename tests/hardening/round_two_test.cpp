@@ -200,6 +200,56 @@ TEST_F(RoundTwo, ACharacterReferenceWithLeadingZerosIsAccepted) {
   expect_refused(render(), "4:53", "unknown entity or bad character reference '&#x00000000;'");
 }
 
+TEST_F(RoundTwo, RightToLeftTextIsRefusedAtItsFirstCharacter) {
+  // Hebrew after three characters of a paragraph (column 53 + 3).
+  write_manifest(one_article("<p>正文 שלום עולם</p>"));
+  expect_refused(render(), "4:56",
+                 "right-to-left text (U+05E9 HEBREW LETTER SHIN) is not supported: paiban sets "
+                 "every line left to right, so it would read backwards");
+  expect_refused(run({"check", manifest_path()}), "4:56", "right-to-left text (U+05E9");
+  // Arabic in a section title: at the attribute.
+  write_manifest(replace(one_article("<p>正文</p>"), "title=\"栏\"", "title=\"مرحبا\""));
+  expect_refused(render(), "4:10", "right-to-left text (U+0645 ARABIC LETTER MEEM)");
+  // A right-to-left override, written as a character reference.
+  write_manifest(one_article("<p>&#x202E;abc</p>"));
+  expect_refused(render(), "4:53", "right-to-left text (U+202E RIGHT-TO-LEFT OVERRIDE)");
+  // Left-to-right marks and other scripts are fine.
+  write_manifest(one_article("<p>Grüße &#x200E;Ελληνικά Кириллица</p>"));
+  expect_rendered(render());
+}
+
+// 𨋢邨嘅 in Big5-HKSCS: 9D F2, 90 68, 9D EF. ICU's Big5 has them as private use.
+const std::string kHkscsBytes = "\x9D\xF2\x90\x68\x9D\xEF";
+
+TEST_F(RoundTwo, Big5HkscsIsDecodedDeclaredOrAsTheSupersetOfBig5) {
+  for (const std::string declared : {"Big5-HKSCS", "big5hkscs", "Big5"}) {
+    std::string bytes = "<?xml version=\"1.0\" encoding=\"" + declared +
+                        "\"?>\n<issue version=\"1\" date=\"2020-01-02\" lang=\"zh-Hant\">\n"
+                        "<title>t</title><publisher>p</publisher>\n<section title=\"s\"><article>"
+                        "<heading>h</heading><p>" +
+                        kHkscsBytes + "</p></article></section>\n</issue>\n";
+    write_manifest(bytes);
+    BoundedRun rendered = render();
+    expect_rendered(rendered);
+    auto text = test::run_command("pdftotext " + test::shell_quote(out()) + " -");
+    EXPECT_NE(text.output.find("𨋢邨嘅"), std::string::npos) << declared << ": " << text.output;
+    fs::remove(out());
+  }
+}
+
+TEST_F(RoundTwo, ALegacyByteSequenceThatIsPrivateUseIsRefusedAtIt) {
+  // Big5's user-defined area (81 40): no character in Big5-HKSCS either.
+  std::string bytes =
+      "<?xml version=\"1.0\" encoding=\"Big5\"?>\n<issue version=\"1\" date=\"2020-01-02\">\n"
+      "<title>t</title><publisher>p</publisher>\n<section title=\"s\"><article>"
+      "<heading>h</heading><p>ab\x81\x40</p></article></section>\n</issue>\n";
+  write_manifest(bytes);
+  BoundedRun refused = render();
+  expect_refused(refused, "4:54",
+                 "a byte sequence of Big5 decodes to a private-use character (a user-defined or "
+                 "font-specific code, no Unicode character)");
+}
+
 // --- non-regular files --------------------------------------------------------
 
 TEST_F(RoundTwo, AManifestThatIsAFifoIsRefusedByNameWithoutHanging) {

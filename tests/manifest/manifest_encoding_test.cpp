@@ -92,7 +92,7 @@ TEST(ManifestEncoding, BadBytesInADeclaredEncoding) {
 TEST(ManifestEncoding, OtherEncodingsAreRefused) {
   EXPECT_EQ(parse_error(manifest("ISO-8859-1"), "l.xml"),
             "l.xml:1:21: encoding \"ISO-8859-1\" is not supported (use UTF-8, or GB18030, GBK, "
-            "GB2312 or Big5)");
+            "GB2312, Big5 or Big5-HKSCS)");
   EXPECT_EQ(parse_error(manifest("Shift_JIS"), "s.xml").substr(0, 38),
             "s.xml:1:21: encoding \"Shift_JIS\" is no");
   EXPECT_EQ(parse_error("\xFF\xFE<\0i\0", "w.xml"),
