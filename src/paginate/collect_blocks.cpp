@@ -13,8 +13,9 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   MainFlow flow;
   const std::string source_label = setter.layout().wording_for(issue.lang).source_label;
   auto& items = flow.items;
-  auto anchor_here = [&](size_t first_item, const std::string& title, int level) {
-    flow.anchors.push_back({title, level, -1, 0});
+  auto anchor_here = [&](size_t first_item, const std::string& title, int level,
+                         const SourceLocation& where) {
+    flow.anchors.push_back({title, level, -1, 0, where});
     if (first_item < items.size())
       items[first_item].anchors.push_back(int(flow.anchors.size() - 1));
   };
@@ -24,18 +25,21 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
     size_t first = items.size();
     setter.add_paragraph(items, as_inline(section.title, section.where),
                          {.style = setter.styles().section, .section = s});
-    anchor_here(first, section.title, 1);
+    anchor_here(first, section.title, 1, section.where);
     keep_with_next(items);
     for (const Article& article : section.articles) {
       first = items.size();
       setter.add_paragraph(items, article.heading,
                            {.style = setter.styles().heading, .section = s});
-      anchor_here(first, plain_text(article.heading), 2);
+      anchor_here(first, plain_text(article.heading), 2,
+                  article.heading.empty() ? article.where : article.heading.front().where);
       keep_with_next(items);
       for (const Block& block : article.blocks) {
         first = items.size();
         setter.add_block(items, block, s);
-        if (block.kind == BlockKind::subheading) anchor_here(first, plain_text(block.text), 3);
+        if (block.kind == BlockKind::subheading)
+          anchor_here(first, plain_text(block.text), 3,
+                      block.text.empty() ? block.where : block.text.front().where);
       }
       if (article.source) {
         keep_with_next(items);  // the 来源 line stays with the end of its article

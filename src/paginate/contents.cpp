@@ -35,7 +35,7 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     // whatever the numbers turn out to be (the contents converge faster).
     const double number_room = setter.width_of("0000", style) + em;
     const double title_measure = measure - indent - number_room;
-    auto title_lines = setter.set(anchor.title, style, title_measure, Align::start);
+    auto title_lines = setter.set(anchor.title, style, title_measure, Align::start, anchor.where);
     if (title_lines.empty()) continue;
     // A title over several lines is balanced: set as narrow as it goes
     // without taking another line, so it never ends in a line of one or two
@@ -139,7 +139,7 @@ SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow
   }
   if (!converged)
     warnings.push_back({"contents-not-converged",
-                        {issue.manifest_path, 0, 0},
+                        issue.toc ? issue.toc->where : SourceLocation{issue.manifest_path},
                         "contents page numbers did not settle after 6 passes"});
   return contents;
 }

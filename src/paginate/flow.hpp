@@ -26,9 +26,10 @@ struct FlowPart {
 /// Something a contents entry or a bookmark points at.
 struct Anchor {
   std::string title;
-  int level = 1;  ///< 1 section, 2 article, 3 subheading
-  int page = -1;  ///< filled by page building, 0-based
-  double y = 0;   ///< top of the line box, pt from the page top
+  int level = 1;         ///< 1 section, 2 article, 3 subheading
+  int page = -1;         ///< filled by page building, 0-based
+  double y = 0;          ///< top of the line box, pt from the page top
+  SourceLocation where;  ///< the heading in the manifest, for warnings about its contents line
 };
 
 struct FlowItem {

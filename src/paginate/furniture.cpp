@@ -31,7 +31,6 @@ namespace {
 void paint_stack(Page& page, Typesetter& setter, const std::vector<FurnitureText>& lines,
                  const std::map<std::string, std::string>& fields, double left, double baseline,
                  bool upwards, Align default_align) {
-  const double measure = setter.measure();
   std::vector<size_t> order(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) order[i] = upwards ? lines.size() - 1 - i : i;
   double y = baseline;
@@ -44,9 +43,9 @@ void paint_stack(Page& page, Typesetter& setter, const std::vector<FurnitureText
     std::string text = expand_template(line.text, fields);
     if (text.empty()) continue;
     Align align = line.align == Align::start ? default_align : line.align;
-    auto set = setter.set(text, style, measure, align);
-    if (set.empty()) continue;
-    paint_line(page, set[0].glyphs, left, y);
+    const SetLine* set = setter.first_line(text, style, align);
+    if (!set) continue;
+    paint_line(page, set->glyphs, left, y);
   }
 }
 

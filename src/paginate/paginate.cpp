@@ -60,6 +60,7 @@ void check_page_count(const Issue& issue, const MainFlow& main,
 Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings) {
   require_families(layout, issue.lang, fonts);
   Typesetter setter(layout, issue.lang, fonts, warnings);
+  setter.set_default_location({issue.manifest_path});
   const PageGeometry& g = layout.page;
 
   MainFlow main = collect_blocks(issue, setter);

@@ -35,10 +35,24 @@ SetText Typesetter::set(const InlineText& text, const TextStyle& style, double m
 }
 
 std::vector<SetLine> Typesetter::set(const std::string& text, const TextStyle& style,
-                                     double measure, Align align) {
+                                     double measure, Align align, const SourceLocation& where) {
   InlineText inline_text;
-  inline_text.push_back(InlineRun{text, false, false, "", false, {}});
+  inline_text.push_back(
+      InlineRun{text, false, false, "", false, where.file.empty() ? default_where_ : where});
   return set(inline_text, style, measure, 0, align).lines;
+}
+
+const SetLine* Typesetter::first_line(const std::string& text, const TextStyle& style,
+                                      Align align) {
+  auto key = std::make_tuple(text, &style, static_cast<int>(align));
+  auto found = first_lines_.find(key);
+  if (found == first_lines_.end()) {
+    std::vector<SetLine> lines = set(text, style, measure_, align);
+    std::optional<SetLine> first;
+    if (!lines.empty()) first = std::move(lines.front());
+    found = first_lines_.emplace(std::move(key), std::move(first)).first;
+  }
+  return found->second ? &*found->second : nullptr;
 }
 
 double Typesetter::width_of(const std::string& text, const TextStyle& style) {

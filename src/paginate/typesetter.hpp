@@ -1,7 +1,10 @@
 // Setting text for pagination: shape + break a paragraph in a style, and turn
 // the blocks into flow items. Holds what every call needs.
 #pragma once
+#include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "paginate/flow.hpp"
@@ -42,8 +45,16 @@ class Typesetter {
   /// Shapes and breaks inline text in a style; `measure` in pt.
   SetText set(const InlineText& text, const TextStyle& style, double measure, double first_indent,
               Align align);
+  /// Plain text (furniture, cover, contents): warnings about it name `where`,
+  /// else the file set_default_location() gave, never "<input>".
   std::vector<SetLine> set(const std::string& text, const TextStyle& style, double measure,
-                           Align align);
+                           Align align, const SourceLocation& where = {});
+  /// The first line of `text` set across the measure: set once for each
+  /// text, style and alignment, however many pages repeat it (a running
+  /// head's 30,000-character title was set again on every page).
+  const SetLine* first_line(const std::string& text, const TextStyle& style, Align align);
+  /// Where text without a location of its own comes from (the manifest).
+  void set_default_location(SourceLocation where) { default_where_ = std::move(where); }
   /// Natural width of a one-line text, pt.
   double width_of(const std::string& text, const TextStyle& style);
 
@@ -66,6 +77,8 @@ class Typesetter {
   FontCache& fonts_;
   Warnings& warnings_;
   double measure_;
+  SourceLocation default_where_;
+  std::map<std::tuple<std::string, const TextStyle*, int>, std::optional<SetLine>> first_lines_;
 };
 
 /// Keeps: no page break after the last item of `flow` (a heading stays with

@@ -49,6 +49,7 @@ struct BoundedRun {
   bool timed_out = false;  ///< killed at the time limit
   double seconds = 0;      ///< wall time
   long peak_rss_mb = 0;    ///< the child's peak resident memory
+  double cpu_seconds = 0;  ///< the child's user and system time
   std::string output;      ///< stdout and stderr, the first 1 MB
 };
 
@@ -87,6 +88,8 @@ inline BoundedRun run_bounded(const std::vector<std::string>& args, double timeo
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.peak_rss_mb = usage.ru_maxrss / 1024;  // Linux: kilobytes
+  run.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
   std::ifstream in(out_file, std::ios::binary);
