@@ -37,8 +37,13 @@ struct RenderResult {
 RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
                           const RenderOptions& options);
 
-/// Parses and checks a manifest and its layout without rendering.
-void check_issue(const std::string& manifest_path);
+/// Everything render_issue refuses, found the same way, with nothing
+/// written: the whole pipeline runs (missing fonts, unreadable or damaged
+/// figures, RGB figures with --print, page and string limits, warnings
+/// with warnings_as_errors) and the PDF's bytes are dropped. Throws as
+/// render_issue; returns its warnings and page count.
+RenderResult check_issue(const std::string& manifest_path, FontCache& fonts,
+                         const RenderOptions& options);
 
 /// "paiban 0.1.0"
 const char* version_string();

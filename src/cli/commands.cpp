@@ -22,7 +22,7 @@ const char* kUsageText =
     "usage: paiban render MANIFEST [-o OUT.pdf] [--print [--pdfx-1a]] [--saddle-stitch]\n"
     "                     [--preflight | --preflight-json FILE] [--werror] [--watch]\n"
     "                     [--allow-outside]\n"
-    "       paiban check MANIFEST\n"
+    "       paiban check MANIFEST [--print [--pdfx-1a]] [--werror] [--allow-outside]\n"
     "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] "
     "[--print]\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
@@ -31,7 +31,8 @@ const char* kUsageText =
     "commands:\n"
     "  render   typeset an issue manifest into a PDF (default OUT: the manifest's\n"
     "           directory name + .pdf in the current directory)\n"
-    "  check    validate a manifest and its layout without rendering\n"
+    "  check    everything render would refuse (fonts, figures, print colour, limits,\n"
+    "           warnings with --werror), with nothing written\n"
     "  batch    render every issue.xml under the PATHs into OUTDIR in parallel, skipping\n"
     "           PDFs already up to date (paiban batch --help for its options)\n"
     "  fonts    show the faces a layout's font roles resolve to, their coverage and\n"
@@ -137,12 +138,32 @@ int render_command(const std::vector<std::string>& args) {
   });
 }
 
+// check: render's options that change what is refused, nothing written.
 int check_command(const std::vector<std::string>& args) {
-  if (args.size() != 1 || args[0].empty() || args[0][0] == '-')
-    return usage_error("check needs exactly one MANIFEST");
+  std::string manifest;
+  RenderOptions options;
+  for (const std::string& a : args) {
+    if (a == "--print") {
+      options.pdf.print = true;
+    } else if (a == "--pdfx-1a") {
+      options.pdf.standard = PdfStandard::x1a;
+    } else if (a == "--werror") {
+      options.warnings_as_errors = true;
+    } else if (a == "--allow-outside") {
+      options.allow_outside = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option " + a);
+    } else if (manifest.empty()) {
+      manifest = a;
+    } else {
+      return usage_error("check needs exactly one MANIFEST");
+    }
+  }
+  if (manifest.empty()) return usage_error("check needs exactly one MANIFEST");
   return guarded([&] {
-    check_issue(args[0]);
-    std::cerr << args[0] << ": ok\n";
+    RenderResult result = check_issue(manifest, FontCache::shared(), options);
+    for (const Warning& w : result.warnings) report_warning(w);
+    std::cerr << manifest << ": ok (" << result.pages << " pages, nothing written)\n";
     return int(kDone);
   });
 }

@@ -47,9 +47,12 @@ RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
   return result;
 }
 
-void check_issue(const std::string& manifest_path) {
-  Issue issue = parse_manifest_file(manifest_path);
-  load_layout(issue.layout, manifest_path, issue.layout_where);
+RenderResult check_issue(const std::string& manifest_path, FontCache& fonts,
+                         const RenderOptions& options) {
+  RenderResult result = render_issue(manifest_path, fonts, options);
+  result.pdf.clear();
+  result.pdf.shrink_to_fit();
+  return result;
 }
 
 const char* version_string() { return "paiban " PAIBAN_VERSION; }

@@ -6,7 +6,7 @@
 //
 // Measured (Release, 2 cores):
 //   100 MB manifest          refused in 0.1 s, 8 MB (limit: 16 MB)
-//   16 MB manifest, check    1.4 s, 84 MB
+//   16 MB manifest, check    as render (the whole pipeline, nothing written) [slow]
 //   16 MB manifest, render   10-21 s, 1.3 GB (5,400 articles, 5.4 M characters) [slow]
 //   16 MB Latin paragraph    refused in 1.6 s, 120 MB (over 1 M characters)
 //   6 x 1 M Latin characters 8.8 s CPU (34 s wall under load), 1.05 GB         [slow]
@@ -117,13 +117,15 @@ TEST(HardeningLimits, AnEndlessFileIsRefused) {
   expect_within(batch, 5, 100);
 }
 
-// Just under the limit: read and checked. Bound: 10 s, 400 MB (measured 1.4 s, 84 MB).
+// Just under the limit: checked, which runs the whole pipeline as render
+// does (nothing written). Bound: 60 s, 2 GB, as rendering it.
 TEST(HardeningLimits, A16MBManifestIsCheckedInBoundedTime) {
+  if (!slow_tests_enabled()) GTEST_SKIP() << "set PAIBAN_SLOW_TESTS=1 to run (20 s in Release)";
   auto dir = test::temp_dir("limits-16mb");
   write_file(dir / "issue.xml", manifest_of_size((16 << 20) - 4096));
-  auto run = paiban_bounded({"check", (dir / "issue.xml").string()}, 120);
+  auto run = paiban_bounded({"check", (dir / "issue.xml").string()}, 600);
   EXPECT_EQ(run.exit_code, 0) << describe(run);
-  expect_within(run, 10, 400);
+  expect_within(run, 60, 2048);
   fs::remove_all(dir);
 }
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <map>
 #include <regex>
 
 #include "hardening_support.hpp"
@@ -296,6 +297,81 @@ TEST_F(RoundTwo, WarningsAboutFurnitureAndContentsNameTheManifest) {
   EXPECT_EQ(contents.output.find("<input>"), std::string::npos) << describe(contents);
   EXPECT_NE(contents.output.find(manifest_path() + ":4:17" + warning), std::string::npos)
       << describe(contents);
+}
+
+// --- check ---------------------------------------------------------------------
+
+/// Every file under `dir`, with its size and modification time.
+std::map<std::string, std::pair<uintmax_t, fs::file_time_type>> snapshot(const fs::path& dir) {
+  std::map<std::string, std::pair<uintmax_t, fs::file_time_type>> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file())
+      files[entry.path().string()] = {entry.file_size(), entry.last_write_time()};
+  return files;
+}
+
+TEST_F(RoundTwo, CheckRefusesWhatRenderRefusesAndWritesNothing) {
+  const std::string data = test::source_path("tests/hardening/data/");
+  write_file(dir_ / "rgb.png", test::read_file(data + "photo.png"));
+  write_file(dir_ / "damaged.png", test::read_file(data + "extra-image-data.png"));
+  struct Case {
+    std::string what, blocks, layout_from, layout_to;
+    std::vector<std::string> options;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"a missing font family",
+       "<p>正文。</p>",
+       "<family>",
+       "<family>No Such Family</family><family>",
+       {},
+       "font family \"No Such Family\" (role \""},
+      {"a damaged figure", "<figure src=\"damaged.png\"/>", "", "", {}, "damaged.png"},
+      {"an RGB figure in print",
+       "<figure src=\"rgb.png\"/>",
+       "",
+       "",
+       {"--print"},
+       "image; print mode (PDF/X) needs CMYK or greyscale images"},
+      {"a warning with --werror",
+       "<p>正文&#x10FFFD;</p>",
+       "",
+       "",
+       {"--werror"},
+       "(warnings are errors)"},
+  };
+  for (const Case& c : cases) {
+    std::string issue = one_article(c.blocks);
+    if (!c.layout_from.empty()) {
+      write_layout(c.layout_from, c.layout_to);
+      issue = replace(issue, "<issue version=\"1\"", "<issue version=\"1\" layout=\"layout.xml\"");
+    }
+    write_manifest(issue);
+    auto before = snapshot(dir_);
+    std::vector<std::string> args = {"check", manifest_path()};
+    args.insert(args.end(), c.options.begin(), c.options.end());
+    BoundedRun checked = run(args);
+    EXPECT_EQ(checked.exit_code, 2) << c.what << ": " << describe(checked);
+    EXPECT_NE(checked.output.find(c.message), std::string::npos)
+        << c.what << ": " << describe(checked);
+    EXPECT_EQ(snapshot(dir_), before) << c.what << ": check wrote something";
+    // render refuses it the same way.
+    args[0] = "render";
+    args.insert(args.end(), {"-o", out()});
+    BoundedRun rendered = run(args);
+    EXPECT_EQ(rendered.exit_code, 2) << c.what << ": " << describe(rendered);
+    EXPECT_NE(rendered.output.find(c.message), std::string::npos) << describe(rendered);
+    EXPECT_FALSE(fs::exists(out()));
+    fs::remove(dir_ / "layout.xml");
+  }
+  // Without --werror the warning is shown and the check passes.
+  write_manifest(one_article("<p>正文&#x10FFFD;</p>"));
+  BoundedRun warned = run({"check", manifest_path()});
+  EXPECT_EQ(warned.exit_code, 0) << describe(warned);
+  EXPECT_NE(warned.output.find("warning: no installed font has U+10FFFD"), std::string::npos)
+      << describe(warned);
+  EXPECT_NE(warned.output.find(": ok (2 pages, nothing written)"), std::string::npos)
+      << describe(warned);
 }
 
 // --- non-regular files --------------------------------------------------------
