@@ -7,6 +7,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <string>
 
 #include "cli/batch/freshness.hpp"
@@ -17,6 +19,7 @@
 #include "paiban/pdf.hpp"
 #include "paiban/render.hpp"
 #include "paiban/shape.hpp"
+#include "pdf/font_subset.hpp"
 
 namespace paiban {
 namespace {
@@ -129,6 +132,26 @@ void BM_WritePdf(benchmark::State& state) {
   state.SetLabel(std::to_string(bytes / 1024) + " KB (subset fonts, compressed)");
 }
 BENCHMARK(BM_WritePdf)->Unit(benchmark::kMillisecond);
+
+// hb-subset alone: every face of the issue cut to the glyphs its pages use,
+// as the writer does (cached subset source, desubroutinised CFF).
+void BM_SubsetFaces(benchmark::State& state) {
+  const Inputs& in = inputs();
+  Warnings warnings;
+  Document document = paginate(in.issue, in.layout, FontCache::shared(), warnings);
+  std::map<FaceId, std::set<uint32_t>> glyphs;
+  for (const Page& page : document.pages)
+    for (const PageGlyph& g : page.glyphs) glyphs[g.face].insert(g.glyph);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    bytes = 0;
+    for (const auto& [face, set] : glyphs)
+      bytes += pdf::subset_face(FontCache::shared(), face, set).program.size();
+  }
+  state.SetLabel(std::to_string(glyphs.size()) + " faces, " + std::to_string(bytes / 1024) +
+                 " KB of font programs before Flate");
+}
+BENCHMARK(BM_SubsetFaces)->Unit(benchmark::kMillisecond);
 
 void BM_RenderIssue(benchmark::State& state) {
   std::string path = issue_path();

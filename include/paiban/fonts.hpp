@@ -69,8 +69,8 @@ class FontCache {
   void* hb_font(FaceId face) const;
   void* hb_face(FaceId face) const;
   /// The face hb-subset cuts a font program from (an hb_face_t*, owned by
-  /// the cache, made once per face): for a CFF face only its CFF, maxp and
-  /// head tables, so no plan reads the cmap; otherwise hb_face().
+  /// the cache, made once per face): a CFF face's CFF, maxp and head tables,
+  /// a TrueType face's tables but its cmap, so no plan reads the cmap.
   void* hb_subset_source(FaceId face) const;
 
   /// The process-wide cache (batch mode shares it between threads).

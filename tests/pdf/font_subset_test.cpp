@@ -1,6 +1,7 @@
 #include "pdf/font_subset.hpp"
 
 #include <gtest/gtest.h>
+#include <hb.h>
 
 #include "pdf/cff_charset.hpp"
 #include "pdf/font_embedding.hpp"
@@ -55,6 +56,20 @@ TEST(PdfFontSubset, TrueTypeCodesAreNewGlyphIds) {
   for (auto [g, code] : subset.code_of) codes.insert(code);
   EXPECT_EQ(codes, (std::set<uint16_t>{1, 2})) << "renumbered after .notdef";
   EXPECT_EQ(subset.program.substr(0, 4), std::string("\0\1\0\0", 4)) << "a TrueType file";
+  // Drawn by glyph id (/CIDToGIDMap /Identity): outlines and metrics, no cmap.
+  hb_blob_t* blob = hb_blob_create(subset.program.data(), subset.program.size(),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* program = hb_face_create(blob, 0);
+  auto has = [&](const char* tag) {
+    hb_blob_t* table = hb_face_reference_table(program, hb_tag_from_string(tag, 4));
+    bool found = hb_blob_get_length(table) > 0;
+    hb_blob_destroy(table);
+    return found;
+  };
+  EXPECT_TRUE(has("glyf") && has("loca") && has("hmtx") && has("head") && has("maxp"));
+  EXPECT_FALSE(has("cmap"));
+  hb_face_destroy(program);
+  hb_blob_destroy(blob);
 }
 
 TEST(PdfFontSubset, WidthGroupsSkipTheDefault) {
