@@ -38,9 +38,11 @@ struct GlyphInk {
 /// Thread-safe after construction: lookups lock; faces are immutable.
 class FontCache {
  public:
-  /// `extra_dirs`: font directories added to fontconfig's (the project's
-  /// fonts/ is always added when found).
-  explicit FontCache(std::vector<std::string> extra_dirs = {});
+  /// Adds to fontconfig's fonts the first directory that exists of
+  /// `first_dirs` (the command line passes PAIBAN_FONT_PATH) and the
+  /// project's fonts/ (beside the program, else in the source tree), with its
+  /// fonts.conf.
+  explicit FontCache(std::vector<std::string> first_dirs = {});
   ~FontCache();
   FontCache(const FontCache&) = delete;
   FontCache& operator=(const FontCache&) = delete;

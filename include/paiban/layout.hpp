@@ -148,10 +148,14 @@ Layout parse_layout_file(const std::string& path);
 /// A path may not be absolute or leave the manifest's directory tree
 /// (through ".." or a symbolic link) unless `allow_outside`.
 /// Throws InputError at `where` when it is not found or not allowed.
+/// `search_first`: directories searched by name before layout_search_path()'s
+/// (the command line passes PAIBAN_LAYOUT_PATH).
 Layout load_layout(const std::string& name, const std::string& manifest_path,
-                   const SourceLocation& where, bool allow_outside = false);
+                   const SourceLocation& where, bool allow_outside = false,
+                   const std::vector<std::string>& search_first = {});
 
-/// Directories searched for layouts by name, in order.
-std::vector<std::string> layout_search_path();
+/// Directories searched for layouts by name, in order: `search_first`, then
+/// the data directories' layouts/.
+std::vector<std::string> layout_search_path(const std::vector<std::string>& search_first = {});
 
 }  // namespace paiban

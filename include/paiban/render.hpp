@@ -20,6 +20,9 @@ struct RenderOptions {
   /// Figures and a layout path may be absolute or outside the manifest's
   /// directory tree (--allow-outside); else that is an input error.
   bool allow_outside = false;
+  /// Searched first for a layout by name (the command line passes
+  /// PAIBAN_LAYOUT_PATH).
+  std::vector<std::string> layout_path;
 };
 
 struct RenderResult {

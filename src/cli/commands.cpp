@@ -9,6 +9,7 @@
 
 #include "cli/batch/batch_command.hpp"
 #include "cli/diagnostic_printer.hpp"
+#include "cli/environment.hpp"
 #include "cli/fonts_command.hpp"
 #include "cli/output_file.hpp"
 #include "cli/watch.hpp"
@@ -61,6 +62,24 @@ int usage_error(const std::string& message) {
   return kUsage;
 }
 
+}  // namespace
+
+int apply_environment(RenderOptions& options) {
+  const Environment& env = environment();
+  options.layout_path = env.layout_path;
+  if (env.source_date_epoch) {
+    try {
+      options.pdf.source_date_epoch = std::stoll(*env.source_date_epoch);
+    } catch (const std::exception&) {
+      std::cerr << "paiban: SOURCE_DATE_EPOCH is not a number\n";
+      return kUsage;
+    }
+  }
+  return kDone;
+}
+
+namespace {
+
 std::string default_output(const std::string& manifest) {
   std::filesystem::path path(manifest);
   std::string stem = path.parent_path().filename().string();
@@ -110,20 +129,14 @@ int render_command(const std::vector<std::string>& args) {
   }
   if (manifest.empty()) return usage_error("render needs a MANIFEST");
   if (output.empty()) output = default_output(manifest);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-    try {
-      options.pdf.source_date_epoch = std::stoll(epoch);
-    } catch (const std::exception&) {
-      return usage_error("SOURCE_DATE_EPOCH is not a number");
-    }
-  }
+  if (int code = apply_environment(options)) return code;
   if (watch) return watch_and_render(manifest, output, options, max_renders);
   if (is_standard_output(output) && options.preflight == Preflight::text)
     return usage_error("-o - and --preflight both write to standard output");
   remove_temporaries_on_signals();
   return guarded([&] {
     refuse_output_over_input(output, {manifest});
-    RenderResult result = render_issue(manifest, FontCache::shared(), options);
+    RenderResult result = render_issue(manifest, command_fonts(), options);
     for (const Warning& w : result.warnings) report_warning(w);
     refuse_output_over_input(output, result.inputs);
     if (!preflight_file.empty()) refuse_output_over_input(preflight_file, result.inputs);
@@ -160,8 +173,9 @@ int check_command(const std::vector<std::string>& args) {
     }
   }
   if (manifest.empty()) return usage_error("check needs exactly one MANIFEST");
+  if (int code = apply_environment(options)) return code;
   return guarded([&] {
-    RenderResult result = check_issue(manifest, FontCache::shared(), options);
+    RenderResult result = check_issue(manifest, command_fonts(), options);
     for (const Warning& w : result.warnings) report_warning(w);
     std::cerr << manifest << ": ok (" << result.pages << " pages, nothing written)\n";
     return int(kDone);

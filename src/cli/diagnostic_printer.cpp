@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "cli/environment.hpp"
+
 namespace paiban::cli {
 namespace {
 
@@ -25,8 +27,7 @@ const char* kGreen = "\033[1;32m";
 const char* kReset = "\033[0m";
 
 bool stderr_wants_colour() {
-  const char* no_colour = std::getenv("NO_COLOR");
-  return isatty(STDERR_FILENO) && !(no_colour && *no_colour);
+  return isatty(STDERR_FILENO) && !environment().no_colour;
 }
 
 // Decodes one UTF-8 character at `i`; returns its length (1 for a bad byte).

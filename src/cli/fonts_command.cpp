@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/environment.hpp"
 #include "cli/failure.hpp"
 #include "cli/diagnostic_printer.hpp"
 #include "paiban/layout.hpp"
@@ -87,9 +88,10 @@ int fonts_command(const std::vector<std::string>& args) {
     }
   }
   return guarded([&] {
-    Layout layout = load_layout(layout_name, "./issue.xml", {"<command line>", 0, 0});
+    Layout layout = load_layout(layout_name, "./issue.xml", {"<command line>", 0, 0}, false,
+                                environment().layout_path);
     if (lang.empty()) lang = layout.lang.empty() ? "zh-Hans" : layout.lang;
-    FontCache& fonts = FontCache::shared();
+    FontCache& fonts = command_fonts();
     std::cout << "layout " << layout.name << " (" << layout.path << "), language " << lang << "\n";
     for (const auto& [role_name, role] : layout.fonts) {
       std::cout << "role " << role_name << ", weight " << role.weight << "\n";

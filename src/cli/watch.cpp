@@ -11,6 +11,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/environment.hpp"
 #include "cli/failure.hpp"
 #include "cli/diagnostic_printer.hpp"
 
@@ -29,7 +30,7 @@ Outcome render_once(const std::string& manifest, const std::string& output,
                     const RenderOptions& options) {
   auto start = std::chrono::steady_clock::now();
   try {
-    RenderResult result = render_issue(manifest, FontCache::shared(), options);
+    RenderResult result = render_issue(manifest, command_fonts(), options);
     for (const Warning& w : result.warnings) report_warning(w);
     write_file_atomically(output, result.pdf);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -259,14 +259,12 @@ struct FontCache::Impl {
   std::vector<std::string> matched_families;
 };
 
-FontCache::FontCache(std::vector<std::string> extra_dirs) : impl_(std::make_unique<Impl>()) {
+FontCache::FontCache(std::vector<std::string> first_dirs) : impl_(std::make_unique<Impl>()) {
   impl_->config = FcInitLoadConfigAndFonts();
   if (!impl_->config) throw std::runtime_error("fontconfig: cannot load its configuration");
   // The project's fonts/: its fontconfig rules and any font it ships.
-  std::vector<std::string> dirs;
+  std::vector<std::string> dirs = std::move(first_dirs);
   for (const std::string& data : data_directories()) dirs.push_back(data + "/fonts");
-  if (const char* env = std::getenv("PAIBAN_FONT_PATH")) dirs.insert(dirs.begin(), env);
-  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
   for (const auto& dir : dirs) {
     if (!is_directory(dir)) continue;
     FcConfigAppFontAddDir(impl_->config, reinterpret_cast<const FcChar8*>(dir.c_str()));

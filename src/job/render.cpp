@@ -30,8 +30,8 @@ RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
                           const RenderOptions& options) {
   RenderResult result;
   Issue issue = parse_manifest_file(manifest_path, {.allow_outside = options.allow_outside});
-  Layout layout =
-      load_layout(issue.layout, manifest_path, issue.layout_where, options.allow_outside);
+  Layout layout = load_layout(issue.layout, manifest_path, issue.layout_where,
+                              options.allow_outside, options.layout_path);
   result.inputs = input_files(issue, layout);
   Document document = paginate(issue, layout, fonts, result.warnings);
   if (options.warnings_as_errors && !result.warnings.empty()) {

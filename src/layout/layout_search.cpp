@@ -18,22 +18,15 @@ bool is_bare_name(const std::string& name) {
 
 }  // namespace
 
-std::vector<std::string> layout_search_path() {
-  std::vector<std::string> dirs;
-  if (const char* env = std::getenv("PAIBAN_LAYOUT_PATH")) {
-    std::string list = env;
-    for (std::size_t start = 0; start <= list.size();) {
-      std::size_t colon = std::min(list.find(':', start), list.size());
-      if (colon > start) dirs.push_back(list.substr(start, colon - start));
-      start = colon + 1;
-    }
-  }
+std::vector<std::string> layout_search_path(const std::vector<std::string>& search_first) {
+  std::vector<std::string> dirs = search_first;
   for (const std::string& data : data_directories()) dirs.push_back(data + "/layouts");
   return dirs;
 }
 
 Layout load_layout(const std::string& name, const std::string& manifest_path,
-                   const SourceLocation& where, bool allow_outside) {
+                   const SourceLocation& where, bool allow_outside,
+                   const std::vector<std::string>& search_first) {
   namespace fs = std::filesystem;
   std::error_code error;
   std::string wanted = name.empty() ? "default" : name;
@@ -52,7 +45,7 @@ Layout load_layout(const std::string& name, const std::string& manifest_path,
     return parse_layout_file(file.string());
   }
   std::string tried;
-  for (const std::string& dir : layout_search_path()) {
+  for (const std::string& dir : layout_search_path(search_first)) {
     fs::path file = fs::path(dir) / (wanted + ".xml");
     if (fs::is_regular_file(file, error)) return parse_layout_file(file.string());
     if (std::string kind = special_file_kind(file.string()); !kind.empty())

@@ -146,10 +146,10 @@ TEST(LayoutSearch, PathOrderAndLookup) {
   fs::path dir = fs::temp_directory_path() / ("paiban-search-" + std::to_string(getpid()));
   fs::create_directories(dir / "mine");
   fs::copy_file(std::string(PAIBAN_SOURCE_DIR) + "/layouts/default.xml", dir / "mine/house.xml");
-  std::string env = (dir / "nothing").string() + "::" + (dir / "mine").string();
-  setenv("PAIBAN_LAYOUT_PATH", env.c_str(), 1);
-  std::vector<std::string> path = layout_search_path();
-  // The environment's directories, then the data directories that exist
+  // The command line passes PAIBAN_LAYOUT_PATH's directories.
+  const std::vector<std::string> first = {(dir / "nothing").string(), (dir / "mine").string()};
+  std::vector<std::string> path = layout_search_path(first);
+  // The directories given, then the data directories that exist
   // (beside the executable, the install directory, the source tree).
   ASSERT_GE(path.size(), 3u);
   EXPECT_EQ(path[0], (dir / "nothing").string());
@@ -157,7 +157,8 @@ TEST(LayoutSearch, PathOrderAndLookup) {
   EXPECT_EQ(path.back(), std::string(PAIBAN_SOURCE_DIR) + "/layouts");
 
   SourceLocation where{"m.xml", 1, 20};
-  EXPECT_EQ(load_layout("house", "issues/x/m.xml", where).name, "house");
+  EXPECT_EQ(load_layout("house", "issues/x/m.xml", where, false, first).name, "house");
+  EXPECT_THROW(load_layout("house", "issues/x/m.xml", where), InputError) << "only where asked";
   EXPECT_EQ(load_layout("", "m.xml", where).name, "default");
   EXPECT_EQ(load_layout("itrade", "m.xml", where).name, "itrade");
   // A path is relative to the manifest.
@@ -175,7 +176,6 @@ TEST(LayoutSearch, PathOrderAndLookup) {
     EXPECT_EQ(std::string(error.what()),
               "m.xml:1:20: layout leaves the manifest's directory: ../x.xml");
   }
-  unsetenv("PAIBAN_LAYOUT_PATH");
   fs::remove_all(dir);
 }
 

@@ -13,6 +13,7 @@
 
 #include "cli/batch/progress.hpp"
 #include "cli/commands.hpp"
+#include "cli/environment.hpp"
 #include "cli/failure.hpp"
 #include "paiban/batch.hpp"
 #include "paiban/pdf.hpp"
@@ -98,13 +99,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& parsed
   }
   if (parsed.paths.empty()) return usage_error("batch needs at least one PATH");
   if (parsed.options.output_dir.empty()) return usage_error("batch needs -o OUTDIR");
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-    try {
-      parsed.options.render.pdf.source_date_epoch = std::stoll(epoch);
-    } catch (const std::exception&) {
-      return usage_error("SOURCE_DATE_EPOCH is not a number");
-    }
-  }
+  if (int code = apply_environment(parsed.options.render)) return code;
   return std::nullopt;
 }
 
@@ -158,7 +153,7 @@ int batch_command(const std::vector<std::string>& args) {
   remove_temporaries_on_signals();
 
   auto progress = batch::make_progress(std::cerr, batch::stderr_is_terminal());
-  BatchSummary summary = run_batch(slice, parsed.options, FontCache::shared(), *progress);
+  BatchSummary summary = run_batch(slice, parsed.options, command_fonts(), *progress);
 
   if (!parsed.report.empty()) {
     if (int code = guarded([&] {

@@ -72,7 +72,7 @@ std::string options_digest(const RenderOptions& options) {
 }  // namespace
 
 Freshness::Freshness(const RenderOptions& options, FontCache& fonts)
-    : fonts_(fonts), allow_outside_(options.allow_outside) {
+    : fonts_(fonts), allow_outside_(options.allow_outside), layout_path_(options.layout_path) {
   // The version string alone would miss a rebuilt engine during development;
   // the executable's size and time catch it (a rebuild re-renders everything).
   fixed_.push_back({"program", version_string(), size_and_mtime("/proc/self/exe")});
@@ -123,7 +123,8 @@ Stamp Freshness::stamp(const std::string& manifest_path) {
   std::string bytes = read_manifest_bytes(manifest_path);
   stamp.inputs.push_back({"manifest", manifest_path, sha256_hex(bytes)});
   Issue issue = parse_manifest(bytes, manifest_path, {.allow_outside = allow_outside_});
-  Layout layout = load_layout(issue.layout, manifest_path, issue.layout_where, allow_outside_);
+  Layout layout =
+      load_layout(issue.layout, manifest_path, issue.layout_where, allow_outside_, layout_path_);
   stamp.inputs.push_back({"layout", layout.path, file_digest(layout.path)});
   for (const std::string& figure : figures_of(issue))
     stamp.inputs.push_back({"figure", figure, file_digest(figure)});

@@ -52,6 +52,7 @@ class Freshness {
 
   FontCache& fonts_;
   bool allow_outside_ = false;  // RenderOptions::allow_outside: read what render_issue reads
+  std::vector<std::string> layout_path_;  // RenderOptions::layout_path, likewise
   std::vector<InputStamp> fixed_;  // program and options: the same for every issue
   std::mutex mutex_;
   std::map<std::string, std::string> file_digests_;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "cli/batch/format.hpp"
+#include "cli/environment.hpp"
 
 namespace paiban::batch {
 namespace {
@@ -78,8 +79,7 @@ void print_errors(std::ostream& out, const IssueOutcome& outcome) {
 }  // namespace
 
 bool stderr_is_terminal() {
-  const char* term = std::getenv("TERM");
-  return ::isatty(STDERR_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
+  return ::isatty(STDERR_FILENO) && !cli::environment().dumb_terminal;
 }
 
 std::unique_ptr<BatchProgress> make_progress(std::ostream& out, bool terminal) {
