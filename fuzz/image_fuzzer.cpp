@@ -1,9 +1,8 @@
-// libFuzzer target C: figure files. paginate checks each figure with
-// image_size() and image_damage() (libpng, libjpeg) before the PDF writer's
-// libharu sees it, because libharu aborts the process on a PNG that libpng
-// rejects. This target holds that promise to account: any PNG or JPEG the
-// checks pass must be written by write_pdf (plain and print mode) without a
-// crash; a refusal must be an InputError.
+// libFuzzer target C: figure files. The manifest reader reads each figure's
+// header into facts (read_image_facts); the PDF writer decodes it once
+// (decode_image, libpng and libjpeg). Any file whose header passes must be
+// written by write_pdf (screen, PDF/X-4, PDF/X-1a) without a crash; a
+// refusal must be an InputError.
 //
 // The bytes are written to a file on /dev/shm (libharu loads images by path).
 #include <unistd.h>
@@ -16,7 +15,7 @@
 #include <fstream>
 #include <string>
 
-#include "paginate/image_size.hpp"
+#include "paiban/image.hpp"
 #include "paiban/document.hpp"
 #include "paiban/fonts.hpp"
 #include "paiban/pdf.hpp"
@@ -36,11 +35,12 @@ std::string scratch_file() {
   return (dir / "figure").string();
 }
 
-void write_with(const std::string& path, paiban::FontCache& fonts, paiban::PdfOptions options) {
+void write_with(const paiban::ImageFacts& facts, const std::string& path, paiban::FontCache& fonts,
+                paiban::PdfOptions options) {
   paiban::Document document;
   document.title = "fuzz";
   document.pages.emplace_back();
-  document.pages.back().images.push_back({path, 72, 72, 200, 150});
+  document.pages.back().images.push_back({facts, 72, 72, 200, 150, {path, 1, 1}, ""});
   try {
     std::string pdf = paiban::write_pdf(document, fonts, options);
     if (pdf.compare(0, 5, "%PDF-") != 0) {
@@ -48,7 +48,7 @@ void write_with(const std::string& path, paiban::FontCache& fonts, paiban::PdfOp
       std::abort();
     }
   } catch (const paiban::InputError&) {
-    // Print mode refuses RGB and transparent images: a clear refusal.
+    // A damaged image: a clear refusal at its figure.
   }
 }
 
@@ -63,15 +63,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     if (!out) std::abort();
   }
-  auto pixels = paiban::image_size(path);
-  if (!pixels || paiban::image_damage(path)) return 0;  // refused before the writer
-  // Bounded work: libharu decodes a PNG whole; a header may claim 2^31 rows.
-  if (static_cast<double>(pixels->first) * pixels->second > 4e6) return 0;
+  paiban::ImageFacts facts;
   try {
-    write_with(path, fonts, {});
+    facts = paiban::read_image_facts(path);
+  } catch (const paiban::ImageError&) {
+    return 0;  // refused at the figure
+  }
+  // Bounded work: a header may claim 100 million pixels of a few bytes.
+  if (static_cast<double>(facts.width) * facts.height > 4e6) return 0;
+  try {
+    write_with(facts, path, fonts, {});
     paiban::PdfOptions print;
     print.print = true;
-    write_with(path, fonts, print);
+    write_with(facts, path, fonts, print);
+    print.standard = paiban::PdfStandard::x1a;
+    write_with(facts, path, fonts, print);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "an image the checks passed made the writer fail: %s\n", error.what());
     std::abort();

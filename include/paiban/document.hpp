@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "paiban/fonts.hpp"
+#include "paiban/image.hpp"
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
 
@@ -29,6 +30,22 @@ struct PageRule {
   Cmyk color;
 };
 
+/// A filled and/or stroked rectangle: backgrounds, boxes, bands.
+struct PageBox {
+  double x = 0, y = 0, width = 0, height = 0;  ///< pt, top-left corner
+  bool filled = true;
+  Cmyk fill;
+  double stroke_width = 0;  ///< pt; 0 = no border
+  Cmyk stroke;
+};
+
+/// A filled dot (emphasis marks).
+struct PageDot {
+  double x = 0, y = 0;  ///< centre, pt
+  double radius = 0.5;
+  Cmyk color;
+};
+
 /// A clickable area: to a page of this document or to a URI.
 struct PageLink {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< pt
@@ -38,11 +55,15 @@ struct PageLink {
 };
 
 struct PageImage {
-  std::string path;                            ///< PNG or JPEG
+  ImageFacts facts;                            ///< the file (facts.path) and what it is
   double x = 0, y = 0, width = 0, height = 0;  ///< pt, top-left corner
+  SourceLocation where;                        ///< its <figure>, for errors
+  std::string alt;                             ///< alternate text, may be empty
 };
 
 struct Page {
+  std::vector<PageBox> boxes;  ///< drawn first, under everything
+  std::vector<PageDot> dots;
   std::vector<PageGlyph> glyphs;
   std::vector<PageRule> rules;
   std::vector<PageLink> links;
@@ -60,6 +81,7 @@ struct OutlineEntry {
 
 struct Document {
   PageGeometry geometry;  ///< trim size and bleed
+  std::vector<SpotInk> spots;  ///< the spot inks Cmyk::spot indexes
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   std::string title;  ///< the issue's title (document info)

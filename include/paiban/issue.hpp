@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "paiban/diagnostics.hpp"
+#include "paiban/image.hpp"
 
 namespace paiban {
 
@@ -36,7 +37,7 @@ struct Field {
   SourceLocation where;
 };
 
-enum class BlockKind { paragraph, subheading, list, quote, figure, heading, fields };
+enum class BlockKind { paragraph, subheading, list, quote, figure, heading, fields, box };
 
 /// A block of an article or of the back matter.
 struct Block {
@@ -47,9 +48,11 @@ struct Block {
   std::vector<InlineText> items;  ///< list
   int columns = 1;                ///< list
   ListMarker marker = ListMarker::none;
-  std::vector<Block> paragraphs;  ///< quote: its <p>s
+  std::vector<Block> paragraphs;  ///< quote: its <p>s; box: its <p>s and <subheading>s (text: @title)
   std::string figure_path;        ///< figure: resolved path of @src
+  ImageFacts figure;              ///< figure: what the file is, read once at <figure>
   double figure_width = 1.0;      ///< figure: fraction of the text width
+  std::string figure_alt;         ///< figure: @alt, white space folded; empty when absent
   std::vector<Field> fields;      ///< fields
 };
 

@@ -1,19 +1,37 @@
 // The layout model: how an issue looks. Read from layouts/NAME.xml by
 // parse_layout_file(); documented in docs/layout.md.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "paiban/diagnostics.hpp"
+#include "paiban/image.hpp"
 
 namespace paiban {
 
-/// A print colour. Layouts give CMYK (0..1 each) or grey (stored as K only).
+/// A colour. Print uses the CMYK ink (0..1 each; grey is K only) or a spot
+/// ink; screen uses the sRGB equivalent the layout gives, else one computed
+/// from the ink.
 struct Cmyk {
   double c = 0, m = 0, y = 0, k = 1;
+  bool has_rgb = false;  ///< rgb given by the layout
+  uint8_t r = 0, g = 0, b = 0;
+  int spot = -1;  ///< index into Layout::spots (print: a Separation), -1 = process colour
   bool operator==(const Cmyk&) const = default;
+};
+
+/// The screen colour of `colour`, each 0..1: its sRGB when given, else the
+/// naive conversion of the ink ((1 - c)(1 - k), ...).
+void screen_rgb(const Cmyk& colour, double& r, double& g, double& b);
+
+/// A spot ink: printed as /Separation NAME with the CMYK as its alternate.
+struct SpotInk {
+  std::string name;
+  double c = 0, m = 0, y = 0, k = 0;
+  bool operator==(const SpotInk&) const = default;
 };
 
 /// A font role ("body", "heading", ...): families tried in order, then the
@@ -34,6 +52,28 @@ enum class BreakLevel { none, basic, gb, strict };
 inline constexpr double default_text_size = 10.5;
 /// The weight of bold: strong text and bold styles (CSS-like, 400 regular).
 inline constexpr int bold_weight = 700;
+
+/// How <em> looks: dots under each Han character (着重号, clreq 3.2), the
+/// faces of another font role (a Kai family), or bold. `automatic`: dots for
+/// Chinese, bold for any other language.
+enum class EmphasisKind { automatic, dots, font, bold };
+
+struct EmphasisStyle {
+  EmphasisKind kind = EmphasisKind::automatic;
+  std::string font;  ///< the font role, for EmphasisKind::font
+};
+
+/// How a box (a sidebar) or a quote is framed: a background, a border, a
+/// bar down its start side, and the padding between the frame and the text.
+struct Frame {
+  bool background = false;
+  Cmyk fill;
+  double border_width = 0;  ///< pt, 0 = none
+  Cmyk border;
+  double rule_width = 0;  ///< pt: a bar down the start side, 0 = none
+  Cmyk rule;
+  double padding = 0;  ///< pt
+};
 
 /// A paragraph style. Lengths in points unless the name says em.
 struct TextStyle {
@@ -64,8 +104,17 @@ struct FurnitureText {
   std::string style;  ///< a key of Layout::styles
 };
 
+/// A picture in a running header or footer (a small logo), its bottom on
+/// the header's last baseline (a footer's first), at the left, centre or right.
+struct FurnitureImage {
+  ImageFacts image;
+  double height = 0;  ///< pt (the width follows its pixels)
+  Align place = Align::start;
+};
+
 /// A running header or footer: text lines, and an optional rule.
 struct Furniture {
+  std::vector<FurnitureImage> images;
   std::vector<FurnitureText> left;   ///< stacked lines at the left
   std::vector<FurnitureText> right;  ///< stacked lines at the right
   std::vector<FurnitureText> center;
@@ -74,11 +123,26 @@ struct Furniture {
   double offset = 0;  ///< header: baseline of its last line above the text area; footer: below, pt
 };
 
-/// The front page (cover block): which issue fields appear, in which style.
+/// One part of the front page, stacked top to bottom: a line of text (an
+/// issue field in a style), a picture (a logo), or a rule.
 struct CoverItem {
-  std::string text;         ///< template, e.g. "{title}", "{date}"
-  std::string style;        ///< a key of Layout::styles
+  enum class Kind { text, image, rule };
+  Kind kind = Kind::text;
+  std::string text;         ///< text: template, e.g. "{title}", "{date}"
+  std::string style;        ///< text: a key of Layout::styles
   double space_before = 0;  ///< pt
+  ImageFacts image;         ///< image: the file (relative to the layout), read once
+  double width = 0;         ///< image: pt wide (height from its pixels); rule: pt long, 0 = the measure
+  Align align = Align::center;  ///< image, rule: where across the measure
+  double thickness = 0.5;       ///< rule: pt
+  Cmyk color;                   ///< rule
+};
+
+/// A coloured band across the front page, full bleed left and right (and at
+/// the top or bottom when it touches the trim edge).
+struct CoverBand {
+  double top = 0, height = 0;  ///< pt from the trimmed page's top
+  Cmyk color;
 };
 
 struct ContentsStyle {
@@ -112,6 +176,8 @@ Wording default_wording(const std::string& lang);
 /// "body", "source", "list", "quote", "caption", "field-label", "field",
 /// "backmatter-heading", "toc-title", "toc-1".."toc-3", "header", "footer".
 struct Layout {
+  std::map<std::string, Cmyk> colors;  ///< <color name>: usable wherever a colour is
+  std::vector<SpotInk> spots;          ///< the spot inks the named colours use
   std::string name;
   std::string path;  ///< file it came from
   std::string lang;  ///< default language of the layout, may be empty
@@ -120,8 +186,11 @@ struct Layout {
   std::map<std::string, TextStyle> styles;
   EngineStyles engine;  ///< styles["body"] and the rest the engine uses, resolved
   std::vector<CoverItem> cover;  ///< the front page, top to bottom
+  std::optional<Cmyk> cover_background;  ///< the whole front page, into the bleed
+  std::vector<CoverBand> cover_bands;
   bool cover_page_alone = true;  ///< the front page has nothing else on it
-  Furniture header, footer;
+  Furniture header, footer;  ///< on every page, or on right-hand (recto) pages when verso ones are given
+  std::optional<Furniture> header_verso, footer_verso;  ///< on left-hand (even) pages
   bool furniture_on_first_page = false;
   ContentsStyle contents;
   /// Wording for any language (<source label>, <contents title>, <date
@@ -130,6 +199,9 @@ struct Layout {
   std::map<std::string, Wording> words;
   bool backmatter_new_page = true;
   BreakLevel line_break_level = BreakLevel::basic;  ///< <line-break level>
+  EmphasisStyle emphasis;
+  Frame box_frame{false, {}, 0.5, Cmyk{}, 0, {}, 8};  ///< <box-frame>; a thin black border by default
+  std::optional<Frame> quote_frame;                  ///< <quote-frame>; none by default
 
   /// The named style; throws std::out_of_range naming the style when absent.
   const TextStyle& style(const std::string& key) const;
@@ -138,6 +210,10 @@ struct Layout {
   /// its language-neutral settings, over default_wording(lang).
   Wording wording_for(const std::string& lang) const;
 };
+
+/// How <em> is set for an issue in `lang`: the layout's choice, and for
+/// `automatic`, dots for Chinese (zh...) and bold otherwise.
+EmphasisKind emphasis_kind(const Layout& layout, const std::string& lang);
 
 /// Reads a layout file. Throws InputError with FILE:LINE:COLUMN.
 Layout parse_layout_file(const std::string& path);

@@ -25,6 +25,7 @@ struct ShapedGlyph {
   Cmyk color;
   int link = -1;                 ///< index in ShapedParagraph::links, -1 = none
   bool unsafe_to_break = false;  ///< HarfBuzz: cutting before this glyph needs reshaping
+  bool emphasis_dot = false;     ///< <em> set with emphasis dots (着重号) under it
 };
 
 /// Where a line may end inside an English word (a Debian hyphenation

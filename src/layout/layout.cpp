@@ -81,4 +81,21 @@ Wording Layout::wording_for(const std::string& lang) const {
   return out;
 }
 
+EmphasisKind emphasis_kind(const Layout& layout, const std::string& lang) {
+  if (layout.emphasis.kind != EmphasisKind::automatic) return layout.emphasis.kind;
+  const bool chinese = lang == "zh" || lang.rfind("zh-", 0) == 0;
+  return chinese ? EmphasisKind::dots : EmphasisKind::bold;
+}
+
+void screen_rgb(const Cmyk& colour, double& r, double& g, double& b) {
+  if (colour.has_rgb) {
+    r = colour.r / 255.0, g = colour.g / 255.0, b = colour.b / 255.0;
+    return;
+  }
+  auto channel = [&](double ink) {
+    return std::clamp((1 - ink) * (1 - colour.k), 0.0, 1.0);
+  };
+  r = channel(colour.c), g = channel(colour.m), b = channel(colour.y);
+}
+
 }  // namespace paiban

@@ -1,5 +1,7 @@
 // parse_layout_file(): the layout vocabulary (docs/layout.md) read into the
 // Layout model, with the same strict FILE:LINE:COLUMN errors as manifests.
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -9,13 +11,14 @@
 #include "input/xml_input.hpp"
 #include "layout/layout_values.hpp"
 #include "layout/required_styles.hpp"
+#include "input/file_reference.hpp"
 #include "paiban/layout.hpp"
 
 namespace paiban {
 namespace {
 
 const std::vector<std::string_view> furniture_fields = {
-    "title", "date", "section", "page", "number", "organization", "publisher"};
+    "title", "date", "section", "page", "pages", "number", "organization", "publisher"};
 const std::vector<std::string_view> cover_fields = {"title",  "subtitle",     "date",
                                                     "number", "organization", "publisher"};
 const std::vector<std::string_view> date_fields = {"yyyy", "mm", "dd", "m", "d"};
@@ -63,7 +66,11 @@ class LayoutReader {
     std::set<std::string> seen;
     for (pugi::xml_node child : in_.element_children(root)) {
       std::string name = child.name();
-      if (name != "font" && name != "style" && name != "words" && !seen.insert(name).second) {
+      std::string key = name;  // a verso and a recto header may both be given
+      if ((name == "header" || name == "footer") && child.attribute("pages"))
+        key += ":" + token_value(child.attribute("pages"));
+      if (name != "font" && name != "style" && name != "words" && name != "color" &&
+          !seen.insert(key).second) {
         in_.fail(child, "only one <" + name + "> is allowed in <layout>");
       }
       read_child(child);
@@ -77,11 +84,22 @@ class LayoutReader {
   void read_child(pugi::xml_node node) {
     std::string_view name = node.name();
     if (name == "page") return read_page(node);
+    if (name == "color") return read_color(node);
     if (name == "font") return read_font(node);
     if (name == "style") return read_style(node);
     if (name == "cover") return read_cover(node);
-    if (name == "header") return read_furniture(node, layout_.header);
-    if (name == "footer") return read_furniture(node, layout_.footer);
+    if (name == "header" || name == "footer") {
+      // pages="verso": on left-hand pages only; "recto" or "all" (default): the others.
+      const std::string pages =
+          node.attribute("pages") ? read_choice(in_, node.attribute("pages"), {"all", "recto", "verso"})
+                                  : "all";
+      auto& verso = name == "header" ? layout_.header_verso : layout_.footer_verso;
+      if (pages == "verso") {
+        verso.emplace();
+        return read_furniture(node, *verso);
+      }
+      return read_furniture(node, name == "header" ? layout_.header : layout_.footer);
+    }
     if (name == "contents") return read_contents(node);
     if (name == "source") {
       in_.check_attributes(node, {"label"});
@@ -95,6 +113,47 @@ class LayoutReader {
       no_content(node);
       pugi::xml_attribute format = required(node, "format");
       layout_.any_language.date_format = checked_template(format, format.value(), date_fields);
+      return;
+    }
+    if (name == "box-frame" || name == "quote-frame") {
+      in_.check_attributes(node, {"background", "border", "border-width", "rule", "rule-width",
+                                  "padding"});
+      no_content(node);
+      Frame frame;
+      if (pugi::xml_attribute background = node.attribute("background")) {
+        frame.background = true;
+        frame.fill = colour(background);
+      }
+      if (pugi::xml_attribute border = node.attribute("border")) frame.border = colour(border);
+      frame.border_width = length(node.attribute("border-width"), node.attribute("border") ? 0.5 : 0);
+      if (pugi::xml_attribute rule = node.attribute("rule")) frame.rule = colour(rule);
+      frame.rule_width = length(node.attribute("rule-width"), node.attribute("rule") ? 2 : 0);
+      frame.padding = length(node.attribute("padding"), 8);
+      if (name == "box-frame")
+        layout_.box_frame = frame;
+      else
+        layout_.quote_frame = frame;
+      return;
+    }
+    if (name == "emphasis") {
+      // <emphasis style="dots|font|bold|auto" font="kai"/>: how <em> looks.
+      in_.check_attributes(node, {"style", "font"});
+      no_content(node);
+      const std::string style =
+          read_choice(in_, required(node, "style"), {"auto", "dots", "font", "bold"});
+      layout_.emphasis.kind = style == "dots"   ? EmphasisKind::dots
+                              : style == "font" ? EmphasisKind::font
+                              : style == "bold" ? EmphasisKind::bold
+                                                : EmphasisKind::automatic;
+      pugi::xml_attribute font = node.attribute("font");
+      if (layout_.emphasis.kind == EmphasisKind::font && !font)
+        in_.fail(node, "<emphasis style=\"font\"> needs a font attribute (a font role)");
+      if (font) {
+        if (layout_.emphasis.kind != EmphasisKind::font)
+          in_.fail(font, "font is only for <emphasis style=\"font\">");
+        layout_.emphasis.font = token_value(font);
+        font_references_.push_back({layout_.emphasis.font, in_.at(font)});
+      }
       return;
     }
     if (name == "line-break") {
@@ -134,6 +193,56 @@ class LayoutReader {
     if (pugi::xml_attribute format = node.attribute("date-format"))
       wording.date_format = checked_template(format, format.value(), date_fields);
     layout_.words[tag] = wording;
+  }
+
+  // <color name="brand" value="cmyk(1,0.6,0,0.2)" srgb="#00508C" spot="PANTONE 2945 C"/>
+  void read_color(pugi::xml_node node) {
+    in_.check_attributes(node, {"name", "value", "srgb", "spot"});
+    no_content(node);
+    pugi::xml_attribute name_attribute = required(node, "name");
+    const std::string name = token_value(name_attribute);
+    const bool well_formed =
+        !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) &&
+        std::all_of(name.begin(), name.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        });
+    if (!well_formed)
+      in_.fail(name_attribute, "a colour name is a letter, then letters, digits, - or _");
+    if (layout_.colors.count(name))
+      in_.fail(name_attribute, "colour \"" + name + "\" is defined twice");
+    pugi::xml_attribute value = required(node, "value");
+    auto ink = parse_color(token_value(value));
+    if (!ink)
+      in_.fail(value, "value must be cmyk(C,M,Y,K) or grey(K), each 0 to 1, not \"" +
+                          std::string(value.value()) + "\"");
+    Cmyk colour = *ink;
+    if (pugi::xml_attribute srgb = node.attribute("srgb")) {
+      const std::string hex = token_value(srgb);
+      const bool valid = hex.size() == 7 && hex[0] == '#' &&
+                         std::all_of(hex.begin() + 1, hex.end(), [](char c) {
+                           return std::isxdigit(static_cast<unsigned char>(c));
+                         });
+      if (!valid) in_.fail(srgb, "srgb must be #RRGGBB, not \"" + std::string(srgb.value()) + "\"");
+      colour.has_rgb = true;
+      colour.r = static_cast<uint8_t>(std::stoi(hex.substr(1, 2), nullptr, 16));
+      colour.g = static_cast<uint8_t>(std::stoi(hex.substr(3, 2), nullptr, 16));
+      colour.b = static_cast<uint8_t>(std::stoi(hex.substr(5, 2), nullptr, 16));
+    }
+    if (pugi::xml_attribute spot = node.attribute("spot")) {
+      const std::string ink_name = token_value(spot);
+      if (ink_name.empty()) in_.fail(spot, "spot names no ink");
+      auto same = std::find_if(layout_.spots.begin(), layout_.spots.end(),
+                               [&](const SpotInk& s) { return s.name == ink_name; });
+      const SpotInk ink_entry{ink_name, colour.c, colour.m, colour.y, colour.k};
+      if (same == layout_.spots.end()) {
+        layout_.spots.push_back(ink_entry);
+        same = layout_.spots.end() - 1;
+      } else if (!(*same == ink_entry)) {
+        in_.fail(spot, "spot ink \"" + ink_name + "\" is given two different CMYK values");
+      }
+      colour.spot = static_cast<int>(same - layout_.spots.begin());
+    }
+    layout_.colors[name] = colour;
   }
 
   void read_page(pugi::xml_node node) {
@@ -240,13 +349,52 @@ class LayoutReader {
   }
 
   void read_cover(pugi::xml_node node) {
-    in_.check_attributes(node, {"alone", "furniture"});
+    in_.check_attributes(node, {"alone", "furniture", "background"});
     layout_.cover_page_alone = yes_no(node.attribute("alone"), layout_.cover_page_alone);
     layout_.furniture_on_first_page =
         yes_no(node.attribute("furniture"), layout_.furniture_on_first_page);
+    if (pugi::xml_attribute background = node.attribute("background"))
+      layout_.cover_background = colour(background);
     for (pugi::xml_node child : in_.element_children(node)) {
-      if (std::string_view(child.name()) != "item") {
-        in_.fail(child, "<" + std::string(child.name()) + "> is not allowed in <cover>");
+      const std::string_view kind = child.name();
+      if (kind == "band") {
+        in_.check_attributes(child, {"top", "height", "color"});
+        no_content(child);
+        CoverBand band;
+        band.top = length(child.attribute("top"), 0);
+        band.height = length(required(child, "height"), 0);
+        band.color = colour(required(child, "color"));
+        layout_.cover_bands.push_back(band);
+        continue;
+      }
+      if (kind == "image") {
+        in_.check_attributes(child, {"src", "width", "align", "space-before"});
+        no_content(child);
+        CoverItem item;
+        item.kind = CoverItem::Kind::image;
+        item.image = layout_image(required(child, "src"));
+        item.width = length(required(child, "width"), 0);
+        if (item.width <= 0) in_.fail(child.attribute("width"), "width must be more than 0");
+        item.align = child.attribute("align") ? alignment(child.attribute("align")) : Align::center;
+        item.space_before = length(child.attribute("space-before"), 0);
+        layout_.cover.push_back(std::move(item));
+        continue;
+      }
+      if (kind == "rule") {
+        in_.check_attributes(child, {"width", "length", "color", "align", "space-before"});
+        no_content(child);
+        CoverItem item;
+        item.kind = CoverItem::Kind::rule;
+        item.thickness = length(child.attribute("width"), 0.5);
+        item.width = length(child.attribute("length"), 0);
+        if (pugi::xml_attribute color = child.attribute("color")) item.color = colour(color);
+        item.align = child.attribute("align") ? alignment(child.attribute("align")) : Align::center;
+        item.space_before = length(child.attribute("space-before"), 0);
+        layout_.cover.push_back(std::move(item));
+        continue;
+      }
+      if (kind != "item") {
+        in_.fail(child, "<" + std::string(kind) + "> is not allowed in <cover> (item, image, rule, band)");
       }
       in_.check_attributes(child, {"style", "space-before"});
       CoverItem item;
@@ -257,14 +405,47 @@ class LayoutReader {
     }
   }
 
+  // A picture the layout places (a logo): PNG or JPEG, relative to the
+  // layout file and inside its directory; read once, here.
+  ImageFacts layout_image(pugi::xml_attribute src) {
+    const std::string value = token_value(src);
+    if (value.empty()) in_.fail(src, "src is empty");
+    if (std::string why = reference_escape(value); !why.empty())
+      in_.fail(src, "src " + why + ": " + value);
+    const std::filesystem::path file =
+        std::filesystem::path(layout_.path).parent_path() / std::filesystem::path(value).lexically_normal();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error))
+      in_.fail(src, "image file not found: " + file.string());
+    try {
+      return read_image_facts(file.string());
+    } catch (const ImageError& e) {
+      in_.fail(src, "image " + file.string() + " cannot be used: " + e.what());
+    }
+  }
+
   void read_furniture(pugi::xml_node node, Furniture& furniture) {
-    in_.check_attributes(node, {"offset", "rule", "rule-color"});
+    in_.check_attributes(node, {"offset", "rule", "rule-color", "pages"});
     furniture.offset = length(node.attribute("offset"), furniture.offset);
     furniture.rule_width = length(node.attribute("rule"), furniture.rule_width);
     if (pugi::xml_attribute color = node.attribute("rule-color"))
       furniture.rule_color = colour(color);
     for (pugi::xml_node child : in_.element_children(node)) {
       std::string_view place = child.name();
+      if (place == "image") {
+        in_.check_attributes(child, {"src", "height", "place"});
+        no_content(child);
+        FurnitureImage picture;
+        picture.image = layout_image(required(child, "src"));
+        picture.height = length(required(child, "height"), 0);
+        if (picture.height <= 0) in_.fail(child.attribute("height"), "height must be more than 0");
+        const std::string where =
+            child.attribute("place") ? read_choice(in_, child.attribute("place"), {"left", "center", "right"})
+                                     : "left";
+        picture.place = where == "left" ? Align::start : where == "right" ? Align::end : Align::center;
+        furniture.images.push_back(std::move(picture));
+        continue;
+      }
       std::vector<FurnitureText>* lines = place == "left"     ? &furniture.left
                                           : place == "right"  ? &furniture.right
                                           : place == "center" ? &furniture.center
@@ -347,11 +528,14 @@ class LayoutReader {
   }
 
   Cmyk colour(pugi::xml_attribute attribute) {
-    auto value = parse_color(token_value(attribute));
+    const std::string text = token_value(attribute);
+    if (auto named = layout_.colors.find(text); named != layout_.colors.end())
+      return named->second;
+    auto value = parse_color(text);
     if (!value) {
       in_.fail(attribute, std::string(attribute.name()) +
-                              " must be cmyk(C,M,Y,K) or grey(K), "
-                              "each 0 to 1, not " +
+                              " must be cmyk(C,M,Y,K), grey(K) (each 0 to 1) or a <color> "
+                              "name defined above, not " +
                               quoted_value(attribute.value()));
     }
     return *value;

@@ -125,6 +125,7 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
       pg.y_offset = sg.y_offset;
       pg.color = sg.color;
       pg.link = sg.link;
+      pg.emphasis_dot = sg.emphasis_dot;
       pg.x = pen + sg.x_offset;
       pg.advance = sg.advance;
       if (g == cl.glyph_begin) {

@@ -22,7 +22,7 @@ namespace {
 
 bool is_block(std::string_view name) {
   return name == "p" || name == "subheading" || name == "list" || name == "quote" ||
-         name == "figure";
+         name == "figure" || name == "box";
 }
 
 class ManifestReader {
@@ -369,6 +369,18 @@ class ManifestReader {
         block.paragraphs.push_back(read_block(child));
       }
       if (block.paragraphs.empty()) in_.fail(node, "<quote> has no <p>");
+    } else if (name == "box") {
+      // A project extension: a sidebar of paragraphs and subheadings, framed by the layout.
+      in_.check_attributes(node, {"title"});
+      block.kind = BlockKind::box;
+      if (pugi::xml_attribute title = node.attribute("title"))
+        block.text = {InlineRun{fold_white_space(title.value()), false, false, "", false, in_.at(title)}};
+      for (pugi::xml_node child : in_.element_children(node)) {
+        const std::string_view kind = child.name();
+        if (kind != "p" && kind != "subheading") reject_element(in_, child, node);
+        block.paragraphs.push_back(read_block(child));
+      }
+      if (block.paragraphs.empty()) in_.fail(node, "<box> has no <p>");
     } else {
       read_figure(node, block);
     }
@@ -400,11 +412,19 @@ class ManifestReader {
   }
 
   void read_figure(pugi::xml_node node, Block& block) {
-    in_.check_attributes(node, {"src", "width"});
+    in_.check_attributes(node, {"src", "width", "alt"});
     block.kind = BlockKind::figure;
+    // Alternate text for readers who cannot see the picture (tagged PDF /Alt).
+    if (pugi::xml_attribute alt = node.attribute("alt")) block.figure_alt = fold_white_space(alt.value());
     pugi::xml_attribute src = node.attribute("src");
     if (!src) in_.fail(node, "<figure> needs a src attribute");
     block.figure_path = resolve_figure(in_, src, path_, options_.allow_outside);
+    // Read once, here: every later stage works from these facts.
+    try {
+      block.figure = read_image_facts(block.figure_path);
+    } catch (const ImageError& error) {
+      in_.fail(node, "image " + block.figure_path + " cannot be used: " + error.what());
+    }
     if (pugi::xml_attribute width = node.attribute("width")) {
       auto fraction = parse_decimal(token_value(width));
       if (!fraction || *fraction <= 0 || *fraction > 1) {

@@ -1,5 +1,7 @@
 #include "paginate/collect_blocks.hpp"
 
+#include <algorithm>
+
 namespace paiban {
 namespace {
 
@@ -25,6 +27,16 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
     size_t first = items.size();
     setter.add_paragraph(items, as_inline(section.title, section.where),
                          {.style = setter.styles().section, .section = s});
+    // A section title stands at least as far from the text above it as an
+    // article heading does, baseline to baseline: it opens a bigger unit.
+    if (first < items.size()) {
+      const TextStyle& section_style = setter.styles().section;
+      const TextStyle& heading_style = setter.styles().heading;
+      const double heading_gap = heading_style.space_before +
+                                 baseline_in_box(heading_style.leading, heading_style.size);
+      const double section_gap = baseline_in_box(section_style.leading, section_style.size);
+      items[first].space_before = std::max(items[first].space_before, heading_gap - section_gap);
+    }
     anchor_here(first, section.title, 1, section.where);
     keep_with_next(items);
     for (const Article& article : section.articles) {

@@ -90,10 +90,11 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
   return out;
 }
 
-std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, double area_height) {
-  auto pages = build_pages(contents.items, area_height);
+std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, double area_height,
+                                            double first_top) {
+  auto pages = build_pages(contents.items, area_height, first_top);
   const size_t n = pages.size();
-  if (n < 2 || 3 * pages[n - 1].size() >= pages[n - 2].size()) return pages;
+  if (first_top > 0 || n < 2 || 3 * pages[n - 1].size() >= pages[n - 2].size()) return pages;
   // Shorter pages until one more would be needed: the last is then as full
   // as the others can leave it.
   const double step = 1;  // pt
@@ -106,7 +107,8 @@ std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, doubl
 }
 
 SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow& main,
-                                const std::vector<PlacedPage>& main_pages, Warnings& warnings) {
+                                std::vector<PlacedPage>& main_pages, const PageSharing& sharing,
+                                Warnings& warnings) {
   const Layout& layout = setter.layout();
   const PageGeometry& g = layout.page;
   const double area_height = g.height - g.top - g.bottom;
@@ -119,9 +121,20 @@ SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow
   // Lay the contents out until its page count, and so every number in it, holds still.
   size_t contents_pages = has_contents ? 1 : 0;
   SettledContents contents;
+  const size_t cover = cover_page_count(layout);
+  contents.first_page = cover - (sharing.cover_shared ? 1 : 0);
+  const double contents_top = sharing.cover_shared ? sharing.cover_used : 0;
+  const bool main_shares = has_contents && sharing.main_after_contents;
+  double contents_end = -1;  // how far down the contents' last page is filled
+  auto first_main_page = [&] {
+    if (!has_contents) return cover - (sharing.cover_shared ? 1 : 0);
+    return contents.first_page + contents_pages - (main_shares ? 1 : 0);
+  };
   bool converged = !has_contents;
   for (int pass = 0; pass < 6; ++pass) {
-    const size_t first_main = cover_page_count(layout) + contents_pages;
+    if (main_shares && contents_end >= 0)
+      main_pages = build_pages(main.items, area_height, contents_end);
+    const size_t first_main = first_main_page();
     for (size_t p = 0; p < main_pages.size(); ++p)
       for (const PlacedItem& placed : main_pages[p])
         for (int a : main.items[placed.item].anchors) {
@@ -130,13 +143,17 @@ SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow
         }
     if (!has_contents) break;
     contents.flow = set_contents(setter, contents_title, main.anchors, depth);
-    contents.pages = build_contents_pages(contents.flow, area_height);
-    if (contents.pages.size() == contents_pages) {
+    contents.pages = build_contents_pages(contents.flow, area_height, contents_top);
+    const double end =
+        contents.pages.empty() ? 0 : used_height(contents.pages.back(), contents.flow.items);
+    if (contents.pages.size() == contents_pages && (!main_shares || end == contents_end)) {
       converged = true;
       break;
     }
     contents_pages = contents.pages.size();
+    contents_end = end;
   }
+  contents.first_main_page = first_main_page();
   if (!converged)
     warnings.push_back({"contents-not-converged",
                         issue.toc ? issue.toc->where : SourceLocation{issue.manifest_path},

@@ -30,13 +30,26 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
 /// would hold only a few entries (less than a third of the page before), the
 /// pages are filled evenly instead (the same number of pages, each as short
 /// as that allows), so no run-over page holds a handful of entries.
-std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, double area_height);
+std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, double area_height,
+                                            double first_top = 0);
 
 /// The contents as they stand once their page numbers hold still (empty when
 /// the issue has no <toc>).
 struct SettledContents {
   ContentsFlow flow;
   std::vector<PlacedPage> pages;
+  size_t first_page = 0;       ///< the contents' first page (0 when it shares the front page)
+  size_t first_main_page = 0;  ///< the main flow's first page
+};
+
+/// Which pages are shared: <cover alone="no"> puts what follows the cover
+/// (the contents, else the main flow) on the front page below `cover_used`
+/// pt of the text area; <contents new-page="no"> starts the main flow on the
+/// contents' last page.
+struct PageSharing {
+  bool cover_shared = false;
+  double cover_used = 0;
+  bool main_after_contents = false;
 };
 
 /// Pagination, step 3. Fills in where every anchor of `main` is (page and y,
@@ -44,7 +57,10 @@ struct SettledContents {
 /// issue asks for contents, sets them again until their page count, and so
 /// every number in them, holds still. Warns "contents-not-converged" when
 /// that takes more than 6 passes.
+/// `main_pages` are built again (from a new first-page top) when the main
+/// flow shares the contents' last page.
 SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow& main,
-                                const std::vector<PlacedPage>& main_pages, Warnings& warnings);
+                                std::vector<PlacedPage>& main_pages, const PageSharing& sharing,
+                                Warnings& warnings);
 
 }  // namespace paiban

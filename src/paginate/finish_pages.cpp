@@ -1,5 +1,6 @@
 #include "paginate/finish_pages.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -32,22 +33,57 @@ std::map<std::string, std::string> issue_fields(const Issue& issue, const Layout
           {"number", issue.number}};
 }
 
-// The front page: the layout's cover items stacked from the top margin.
-Page set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, double left) {
-  Page page;
+// The front page: the layout's colour, bands and items stacked from the
+// top margin. Returns where the items end, pt from the page's top.
+double set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, Page& page,
+                 double left) {
   auto fields = issue_fields(issue, layout);
-  double y = layout.page.top;
+  const PageGeometry& g = layout.page;
+  // Colour behind everything: the whole page and bands, full bleed (in
+  // print the bleed is 3 mm past the trim; on screen it is cut off).
+  if (layout.cover_background)
+    page.boxes.push_back({-g.bleed, -g.bleed, g.width + 2 * g.bleed, g.height + 2 * g.bleed, true,
+                          *layout.cover_background, 0, {}});
+  for (const CoverBand& band : layout.cover_bands) {
+    const double top = band.top <= 0 ? -g.bleed : band.top;
+    const double bottom = band.top + band.height >= g.height ? g.height + g.bleed
+                                                             : band.top + band.height;
+    page.boxes.push_back({-g.bleed, top, g.width + 2 * g.bleed, bottom - top, true, band.color, 0, {}});
+  }
+  const double measure = setter.measure();
+  auto across = [&](double width, Align align) {  // x of something `width` wide
+    return align == Align::start ? left
+           : align == Align::end ? left + measure - width
+                                 : left + (measure - width) / 2;
+  };
+  double y = g.top;
   for (const CoverItem& cover : layout.cover) {
-    std::string text = expand_template(cover.text, fields);
-    const TextStyle& style = layout.style(cover.style);
     y += cover.space_before;
+    if (cover.kind == CoverItem::Kind::image) {
+      const double height = cover.width * cover.image.height / cover.image.width;
+      page.images.push_back({cover.image, across(cover.width, cover.align), y, cover.width, height,
+                             {layout.path, 0, 0}, ""});
+      y += height;
+      continue;
+    }
+    if (cover.kind == CoverItem::Kind::rule) {
+      const double length = cover.width > 0 ? std::min(cover.width, measure) : measure;
+      const double x = across(length, cover.align);
+      page.rules.push_back({x, y + cover.thickness / 2, x + length, y + cover.thickness / 2,
+                            cover.thickness, cover.color});
+      y += cover.thickness;
+      continue;
+    }
+    // Like a running head: "第{number}期" is left out when there is no number.
+    std::string text = expand_furniture_template(cover.text, fields);
+    const TextStyle& style = layout.style(cover.style);
     if (text.empty()) continue;
-    for (const SetLine& line : setter.set(text, style, setter.measure(), style.align)) {
+    for (const SetLine& line : setter.set(text, style, measure, style.align)) {
       paint_line(page, line.glyphs, left, y + baseline_in_box(style.leading, style.size));
       y += style.leading;
     }
   }
-  return page;
+  return y;
 }
 
 // Left margin of a 0-based page: odd printed pages (right-hand) get the inner margin on the left.
@@ -57,6 +93,11 @@ double left_margin(const PageGeometry& g, size_t page_index) {
 
 }  // namespace
 
+double cover_bottom(const Issue& issue, Typesetter& setter) {
+  Page scratch;
+  return set_cover(issue, setter.layout(), setter, scratch, 0);
+}
+
 Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& main,
                       const std::vector<PlacedPage>& main_pages, const SettledContents& contents) {
   const Layout& layout = setter.layout();
@@ -65,42 +106,33 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
 
   Document doc;
   doc.geometry = g;
+  doc.spots = layout.spots;
   doc.title = issue.title;
   doc.author = plain_text(issue.publisher);
   doc.subject = issue.organization ? plain_text(*issue.organization) : issue.title;
   doc.lang = issue.lang;
   doc.date = issue.date;
 
-  auto new_page = [&](const std::string& section) -> Page& {
-    doc.pages.emplace_back();
-    Page& page = doc.pages.back();
-    size_t index = doc.pages.size() - 1;
-    page.label = std::to_string(index + 1);
-    if (index > 0 || layout.furniture_on_first_page) {
-      auto page_fields = fields;
-      page_fields["page"] = page.label;
-      page_fields["section"] = section;
-      paint_furniture(page, setter, page_fields, left_margin(g, index));
+  // The page at `index`, made when it is first asked for; the section it
+  // opens in is its {section}. Furniture comes last, when {pages} is known.
+  std::vector<std::string> section_of_page;
+  auto page_at = [&](size_t index, const std::string& section) -> Page& {
+    while (doc.pages.size() <= index) {
+      doc.pages.emplace_back();
+      doc.pages.back().label = std::to_string(doc.pages.size());
+      section_of_page.push_back(section);
     }
-    return page;
+    return doc.pages[index];
   };
 
-  if (cover_page_count(layout)) {
-    doc.pages.push_back(set_cover(issue, layout, setter, left_margin(g, 0)));
-    doc.pages.back().label = "1";
-    if (layout.furniture_on_first_page) {
-      auto page_fields = fields;
-      page_fields["page"] = "1";
-      page_fields["section"] = "";
-      paint_furniture(doc.pages.back(), setter, page_fields, left_margin(g, 0));
-    }
-  }
+  if (cover_page_count(layout)) set_cover(issue, layout, setter, page_at(0, ""), left_margin(g, 0));
   std::map<size_t, int> contents_link_of;
   for (const ContentsLink& link : contents.flow.links) contents_link_of[link.item] = link.anchor;
-  for (const PlacedPage& placed_page : contents.pages) {
-    Page& page = new_page("");
-    double left = left_margin(g, doc.pages.size() - 1);
-    for (const PlacedItem& placed : placed_page) {
+  for (size_t p = 0; p < contents.pages.size(); ++p) {
+    const size_t index = contents.first_page + p;
+    Page& page = page_at(index, "");
+    const double left = left_margin(g, index);
+    for (const PlacedItem& placed : contents.pages[p]) {
       const FlowItem& item = contents.flow.items[placed.item];
       paint_item(page, item, left, g.top + placed.top);
       auto it = contents_link_of.find(placed.item);
@@ -117,12 +149,36 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
       }
     }
   }
-  for (const PlacedPage& placed_page : main_pages) {
+  for (size_t p = 0; p < main_pages.size(); ++p) {
+    const PlacedPage& placed_page = main_pages[p];
+    const size_t index = contents.first_main_page + p;
+    if (placed_page.empty() && p == 0 && index < doc.pages.size()) continue;  // nothing fitted
     int section = placed_page.empty() ? -1 : main.items[placed_page.front().item].section;
-    Page& page = new_page(section >= 0 ? main.section_titles[section] : "");
-    double left = left_margin(g, doc.pages.size() - 1);
+    Page& page = page_at(index, section >= 0 ? main.section_titles[section] : "");
+    const double left = left_margin(g, index);
+    std::vector<const FlowItem*> on_page;
+    std::vector<double> tops;
+    for (const PlacedItem& placed : placed_page) {
+      on_page.push_back(&main.items[placed.item]);
+      tops.push_back(g.top + placed.top);
+    }
+    paint_frames(page, on_page, tops, left);
     for (const PlacedItem& placed : placed_page)
       paint_item(page, main.items[placed.item], left, g.top + placed.top);
+  }
+  for (size_t index = 0; index < doc.pages.size(); ++index) {
+    if (index == 0 && !layout.furniture_on_first_page) continue;
+    auto page_fields = fields;
+    page_fields["page"] = doc.pages[index].label;
+    page_fields["pages"] = std::to_string(doc.pages.size());
+    page_fields["section"] = section_of_page[index];
+    // Painted apart and put first, so a page's text reads header first as before.
+    Page furniture;
+    paint_furniture(furniture, index, setter, page_fields, left_margin(g, index));
+    Page& page = doc.pages[index];
+    page.glyphs.insert(page.glyphs.begin(), furniture.glyphs.begin(), furniture.glyphs.end());
+    page.rules.insert(page.rules.begin(), furniture.rules.begin(), furniture.rules.end());
+    page.images.insert(page.images.end(), furniture.images.begin(), furniture.images.end());
   }
   for (const Anchor& anchor : main.anchors)
     if (anchor.level <= 2 && anchor.page >= 0)

@@ -11,6 +11,9 @@
 
 namespace paiban {
 
+/// Where the front page's items end, pt from the page's top.
+double cover_bottom(const Issue& issue, Typesetter& setter);
+
 /// Paints the pages in order (the front page, the contents with their links,
 /// the main flow), each with its running header and footer, and the outline
 /// of sections and articles.

@@ -42,6 +42,10 @@ struct FlowItem {
   bool page_break_before = false;  ///< starts a new page (back matter)
   std::vector<int> anchors;        ///< indexes into the anchor table
   int section = -1;                ///< index of the section this item belongs to
+  const Frame* frame = nullptr;    ///< a box or a framed quote this line is in
+  int frame_id = -1;               ///< which one (consecutive items of one id share a frame)
+  double frame_x0 = 0, frame_x1 = 0;  ///< the frame's edges from the measure's left edge
+  bool frame_first = false;        ///< the frame's first line (its padding is above it)
 };
 
 /// Vertical metrics of a line box for a style: its height and baseline.

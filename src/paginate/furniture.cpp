@@ -24,6 +24,42 @@ std::string expand_template(const std::string& text,
   return out;
 }
 
+std::string expand_furniture_template(const std::string& text,
+                                      const std::map<std::string, std::string>& fields) {
+  // Pieces: literal text and known fields, in order.
+  struct Piece {
+    std::string text;
+    bool field = false;
+  };
+  std::vector<Piece> pieces;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '{') {
+      const size_t close = text.find('}', i);
+      if (close != std::string::npos) {
+        auto it = fields.find(text.substr(i + 1, close - i - 1));
+        if (it != fields.end()) {
+          pieces.push_back({it->second, true});
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    if (pieces.empty() || pieces.back().field) pieces.push_back({"", false});
+    pieces.back().text += text[i++];
+  }
+  std::string out;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    const Piece& piece = pieces[k];
+    if (!piece.field) {
+      const bool empty_before = k > 0 && pieces[k - 1].text.empty();
+      const bool empty_after = k + 1 < pieces.size() && pieces[k + 1].text.empty();
+      if (empty_before || empty_after) continue;  // a separator beside nothing
+    }
+    out += piece.text;
+  }
+  return out;
+}
+
 namespace {
 
 // One stack of furniture lines (left, centre or right), set from `baseline`
@@ -40,7 +76,7 @@ void paint_stack(Page& page, Typesetter& setter, const std::vector<FurnitureText
     const TextStyle& style = setter.layout().style(line.style);
     if (!first) y += upwards ? -style.leading : style.leading;
     first = false;
-    std::string text = expand_template(line.text, fields);
+    std::string text = expand_furniture_template(line.text, fields);
     if (text.empty()) continue;
     Align align = line.align == Align::start ? default_align : line.align;
     const SetLine* set = setter.first_line(text, style, align);
@@ -49,15 +85,30 @@ void paint_stack(Page& page, Typesetter& setter, const std::vector<FurnitureText
   }
 }
 
+// Pictures with their bottom on `baseline` (a header's last, a footer's first).
+void paint_images(Page& page, const std::vector<FurnitureImage>& images, double left,
+                  double measure, double baseline) {
+  for (const FurnitureImage& picture : images) {
+    const double width = picture.height * picture.image.width / picture.image.height;
+    const double x = picture.place == Align::start ? left
+                     : picture.place == Align::end ? left + measure - width
+                                                   : left + (measure - width) / 2;
+    page.images.push_back({picture.image, x, baseline - picture.height, width, picture.height,
+                           {picture.image.path, 0, 0}, ""});
+  }
+}
+
 }  // namespace
 
-void paint_furniture(Page& page, Typesetter& setter,
+void paint_furniture(Page& page, size_t index, Typesetter& setter,
                      const std::map<std::string, std::string>& fields, double left) {
   const Layout& layout = setter.layout();
   const PageGeometry& g = layout.page;
   const double measure = setter.measure();
+  const bool verso = index % 2 == 1;  // page 2, 4, ...: left-hand
   // Header: its last baseline `offset` above the text area.
-  const Furniture& header = layout.header;
+  const Furniture& header = verso && layout.header_verso ? *layout.header_verso : layout.header;
+  paint_images(page, header.images, left, measure, g.top - header.offset);
   double header_baseline = g.top - header.offset;
   paint_stack(page, setter, header.left, fields, left, header_baseline, true, Align::start);
   paint_stack(page, setter, header.center, fields, left, header_baseline, true, Align::center);
@@ -69,7 +120,8 @@ void paint_furniture(Page& page, Typesetter& setter,
     page.rules.push_back({left, y, left + measure, y, header.rule_width, header.rule_color});
   }
   // Footer: its first baseline `offset` below the text area.
-  const Furniture& footer = layout.footer;
+  const Furniture& footer = verso && layout.footer_verso ? *layout.footer_verso : layout.footer;
+  paint_images(page, footer.images, left, measure, g.height - g.bottom + footer.offset);
   double footer_baseline = g.height - g.bottom + footer.offset;
   paint_stack(page, setter, footer.left, fields, left, footer_baseline, false, Align::start);
   paint_stack(page, setter, footer.center, fields, left, footer_baseline, false, Align::center);

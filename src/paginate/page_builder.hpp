@@ -22,6 +22,12 @@ using PlacedPage = std::vector<PlacedItem>;
 /// Pagination, step 2. Splits `flow` into pages of `area_height` pt. A page
 /// ends after an item whose break_after is true (the latest that fits); when
 /// none does, the page is cut where it is full (a block taller than a page).
-std::vector<PlacedPage> build_pages(const std::vector<FlowItem>& flow, double area_height);
+/// `first_top`: where the first page's text starts, pt from the area's top
+/// (below what shares that page: the cover, the end of the contents).
+std::vector<PlacedPage> build_pages(const std::vector<FlowItem>& flow, double area_height,
+                                    double first_top = 0);
+
+/// How far down `page` is filled: the bottom of its last item, pt from the area's top.
+double used_height(const PlacedPage& page, const std::vector<FlowItem>& flow);
 
 }  // namespace paiban

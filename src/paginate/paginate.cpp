@@ -64,10 +64,15 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
   const PageGeometry& g = layout.page;
 
   MainFlow main = collect_blocks(issue, setter);
-  std::vector<PlacedPage> main_pages = build_pages(main.items, g.height - g.top - g.bottom);
+  PageSharing sharing;
+  sharing.cover_shared = cover_page_count(layout) && !layout.cover_page_alone;
+  sharing.cover_used = sharing.cover_shared ? cover_bottom(issue, setter) - g.top : 0;
+  sharing.main_after_contents = issue.toc.has_value() && !layout.contents.new_page;
+  const double main_top = !issue.toc && sharing.cover_shared ? sharing.cover_used : 0;
+  std::vector<PlacedPage> main_pages = build_pages(main.items, g.height - g.top - g.bottom, main_top);
   check_page_count(issue, main, main_pages, cover_page_count(layout));
-  SettledContents contents = settle_contents(issue, setter, main, main_pages, warnings);
-  check_page_count(issue, main, main_pages, cover_page_count(layout) + contents.pages.size());
+  SettledContents contents = settle_contents(issue, setter, main, main_pages, sharing, warnings);
+  check_page_count(issue, main, main_pages, contents.first_main_page);
   return finish_pages(issue, setter, main, main_pages, contents);
 }
 

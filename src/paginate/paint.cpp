@@ -2,6 +2,19 @@
 
 namespace paiban {
 
+namespace {
+
+// Emphasis dots (着重号) go under Han characters only, never under
+// punctuation, Latin letters or digits (clreq 3.2).
+bool takes_emphasis_dot(const std::u32string& text) {
+  if (text.size() != 1) return false;
+  const char32_t c = text[0];
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
+
+}  // namespace
+
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
                 const std::vector<std::string>& links) {
   int open_link = -1;
@@ -29,6 +42,12 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
     out.color = g.color;
     out.text = g.text;
     out.no_text = g.no_text;
+    if (g.emphasis_dot && takes_emphasis_dot(g.text)) {
+      // Centred under the character, clear of the em box (which ends 0.12 em
+      // below the baseline): a dot 0.15 em across, its centre 0.28 em down.
+      page.dots.push_back(
+          {x + g.x + g.advance / 2, baseline - g.y_offset + 0.28 * g.size, 0.075 * g.size, g.color});
+    }
     page.glyphs.push_back(std::move(out));
     if (g.link != open_link) {
       close_link();
@@ -41,6 +60,33 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
     if (open_link >= 0) link_x1 = x + g.x + g.advance;
   }
   close_link();
+}
+
+void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
+                  const std::vector<double>& tops, double left) {
+  for (size_t i = 0; i < items.size();) {
+    const FlowItem& first = *items[i];
+    if (!first.frame) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < items.size() && items[j + 1]->frame_id == first.frame_id) ++j;
+    const Frame& frame = *first.frame;
+    const double pad = frame.padding + frame.border_width;
+    const double top = first.frame_first ? tops[i] - pad : tops[i];
+    const double bottom = tops[j] + items[j]->height;
+    const double x0 = left + first.frame_x0, x1 = left + first.frame_x1;
+    if (frame.background || frame.border_width > 0)
+      page.boxes.push_back({x0 + frame.border_width / 2, top + frame.border_width / 2,
+                            x1 - x0 - frame.border_width, bottom - top - frame.border_width,
+                            frame.background, frame.fill, frame.border_width, frame.border});
+    if (frame.rule_width > 0) {
+      const double x = x0 + pad + frame.rule_width / 2;
+      page.rules.push_back({x, top + pad / 2, x, bottom - pad / 2, frame.rule_width, frame.rule});
+    }
+    i = j + 1;
+  }
 }
 
 void paint_item(Page& page, const FlowItem& item, double left, double top) {

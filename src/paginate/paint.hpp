@@ -14,6 +14,12 @@ namespace paiban {
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
                 const std::vector<std::string>& links = {});
 
+/// Draws the frames (boxes, framed quotes) of the items placed on a page:
+/// one rectangle per run of items in one frame, behind the text; a frame
+/// split by a page break is drawn on each page. `tops[i]`: item i's top.
+void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
+                  const std::vector<double>& tops, double left);
+
 /// Draws a flow item whose box top is at `top`, measure's left edge at `left`.
 void paint_item(Page& page, const FlowItem& item, double left, double top);
 

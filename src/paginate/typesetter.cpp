@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "paginate/image_size.hpp"
 #include "paiban/shape.hpp"
 
 namespace paiban {
@@ -179,12 +178,11 @@ void keep_block_ends(std::vector<FlowItem>& flow, size_t first) {
 }
 
 void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {
-  auto size = image_size(block.figure_path);
-  if (!size) throw InputError(block.where, "cannot read the image size of " + block.figure_path);
-  if (auto damage = image_damage(block.figure_path))
-    throw InputError(block.where, "image " + block.figure_path + " cannot be used: " + *damage);
+  const ImageFacts& facts = block.figure;
+  if (facts.width <= 0 || facts.height <= 0)  // an Issue not made by parse_manifest
+    throw InputError(block.where, "figure " + block.figure_path + " was not read");
   double width = measure_ * std::clamp(block.figure_width, 0.05, 1.0);
-  double height = width * size->second / size->first;
+  double height = width * facts.height / facts.width;
   double max_height = layout_.page.height - layout_.page.top - layout_.page.bottom;
   if (height > max_height * 0.9) {
     width *= max_height * 0.9 / height;
@@ -193,12 +191,70 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   FlowItem item;
   item.space_before = styles().body.leading / 2;
   item.height = height + styles().body.leading / 2;
-  item.image = PageImage{block.figure_path, (measure_ - width) / 2, 0, width, height};
+  item.image = PageImage{facts, (measure_ - width) / 2, 0, width, height, block.where,
+                         block.figure_alt};
   item.section = section;
   flow.push_back(std::move(item));
   if (!block.text.empty()) {
     keep_with_next(flow);
     add_paragraph(flow, block.text, {.style = styles().caption, .section = section});
+  }
+}
+
+void Typesetter::frame_items(std::vector<FlowItem>& flow, size_t first, const Frame& frame,
+                             double x0, double x1) {
+  if (first >= flow.size()) return;
+  const int id = frames_++;
+  for (size_t k = first; k < flow.size(); ++k) {
+    flow[k].frame = &frame;
+    flow[k].frame_id = id;
+    flow[k].frame_x0 = x0;
+    flow[k].frame_x1 = x1;
+  }
+  flow[first].frame_first = true;
+  // The padding inside the frame, above the first line and below the last.
+  flow[first].space_before = std::max(flow[first].space_before, styles().body.leading / 2) +
+                             frame.padding + frame.border_width;
+  flow.back().height += frame.padding + frame.border_width;
+}
+
+// A box: its title in the subheading style, then its paragraphs, inside the
+// layout's frame across the measure.
+void Typesetter::add_box(std::vector<FlowItem>& flow, const Block& block, int section) {
+  const Frame& frame = layout_.box_frame;
+  const double bar = frame.rule_width > 0 ? frame.rule_width + frame.padding : 0;
+  const double inset = frame.padding + frame.border_width;
+  const size_t first = flow.size();
+  if (!block.text.empty()) {
+    add_paragraph(flow, block.text,
+                  {.style = styles().subheading, .section = section, .indent_left = inset + bar, .indent_right = inset});
+    keep_with_next(flow);
+  }
+  for (const Block& inner : block.paragraphs) {
+    if (inner.kind == BlockKind::subheading) {
+      add_paragraph(flow, inner.text,
+                    {.style = styles().subheading, .section = section, .indent_left = inset + bar, .indent_right = inset});
+      keep_with_next(flow);
+    } else {
+      add_paragraph(flow, inner.text,
+                    {.style = styles().body, .section = section, .indent_left = inset + bar, .indent_right = inset, .first_indent = inner.indent});
+    }
+  }
+  frame_items(flow, first, frame, 0, measure_);
+}
+
+// A quote: indented 2 em each side; framed when the layout has a <quote-frame>.
+void Typesetter::add_quote(std::vector<FlowItem>& flow, const Block& block, int section) {
+  const double indent = styles().quote.size * 2;
+  const size_t first = flow.size();
+  const Frame* frame = layout_.quote_frame ? &*layout_.quote_frame : nullptr;
+  const double bar = frame && frame->rule_width > 0 ? frame->rule_width + frame->padding : 0;
+  for (const Block& p : block.paragraphs)
+    add_paragraph(flow, p.text,
+                  {.style = styles().quote, .section = section, .indent_left = indent + bar, .indent_right = indent, .first_indent = p.indent});
+  if (frame) {
+    const double out = frame->padding + frame->border_width;
+    frame_items(flow, first, *frame, indent - out, measure_ - indent + out);
   }
 }
 
@@ -219,17 +275,12 @@ void Typesetter::add_block(std::vector<FlowItem>& flow, const Block& block, int 
     case BlockKind::list:
       add_list(flow, block, section);
       break;
-    case BlockKind::quote: {
-      double indent = styles().quote.size * 2;
-      for (const Block& p : block.paragraphs)
-        add_paragraph(flow, p.text,
-                      {.style = styles().quote,
-                       .section = section,
-                       .indent_left = indent,
-                       .indent_right = indent,
-                       .first_indent = p.indent});
+    case BlockKind::quote:
+      add_quote(flow, block, section);
       break;
-    }
+    case BlockKind::box:
+      add_box(flow, block, section);
+      break;
     case BlockKind::figure:
       add_figure(flow, block, section);
       break;

@@ -71,6 +71,12 @@ class Typesetter {
   void add_list(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_fields(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_figure(std::vector<FlowItem>& flow, const Block& block, int section);
+  void add_box(std::vector<FlowItem>& flow, const Block& block, int section);
+  void add_quote(std::vector<FlowItem>& flow, const Block& block, int section);
+  /// Marks flow[first..] as inside `frame`, between x0 and x1.
+  void frame_items(std::vector<FlowItem>& flow, size_t first, const Frame& frame, double x0,
+                   double x1);
+  int frames_ = 0;  // frame ids given out
 
   const Layout& layout_;
   std::string lang_;

@@ -66,6 +66,22 @@ std::string cmyk_operator(const Cmyk& color, bool stroke) {
   return out;
 }
 
+std::string colour_operator(const Cmyk& color, bool stroke, const ColourOutput& colours) {
+  if (!colours.print) {
+    double r = 0, g = 0, b = 0;
+    screen_rgb(color, r, g, b);
+    std::string out;
+    for (double v : {r, g, b}) {
+      append_num(out, v);
+      out += ' ';
+    }
+    return out + (stroke ? "RG\n" : "rg\n");
+  }
+  if (color.spot >= 0 && static_cast<size_t>(color.spot) < colours.spot_resources.size())
+    return '/' + colours.spot_resources[color.spot] + (stroke ? " CS 1 SCN\n" : " cs 1 scn\n");
+  return cmyk_operator(color, stroke);
+}
+
 std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
   std::vector<size_t> end(glyphs.size(), 0);
   auto is_space = [](char32_t c) {
@@ -89,7 +105,8 @@ std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
 }
 
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
-                           const std::map<FaceId, FontUse>& fonts, const PageFrame& frame) {
+                           const std::map<FaceId, FontUse>& fonts, const PageFrame& frame,
+                           const ColourOutput& colours) {
   if (glyphs.empty()) return {};
   std::string out = "BT\n";
   TjArray tj;
@@ -122,7 +139,7 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
         size = g.size;
       }
       if (color != g.color) {
-        out += cmyk_operator(g.color, false);
+        out += colour_operator(g.color, false, colours);
         color = g.color;
       }
       pen = round3(frame.x(g.x));
@@ -173,7 +190,8 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
   return out;
 }
 
-std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame) {
+std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame,
+                           const ColourOutput& colours) {
   std::string out;
   std::optional<double> width;
   std::optional<Cmyk> color;
@@ -185,7 +203,7 @@ std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& 
       width = r.width;
     }
     if (color != r.color) {
-      out += cmyk_operator(r.color, true);
+      out += colour_operator(r.color, true, colours);
       color = r.color;
     }
     append_num(out, frame.x(r.x0));
@@ -196,6 +214,64 @@ std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& 
     out += ' ';
     append_num(out, frame.y(r.y1));
     out += " l S\n";
+  }
+  return out;
+}
+
+std::string box_operators(const std::vector<PageBox>& boxes, const PageFrame& frame,
+                          const ColourOutput& colours) {
+  std::string out;
+  for (const PageBox& box : boxes) {
+    if (box.width <= 0 || box.height <= 0) continue;
+    const bool stroke = box.stroke_width > 0;
+    if (!box.filled && !stroke) continue;
+    out += "q ";
+    if (box.filled) out += colour_operator(box.fill, false, colours);
+    if (stroke) {
+      out += colour_operator(box.stroke, true, colours);
+      append_num(out, box.stroke_width);
+      out += " w ";
+    }
+    append_num(out, frame.x(box.x));
+    out += ' ';
+    append_num(out, frame.y(box.y + box.height));
+    out += ' ';
+    append_num(out, box.width);
+    out += ' ';
+    append_num(out, box.height);
+    out += box.filled && stroke ? " re B Q\n" : box.filled ? " re f Q\n" : " re S Q\n";
+  }
+  return out;
+}
+
+std::string dot_operators(const std::vector<PageDot>& dots, const PageFrame& frame,
+                          const ColourOutput& colours) {
+  std::string out;
+  std::optional<Cmyk> color;
+  constexpr double kArc = 0.5523;  // Bezier handle length for a quarter circle
+  for (const PageDot& dot : dots) {
+    if (dot.radius <= 0) continue;
+    if (color != dot.color) {
+      out += colour_operator(dot.color, false, colours);
+      color = dot.color;
+    }
+    const double x = frame.x(dot.x), y = frame.y(dot.y), r = dot.radius, h = r * kArc;
+    auto point = [&](double px, double py) {
+      append_num(out, round3(px));
+      out += ' ';
+      append_num(out, round3(py));
+      out += ' ';
+    };
+    point(x + r, y);
+    out += "m ";
+    point(x + r, y + h), point(x + h, y + r), point(x, y + r);
+    out += "c ";
+    point(x - h, y + r), point(x - r, y + h), point(x - r, y);
+    out += "c ";
+    point(x - r, y - h), point(x - h, y - r), point(x, y - r);
+    out += "c ";
+    point(x + h, y - r), point(x + r, y - h), point(x + r, y);
+    out += "c f\n";
   }
   return out;
 }

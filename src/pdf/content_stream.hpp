@@ -21,6 +21,13 @@ struct PageFrame {
   double y(double doc_y) const { return media_height - trim_y - doc_y; }
 };
 
+/// How colours are written: RGB on screen; in print CMYK ink, or a spot ink
+/// through the page's /ColorSpace resource named here (index = Cmyk::spot).
+struct ColourOutput {
+  bool print = false;
+  std::vector<std::string> spot_resources;  ///< e.g. "CS0"; print only
+};
+
 /// What the text writer needs to know about one embedded face.
 struct FontUse {
   std::string resource;  ///< the page resource name, e.g. "F1"
@@ -34,7 +41,8 @@ struct FontUse {
 /// whose text differs from its code's ToUnicode entry is wrapped in an
 /// /ActualText span, as is each chain of joined_spans().
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
-                           const std::map<FaceId, FontUse>& fonts, const PageFrame& frame);
+                           const std::map<FaceId, FontUse>& fonts, const PageFrame& frame,
+                           const ColourOutput& colours = {.print = true});
 
 /// For each glyph that starts a chain of glyphs on one baseline set apart by
 /// gaps an extractor would read as spaces (0.1-0.6 em) with no space in
@@ -42,8 +50,17 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
 /// /ActualText span.
 std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs);
 
-/// Stroked lines, CMYK.
-std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame);
+/// Stroked lines.
+std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame,
+                           const ColourOutput& colours = {.print = true});
+
+/// Filled and stroked rectangles, in order.
+std::string box_operators(const std::vector<PageBox>& boxes, const PageFrame& frame,
+                          const ColourOutput& colours);
+
+/// Filled circles (four Bezier arcs each).
+std::string dot_operators(const std::vector<PageDot>& dots, const PageFrame& frame,
+                          const ColourOutput& colours);
 
 /// Draws the image XObject named `resource` into its box.
 std::string image_operators(const PageImage& image, const std::string& resource,
@@ -51,5 +68,9 @@ std::string image_operators(const PageImage& image, const std::string& resource,
 
 /// "c m y k k" (fill) or "... K" (stroke).
 std::string cmyk_operator(const Cmyk& color, bool stroke);
+
+/// The colour as `colours` says: "r g b rg" on screen, "c m y k k" in print,
+/// "/CS0 cs 1 scn" for a spot ink in print (upper case to stroke).
+std::string colour_operator(const Cmyk& color, bool stroke, const ColourOutput& colours);
 
 }  // namespace paiban::pdf

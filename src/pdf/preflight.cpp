@@ -2,7 +2,6 @@
 // from the Document and options (no PDF is written).
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -14,41 +13,18 @@
 namespace paiban {
 namespace {
 
-// The colour space an image file will be drawn in, from its header.
-std::string image_colour_space(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(1 << 16, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
-  auto byte = [&](size_t i) { return i < head.size() ? static_cast<unsigned char>(head[i]) : 0u; };
-  if (head.rfind("\x89PNG", 0) == 0) {
-    switch (byte(25)) {  // IHDR colour type
-      case 0:
-        return "DeviceGray";
-      case 4:
-        return "DeviceGray+alpha";
-      case 6:
-        return "DeviceRGB+alpha";
-      default:
-        return "DeviceRGB";  // 2 truecolour, 3 palette
-    }
+// The colour space a figure is drawn in, from its facts and the standard:
+// PDF/X-4 draws RGB through ICC (the file's profile or sRGB), PDF/X-1a
+// converts RGB to the output intent's CMYK and flattens transparency.
+std::string image_colour_space(const ImageFacts& facts, const PdfOptions& options) {
+  if (!options.print) return describe_colour(facts);
+  if (options.standard == PdfStandard::x1a) {
+    if (facts.colour == ImageColour::rgb) return "DeviceCMYK (converted from RGB)";
+    return facts.colour == ImageColour::gray ? "DeviceGray" : "DeviceCMYK";
   }
-  if (head.rfind("\xFF\xD8", 0) == 0) {
-    for (size_t p = 2; p + 9 < head.size();) {
-      if (byte(p) != 0xFF) break;
-      unsigned marker = byte(p + 1);
-      unsigned length = (byte(p + 2) << 8) | byte(p + 3);
-      const bool sof =
-          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-      if (sof) {
-        unsigned components = byte(p + 9);
-        return components == 1 ? "DeviceGray" : components == 4 ? "DeviceCMYK" : "DeviceRGB";
-      }
-      p += 2 + length;
-    }
-    return "unknown (JPEG)";
-  }
-  return head.empty() ? "unreadable" : "unsupported format";
+  if (facts.colour == ImageColour::rgb && facts.icc.empty())
+    return std::string("ICCBased RGB (sRGB)") + (facts.alpha ? "+alpha" : "");
+  return describe_colour(facts);
 }
 
 std::string json_string(const std::string& s) {
@@ -90,8 +66,23 @@ std::string preflight_summary(const Document& document, const FontCache& fonts,
           rich_black_text ||
           (glyph.color.k >= 1 && (glyph.color.c > 0 || glyph.color.m > 0 || glyph.color.y > 0));
     }
-    if (!page.glyphs.empty() || !page.rules.empty()) spaces.insert("DeviceCMYK");
-    for (const PageImage& image : page.images) spaces.insert(image_colour_space(image.path));
+    // Drawing colours: RGB on screen; print ink, or spot inks, in print.
+    auto note_colour = [&](const Cmyk& colour) {
+      if (!print)
+        spaces.insert("DeviceRGB");
+      else if (colour.spot >= 0 && static_cast<size_t>(colour.spot) < document.spots.size())
+        spaces.insert("Separation " + document.spots[colour.spot].name);
+      else
+        spaces.insert("DeviceCMYK");
+    };
+    for (const PageGlyph& glyph : page.glyphs) note_colour(glyph.color);
+    for (const PageRule& rule : page.rules) note_colour(rule.color);
+    for (const PageDot& dot : page.dots) note_colour(dot.color);
+    for (const PageBox& box : page.boxes) {
+      if (box.filled) note_colour(box.fill);
+      if (box.stroke_width > 0) note_colour(box.stroke);
+    }
+    for (const PageImage& image : page.images) spaces.insert(image_colour_space(image.facts, options));
     links += page.links.size();
   }
 
@@ -167,9 +158,6 @@ std::string preflight_summary(const Document& document, const FontCache& fonts,
   }
   out += "\n";
   if (rich_black_text) out += "warning:        text in rich black (CMY + 100 K)\n";
-  if (print && std::any_of(spaces.begin(), spaces.end(),
-                           [](const std::string& s) { return s.find("RGB") != std::string::npos; }))
-    out += "error:          RGB images are not allowed in " + standard + "\n";
   if (print)
     out += "output intent:  " + (intent_error.empty() ? intent : "none: " + intent_error) + "\n";
   out += "links:          " +

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -12,6 +13,7 @@
 #include "pdf/font_embedding.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/hpdf.hpp"
+#include "pdf/image_xobject.hpp"
 #include "pdf/md5.hpp"
 #include "pdf/navigation.hpp"
 #include "pdf/pdf_syntax.hpp"
@@ -35,12 +37,6 @@ struct FaceUsage {
   HPDF_Dict type0 = nullptr;
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot read image");
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 long long document_epoch(const Document& document, const PdfOptions& options) {
   if (options.source_date_epoch) return *options.source_date_epoch;
   const Date& d = document.date;
@@ -57,6 +53,23 @@ std::string uuid_from(std::string digest) {
   for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return "uuid:" + h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" +
          h.substr(16, 4) + "-" + h.substr(20);
+}
+
+// A PDF name's bytes with #XX for what may not stand in it:
+// "PANTONE 185 C" -> PANTONE#20185#20C.
+std::string escaped_name(const std::string& name) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : name) {
+    if (c > 0x20 && c < 0x7F && std::string_view("()<>[]{}/%#").find(c) == std::string::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '#';
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  }
+  return out;
 }
 
 bool is_ascii(const std::string& s) {
@@ -85,13 +98,16 @@ class Writer {
     if (!document_.lang.empty() && is_ascii(document_.lang))  // for screen readers and search
       doc_.add(doc_.get()->catalog, "Lang", doc_.new_ascii_string(document_.lang));
     pdf::add_page_labels(doc_, document_.pages);
-    if (options_.print) pdf::add_output_intent(doc_, pdf::find_cmyk_profile(options_.icc_profile));
+    if (options_.print) pdf::add_output_intent(doc_, output_profile_);
     write_metadata();
     // No public setter; set last, since some libharu calls raise it on their own.
     doc_.get()->pdf_version = !options_.print                         ? HPDF_VER_15
                               : options_.standard == PdfStandard::x1a ? HPDF_VER_14
                                                                       : HPDF_VER_16;
-    return doc_.save();
+    std::string bytes = doc_.save();
+    for (const auto& [from, to] : name_fixes_)
+      if (size_t at = bytes.find(from); at != std::string::npos) bytes.replace(at, from.size(), to);
+    return bytes;
   }
 
  private:
@@ -126,6 +142,68 @@ class Writer {
     doc_.check(HPDF_SetCompressionMode(pdf, options_.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE),
                "setting compression");
     frame_ = pdf::page_frame(document_.geometry, options_.print);
+    const auto target = !options_.print                         ? pdf::ImageColourTarget::screen
+                        : options_.standard == PdfStandard::x1a ? pdf::ImageColourTarget::x1a
+                                                                : pdf::ImageColourTarget::x4;
+    // The output intent is needed before the images: X-1a converts RGB to it.
+    if (options_.print) output_profile_ = pdf::find_cmyk_profile(options_.icc_profile);
+    images_.emplace(doc_, target, output_profile_);
+    colours_.print = options_.print;
+    if (options_.print) make_spot_spaces();
+  }
+
+  // Each spot ink as [/Separation /NAME /DeviceCMYK {tint -> CMYK}], a page
+  // resource CS0, CS1, ... (on screen spot colours are drawn in their RGB).
+  void make_spot_spaces() {
+    for (size_t i = 0; i < document_.spots.size(); ++i) {
+      const SpotInk& ink = document_.spots[i];
+      HPDF_Dict tint = doc_.new_dict(true);
+      doc_.add_number(tint, "FunctionType", 2);
+      HPDF_Array domain = doc_.new_array();
+      doc_.push_number(domain, 0);
+      doc_.push_number(domain, 1);
+      doc_.add(tint, "Domain", domain);
+      HPDF_Array none = doc_.new_array(), full = doc_.new_array();
+      for (double v : {ink.c, ink.m, ink.y, ink.k}) {
+        doc_.push_number(none, 0);
+        doc_.push_real(full, v);
+      }
+      doc_.add(tint, "C0", none);
+      doc_.add(tint, "C1", full);
+      doc_.add_number(tint, "N", 1);
+      HPDF_Array space = doc_.new_array();
+      doc_.push_name(space, "Separation");
+      // Debian's libharu 2.3 leaves a space in a name unescaped (and escapes
+      // '#'): a placeholder of the escaped name's length stands in the array,
+      // and the saved bytes get the escaped name (offsets are unchanged).
+      const std::string escaped = escaped_name(ink.name);
+      std::string placeholder = escaped;
+      if (escaped != ink.name) {
+        placeholder = "~~" + std::string(1, static_cast<char>('a' + i % 26)) + std::to_string(i);
+        if (placeholder.size() > escaped.size()) placeholder = escaped_name(ink.name);  // rare: keep
+        placeholder.resize(escaped.size(), '~');
+        if (placeholder != escaped) name_fixes_.push_back({"/Separation /" + placeholder + " ",
+                                                           "/Separation /" + escaped + " "});
+      }
+      doc_.push_name(space, placeholder.c_str());
+      doc_.push_name(space, "DeviceCMYK");
+      doc_.push(space, tint);
+      // Indirect: every page's resources refer to the one array.
+      doc_.check(HPDF_Xref_Add(doc_.xref(), space), "adding a colour space");
+      spot_spaces_.push_back(space);
+      colours_.spot_resources.push_back("CS" + std::to_string(i));
+    }
+  }
+
+  void add_spot_resources(HPDF_Page page) {
+    if (spot_spaces_.empty()) return;
+    HPDF_Dict resources =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    doc_.checked(resources, "finding a page's resources");
+    HPDF_Dict spaces = doc_.new_dict(false);
+    for (size_t i = 0; i < spot_spaces_.size(); ++i)
+      doc_.add(spaces, colours_.spot_resources[i].c_str(), spot_spaces_[i]);
+    doc_.add(resources, "ColorSpace", spaces);
   }
 
   void embed_fonts() {
@@ -134,32 +212,15 @@ class Writer {
           pdf::embed_font(doc_, fonts_.info(face), use.subset, use.text_of_code, options_.compress);
   }
 
-  HPDF_Image image(const std::string& path) {
-    if (auto it = images_.find(path); it != images_.end()) return it->second;
-    const std::string bytes = read_file(path);
-    hash_.update(bytes);
-    HPDF_Image img = nullptr;
-    if (bytes.rfind("\x89PNG", 0) == 0)
-      img = HPDF_LoadPngImageFromFile(doc_.get(), path.c_str());
-    else if (bytes.rfind("\xFF\xD8", 0) == 0)
-      img = HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str());
-    else
-      throw std::runtime_error(path + ": not a PNG or JPEG image");
-    doc_.checked(img, "loading image " + path);
-    if (options_.print) {
-      // PDF/X wants print colours; an RGB image would be converted by chance.
-      std::string space = HPDF_Image_GetColorSpace(img) ? HPDF_Image_GetColorSpace(img) : "";
-      // Palette PNGs come back as "Indexed" over RGB: refused too.
-      // The input's fault, not ours: InputError (exit 2), naming the file.
-      if (space != "DeviceGray" && space != "DeviceCMYK")
-        throw InputError({path}, (space.empty() ? "unknown" : space) +
-                                     " image; print mode (PDF/X) needs CMYK or greyscale images "
-                                     "(convert it, e.g. to a CMYK JPEG)");
-      if (options_.standard == PdfStandard::x1a && HpdfDoc::has_key(img, "SMask"))
-        throw InputError({path}, "image with transparency; PDF/X-1a forbids it");
+  // The figure's XObject, embedded and decoded once per file. Damage found
+  // while decoding is the input's fault: an InputError at its <figure>.
+  HPDF_Dict image(const PageImage& placed) {
+    try {
+      return images_->xobject(placed.facts, hash_);
+    } catch (const ImageError& error) {
+      throw InputError(placed.where,
+                       "image " + placed.facts.path + " cannot be used: " + error.what());
     }
-    images_[path] = img;
-    return img;
   }
 
   void write_pages() {
@@ -170,13 +231,15 @@ class Writer {
       doc_.add(p, "MediaBox", doc_.box(0, 0, media_w, frame_.media_height));
       if (options_.print) pdf::add_print_boxes(doc_, p, g, frame_);
 
-      std::string ops;
+      add_spot_resources(p);
+      std::string ops = pdf::box_operators(page.boxes, frame_, colours_);
       for (const PageImage& im : page.images) {
-        HPDF_Image img = image(im.path);
+        HPDF_Dict img = image(im);
         const char* name = doc_.checked(HPDF_Page_GetXObjectName(p, img), "naming an image");
         ops += pdf::image_operators(im, name, frame_);
       }
-      ops += pdf::rule_operators(page.rules, frame_);
+      ops += pdf::rule_operators(page.rules, frame_, colours_);
+      ops += pdf::dot_operators(page.dots, frame_, colours_);
       std::map<FaceId, pdf::FontUse> uses;
       for (const PageGlyph& glyph : page.glyphs) {
         if (uses.count(glyph.face)) continue;
@@ -184,7 +247,7 @@ class Writer {
         const char* name = doc_.checked(HPDF_Page_GetLocalFontName(p, face.type0), "naming a font");
         uses[glyph.face] = {name, &face.subset, &face.text_of_code};
       }
-      ops += pdf::text_operators(page.glyphs, uses, frame_);
+      ops += pdf::text_operators(page.glyphs, uses, frame_, colours_);
       if (options_.print) ops += pdf::crop_mark_operators(g, frame_);
       // libharu writes nothing for an empty page as a 0-byte Flate stream,
       // which Ghostscript and MuPDF reject: give it a harmless operator pair.
@@ -263,7 +326,11 @@ class Writer {
   pdf::Md5 hash_;
   pdf::PageFrame frame_;
   std::map<FaceId, FaceUsage> faces_;  // ordered: object numbers do not depend on hashing
-  std::map<std::string, HPDF_Image> images_;
+  std::string output_profile_;  // print: the CMYK output intent's file
+  pdf::ColourOutput colours_;
+  std::vector<HPDF_Array> spot_spaces_;  // by Cmyk::spot
+  std::vector<std::pair<std::string, std::string>> name_fixes_;  // placeholder -> escaped, same length
+  std::optional<pdf::ImageEmbedder> images_;
   std::vector<HPDF_Page> pages_;
 };
 

@@ -87,12 +87,14 @@ std::optional<FaceId> face_for_char(char32_t ch, const RoleFaces& candidates, in
 std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharStyle>& styles,
                              const FontRole& role, int weight, const std::string& lang,
                              FontCache& fonts, const std::vector<SourceLocation>& locations,
-                             Warnings& warnings) {
+                             Warnings& warnings, const FontRole* emphasis_role) {
   std::vector<TextRun> runs;
   if (text.empty()) return runs;
   const RoleFaces regular = faces_for_role(role, weight, lang, fonts);
   const RoleFaces bold =
       weight >= bold_weight ? regular : faces_for_role(role, bold_weight, lang, fonts);
+  RoleFaces emphasised;
+  if (emphasis_role) emphasised = faces_for_role(*emphasis_role, emphasis_role->weight, lang, fonts);
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
 
   std::vector<FaceId> face_of(text.size());
@@ -101,7 +103,9 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
   for (size_t i = 0; i < text.size(); ++i) {
     char32_t ch = text[i];
     script_of[i] = hb_unicode_script(unicode, ch);
-    const RoleFaces& candidates = styles[i].strong && !bold.faces.empty() ? bold : regular;
+    const RoleFaces& candidates = styles[i].emphasis && !emphasised.faces.empty() ? emphasised
+                                  : styles[i].strong && !bold.faces.empty()       ? bold
+                                                                                  : regular;
     if (i > 0 && joins_previous(ch)) {
       face_of[i] = face_of[i - 1];
       continue;
@@ -143,12 +147,13 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
 
   for (uint32_t i = 0; i < text.size(); ++i) {
     if (!runs.empty() && runs.back().face == face_of[i] && runs.back().script == script_of[i] &&
-        runs.back().strong == styles[i].strong && runs.back().link == styles[i].link) {
+        runs.back().strong == styles[i].strong && runs.back().emphasis == styles[i].emphasis &&
+        runs.back().link == styles[i].link) {
       runs.back().end = i + 1;
       continue;
     }
     runs.push_back({i, i + 1, face_of[i], static_cast<uint32_t>(script_of[i]), styles[i].strong,
-                    styles[i].link});
+                    styles[i].emphasis, styles[i].link});
   }
   return runs;
 }

@@ -16,6 +16,7 @@ namespace paiban {
 /// Per-character style, as the inline markup says.
 struct CharStyle {
   bool strong = false;
+  bool emphasis = false;  ///< inside <em>
   int link = -1;
   uint32_t location = 0;  ///< index into the paragraph's list of source locations
 };
@@ -26,15 +27,17 @@ struct TextRun {
   FaceId face = 0;
   uint32_t script = 0;  ///< hb_script_t
   bool strong = false;
+  bool emphasis = false;
   int link = -1;
 };
 
 /// Splits `text` into runs. A character no candidate face has goes to any
 /// installed face that has it (fontconfig), else to the first face as glyph 0
 /// with a "missing-glyph" warning at `locations[style.location]`.
+/// `emphasis_role`: the faces for <em> text (a Kai family, say), else the role's.
 std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharStyle>& styles,
                              const FontRole& role, int weight, const std::string& lang,
                              FontCache& fonts, const std::vector<SourceLocation>& locations,
-                             Warnings& warnings);
+                             Warnings& warnings, const FontRole* emphasis_role = nullptr);
 
 }  // namespace paiban

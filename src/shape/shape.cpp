@@ -70,14 +70,14 @@ struct Builder {
   std::vector<RubySpan> rubies;
 
   void add_ruby(const std::string& base, const std::string& annotation, bool strong,
-                const std::string& href, const SourceLocation& where) {
+                bool emphasis, const std::string& href, const SourceLocation& where) {
     const uint32_t begin = static_cast<uint32_t>(text.size());
-    add(base, strong, href, where);
+    add(base, strong, emphasis, href, where);
     if (text.size() > begin)
       rubies.push_back({begin, static_cast<uint32_t>(text.size()), annotation, where});
   }
 
-  void add(const std::string& utf8, bool strong, const std::string& href,
+  void add(const std::string& utf8, bool strong, bool emphasis, const std::string& href,
            const SourceLocation& where) {
     int link = -1;
     if (!href.empty()) {
@@ -86,7 +86,7 @@ struct Builder {
     }
     locations.push_back(where);
     for (char32_t ch : decode_utf8(utf8))
-      styles.push_back({strong, link, static_cast<uint32_t>(locations.size() - 1)}),
+      styles.push_back({strong, emphasis, link, static_cast<uint32_t>(locations.size() - 1)}),
           text.push_back(ch);
   }
 };
@@ -157,7 +157,17 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
   out.where = where;
   const FontRole& role = role_of(style, layout);
   int weight = style.bold ? bold_weight : role.weight;
-  auto runs = itemize(out.text, built.styles, role, weight, lang, fonts, built.locations, warnings);
+  // <em>: dots under Han (clreq 3.2), the layout's emphasis font role, or bold.
+  const EmphasisKind emphasis = emphasis_kind(layout, lang);
+  const FontRole* emphasis_role = nullptr;
+  if (emphasis == EmphasisKind::font) {
+    auto found = layout.fonts.find(layout.emphasis.font);
+    if (found != layout.fonts.end()) emphasis_role = &found->second;
+  }
+  if (emphasis == EmphasisKind::bold)
+    for (CharStyle& c : built.styles) c.strong = c.strong || c.emphasis;
+  auto runs = itemize(out.text, built.styles, role, weight, lang, fonts, built.locations, warnings,
+                      emphasis_role);
 
   hb_buffer_t* buffer = hb_buffer_create();
   hb_language_t language = hb_language_from_string(lang.c_str(), -1);
@@ -193,6 +203,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
       }
       glyph.color = style.color;
       glyph.link = run.link;
+      glyph.emphasis_dot = run.emphasis && emphasis == EmphasisKind::dots;
       glyph.unsafe_to_break =
           (hb_glyph_info_get_glyph_flags(&info[g]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
       out.glyphs.push_back(glyph);
@@ -206,7 +217,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
     TextStyle small = style;
     small.size = style.size * kRubyScale;
     Builder annotation;
-    annotation.add(span.annotation, false, "", span.where);
+    annotation.add(span.annotation, false, false, "", span.where);
     ShapedParagraph shaped =
         shape_built(std::move(annotation), small, layout, lang, fonts, warnings, span.where);
     RubyAnnotation ruby;
@@ -228,11 +239,11 @@ ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
   Builder built;
   for (const InlineRun& run : text) {
     if (run.line_break)
-      built.add("\n", run.strong, run.href, run.where);
+      built.add("\n", run.strong, run.emphasis, run.href, run.where);
     else if (!run.ruby.empty())
-      built.add_ruby(run.text, run.ruby, run.strong, run.href, run.where);
+      built.add_ruby(run.text, run.ruby, run.strong, run.emphasis, run.href, run.where);
     else
-      built.add(run.text, run.strong, run.href, run.where);
+      built.add(run.text, run.strong, run.emphasis, run.href, run.where);
   }
   SourceLocation where = text.empty() ? SourceLocation{} : text.front().where;
   return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
@@ -242,7 +253,7 @@ ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, cons
                            const std::string& lang, FontCache& fonts, Warnings& warnings,
                            const SourceLocation& where) {
   Builder built;
-  built.add(utf8, false, "", where);
+  built.add(utf8, false, false, "", where);
   return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
 }
 

@@ -251,15 +251,14 @@ TEST_F(HardeningFiles, DamagedImagesAreRefusedNamingTheFile) {
   }
 }
 
-// PNGs that libpng reads with a warning, or only with interlace handling:
-// Debian's libharu 2.3 fails on each ("internal error", exit 4, before the
-// checks). interlaced.png was found by fuzz/image_fuzzer.cpp.
+// PNGs that libpng reads with a warning: refused at the figure (libharu
+// 2.3 failed on each, and on interlaced.png, found by fuzz/image_fuzzer.cpp,
+// which paiban now decodes itself).
 TEST_F(HardeningFiles, PngsTheWriterCannotLoadAreRefusedNamingTheFile) {
   struct Case {
     std::string file, reason;
   };
   std::vector<Case> cases = {
-      {"interlaced.png", "it is an interlaced PNG, which the PDF writer cannot embed"},
       {"ancillary-crc.png", "tEXt: CRC error"},
       {"extra-image-data.png", "IDAT: Too much image data"},
   };
@@ -301,17 +300,21 @@ TEST_F(HardeningFiles, AFigureDeclaringTooManyPixelsIsRefused) {
 TEST_F(HardeningFiles, WholeImagesRender) {
   fs::copy_file(kData + "/photo.png", dir_ / "photo.png");
   fs::copy_file(kData + "/photo.jpg", dir_ / "photo.jpg");
-  write_manifest("<figure src=\"photo.png\"/><figure src=\"photo.jpg\" width=\"0.5\"/>");
+  fs::copy_file(kData + "/interlaced.png", dir_ / "interlaced.png");
+  write_manifest(
+      "<figure src=\"photo.png\"/><figure src=\"photo.jpg\" width=\"0.5\"/>"
+      "<figure src=\"interlaced.png\" width=\"0.2\"/>");
   expect_rendered(render());
 }
 
-// Print mode refuses an RGB figure: the input's fault, so exit 2 naming it.
-TEST_F(HardeningFiles, APrintModeImageRefusalIsAnInputError) {
+// Print mode takes an RGB figure: through ICC in PDF/X-4, converted to CMYK
+// in PDF/X-1a.
+TEST_F(HardeningFiles, PrintModeTakesRgbFigures) {
   fs::copy_file(kData + "/photo.png", dir_ / "photo.png");
   write_manifest("<figure src=\"photo.png\"/>");
-  expect_refused(render({"--print"}),
-                 (dir_ / "photo.png").string() +
-                     ": error: DeviceRGB image; print mode (PDF/X) needs CMYK or greyscale images");
+  expect_rendered(render({"--print"}));
+  fs::remove(out());
+  expect_rendered(render({"--print", "--pdfx-1a"}));
 }
 
 // --- unreadable files ---------------------------------------------------------

@@ -80,7 +80,8 @@ TEST_F(LayoutErrors, ValuesAreChecked) {
             at + ": size must be a length such as 10.5pt, 20mm, 1cm or 1in, not \"10.5px\"");
   at = position_of("color=\"grey(1)\"");
   EXPECT_EQ(error("color=\"grey(1)\"", "color=\"rgb(0,0,0)\""),
-            at + ": color must be cmyk(C,M,Y,K) or grey(K), each 0 to 1, not \"rgb(0,0,0)\"");
+            at + ": color must be cmyk(C,M,Y,K), grey(K) (each 0 to 1) or a <color> name defined "
+                 "above, not \"rgb(0,0,0)\"");
   EXPECT_EQ(error("color=\"grey(1)\"", "color=\"cmyk(0, 0.5, 1, 1.2)\"").substr(0, at.size() + 8),
             at + ": color ");
   EXPECT_EQ(error("color=\"grey(1)\"", "color=\"cmyk(0, 0.5, 1, 1)\""), "");
@@ -93,6 +94,59 @@ TEST_F(LayoutErrors, ValuesAreChecked) {
   at = position_of("level=\"basic\"");
   EXPECT_EQ(error("level=\"basic\"", "level=\"loose\""),
             at + ": level must be one of none, basic, GB, strict, not \"loose\"");
+}
+
+// Named colours: CMYK ink, an sRGB look for screen, a spot ink.
+TEST_F(LayoutErrors, NamedColours) {
+  const std::string colours =
+      "<layout version=\"1\">\n"
+      "  <color name=\"brand\" value=\"cmyk(1,0.6,0,0.2)\" srgb=\"#00508C\"/>\n"
+      "  <color name=\"red-spot\" value=\"cmyk(0,0.9,0.85,0)\" spot=\"PANTONE 185 C\"/>\n";
+  EXPECT_EQ(error("<layout version=\"1\">\n", colours), "");
+  std::string text = default_;
+  const std::string open = "<layout version=\"1\">\n";
+  text.replace(text.find(open), open.size(), colours);
+  text.replace(text.find("color=\"grey(1)\""), 15, "color=\"red-spot\"");
+  const std::string path = (dir_ / "named.xml").string();
+  std::ofstream(path) << text;
+  Layout layout = parse_layout_file(path);
+  const Cmyk& brand = layout.colors.at("brand");
+  EXPECT_DOUBLE_EQ(brand.c, 1);
+  EXPECT_DOUBLE_EQ(brand.m, 0.6);
+  EXPECT_TRUE(brand.has_rgb);
+  EXPECT_EQ(int(brand.r), 0x00);
+  EXPECT_EQ(int(brand.g), 0x50);
+  EXPECT_EQ(int(brand.b), 0x8C);
+  EXPECT_EQ(brand.spot, -1);
+  ASSERT_EQ(layout.spots.size(), 1u);
+  EXPECT_EQ(layout.spots[0].name, "PANTONE 185 C");
+  EXPECT_DOUBLE_EQ(layout.spots[0].m, 0.9);
+  bool some_style_is_spot = false;
+  for (const auto& [name, style] : layout.styles) some_style_is_spot |= style.color.spot == 0;
+  EXPECT_TRUE(some_style_is_spot);
+  double r = 0, g = 0, b = 0;
+  screen_rgb(Cmyk{0, 0, 0, 1}, r, g, b);  // black ink: black on screen
+  EXPECT_EQ(r + g + b, 0);
+  screen_rgb(Cmyk{0, 1, 0, 0}, r, g, b);  // magenta ink, computed
+  EXPECT_EQ(r, 1);
+  EXPECT_EQ(g, 0);
+  EXPECT_EQ(b, 1);
+
+  std::string at = position_of("color=\"grey(1)\"");
+  EXPECT_EQ(error("color=\"grey(1)\"", "color=\"nosuch\""),
+            at + ": color must be cmyk(C,M,Y,K), grey(K) (each 0 to 1) or a <color> name defined "
+                 "above, not \"nosuch\"");
+  EXPECT_EQ(error("<layout version=\"1\">\n",
+                  "<layout version=\"1\">\n<color name=\"x\" value=\"cmyk(0,0,0,1)\" "
+                  "srgb=\"red\"/>\n"),
+            "12:39: srgb must be #RRGGBB, not \"red\"");
+  EXPECT_EQ(error("<layout version=\"1\">\n",
+                  "<layout version=\"1\">\n<color name=\"1x\" value=\"grey(1)\"/>\n"),
+            "12:8: a colour name is a letter, then letters, digits, - or _");
+  EXPECT_EQ(error("<layout version=\"1\">\n",
+                  "<layout version=\"1\">\n<color name=\"a\" value=\"grey(1)\" spot=\"S\"/>"
+                  "<color name=\"b\" value=\"grey(0.5)\" spot=\"S\"/>\n"),
+            "12:77: spot ink \"S\" is given two different CMYK values");
 }
 
 TEST_F(LayoutErrors, ReferencesAndRequiredStyles) {
@@ -115,8 +169,8 @@ TEST_F(LayoutErrors, ReferencesAndRequiredStyles) {
 TEST_F(LayoutErrors, TemplatesAndStructure) {
   std::string at = position_of("<left");
   EXPECT_EQ(error("{title}</left>", "{titel}</left>"),
-            at + ": unknown field {titel} (known: {title} {date} {section} {page} {number} "
-                 "{organization} {publisher})");
+            at + ": unknown field {titel} (known: {title} {date} {section} {page} {pages} "
+                 "{number} {organization} {publisher})");
   // Inserted before <line-break>: the attribute is 6 characters on ("<date ").
   const std::string before = position_of("<line-break");
   const std::string line = before.substr(0, before.find(':'));

@@ -1,6 +1,8 @@
 // The layouts shipped in layouts/: they load and define what the engine needs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "layout/required_styles.hpp"
 #include "paiban/layout.hpp"
 
@@ -11,7 +13,6 @@ std::string layout_file(const std::string& name) {
   return std::string(PAIBAN_SOURCE_DIR) + "/layouts/" + name + ".xml";
 }
 
-const Cmyk black{0, 0, 0, 1};
 
 class LayoutShipped : public ::testing::TestWithParam<std::string> {};
 
@@ -22,17 +23,19 @@ TEST_P(LayoutShipped, DefinesEveryRequiredStyleAndCoverStyle) {
     EXPECT_NO_THROW(layout.style(std::string(key))) << key;
   }
   ASSERT_FALSE(layout.cover.empty());
-  for (const CoverItem& item : layout.cover) EXPECT_NO_THROW(layout.style(item.style));
-  for (const auto& [name, style] : layout.styles) {
-    EXPECT_TRUE(layout.fonts.count(style.font)) << name;
-    EXPECT_EQ(style.color, black) << name;  // pure K black
-  }
+  for (const CoverItem& item : layout.cover)
+    if (item.kind == CoverItem::Kind::text) EXPECT_NO_THROW(layout.style(item.style));
+  for (const auto& [name, style] : layout.styles) EXPECT_TRUE(layout.fonts.count(style.font)) << name;
+  // Body text is pure K black (the designed layouts colour titles, not text).
+  const Cmyk& text = layout.style("body").color;
+  EXPECT_EQ(text.c + text.m + text.y, 0);
+  EXPECT_EQ(text.k, 1);
   for (const auto& [role, font] : layout.fonts) {
     ASSERT_FALSE(font.fallback.empty()) << role;
     EXPECT_TRUE(font.fallback.back() == "DejaVu Sans" || font.fallback.back() == "DejaVu Serif")
         << role;
   }
-  EXPECT_EQ(layout.footer.center.at(0).text, "{page}");
+  EXPECT_NE(layout.footer.center.at(0).text.find("{page}"), std::string::npos);
   // Either layout sets a zh-Hans issue's contents and sources the same way.
   EXPECT_EQ(layout.wording_for("zh-Hans").contents_title, "目录");
   EXPECT_EQ(layout.wording_for("zh-Hans").source_label, "来源：");
@@ -81,9 +84,10 @@ TEST(LayoutDefault, WordingFollowsTheIssuesLanguage) {
   EXPECT_EQ(layout.cover.back().text, "{number}");
 }
 
-INSTANTIATE_TEST_SUITE_P(Layouts, LayoutShipped, ::testing::Values("itrade", "default"));
+INSTANTIATE_TEST_SUITE_P(Layouts, LayoutShipped,
+                         ::testing::Values("itrade", "default", "literary-hant"));
 
-TEST(LayoutItrade, ReproducesThePrintedNewsletter) {
+TEST(LayoutItrade, KeepsThePrintedNewslettersTextAndAddsItsDesign) {
   Layout layout = parse_layout_file(layout_file("itrade"));
   EXPECT_NEAR(layout.page.width, 595.276, 0.01);
   EXPECT_NEAR(layout.page.height, 841.89, 0.01);
@@ -104,12 +108,20 @@ TEST(LayoutItrade, ReproducesThePrintedNewsletter) {
   EXPECT_DOUBLE_EQ(layout.style("list").first_indent_em, 0);
   EXPECT_TRUE(layout.style("field-label").bold);
 
-  ASSERT_EQ(layout.cover.size(), 4u);
-  EXPECT_EQ(layout.cover[0].text, "{title}");
-  EXPECT_GT(layout.style(layout.cover[0].style).size, 24);
-  EXPECT_EQ(layout.cover[1].text, "{organization}");
-  EXPECT_EQ(layout.cover[2].text, "{publisher}");
-  EXPECT_EQ(layout.cover[3].text, "{date}");
+  // The redesigned cover: a navy band with the logo, the wordmark, the issue's fields.
+  std::vector<std::string> texts;
+  for (const CoverItem& item : layout.cover)
+    if (item.kind == CoverItem::Kind::text) texts.push_back(item.text);
+  ASSERT_GE(texts.size(), 5u);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "{title}"), texts.end());
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "{organization}"), texts.end());
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "{publisher}"), texts.end());
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "{date}"), texts.end());
+  EXPECT_EQ(layout.cover[0].kind, CoverItem::Kind::image);
+  EXPECT_EQ(layout.cover[0].image.width, 400);
+  ASSERT_FALSE(layout.cover_bands.empty());
+  EXPECT_EQ(layout.cover_bands[0].color, layout.colors.at("navy"));
+  EXPECT_EQ(layout.style("section").color, layout.colors.at("navy"));
   EXPECT_TRUE(layout.cover_page_alone);
   EXPECT_FALSE(layout.furniture_on_first_page);
   EXPECT_EQ(layout.any_language.date_format, "{yyyy}年{mm}月{dd}日");
@@ -122,7 +134,7 @@ TEST(LayoutItrade, ReproducesThePrintedNewsletter) {
   EXPECT_EQ(layout.header.right[0].align, Align::end);
   EXPECT_EQ(layout.header.right[1].text, "最高水准的涉外综合服务团队");
   EXPECT_GT(layout.header.rule_width, 0);
-  EXPECT_EQ(layout.header.rule_color, black);
+  EXPECT_EQ(layout.header.rule_color, layout.colors.at("signal"));
   ASSERT_EQ(layout.footer.center.size(), 1u);
   EXPECT_EQ(layout.footer.center[0].align, Align::center);
   EXPECT_EQ(layout.contents.entry_styles, (std::vector<std::string>{"toc-1", "toc-2", "toc-3"}));

@@ -17,8 +17,10 @@ class ManifestFigure : public ::testing::Test {
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("paiban-figure-" + std::to_string(getpid()));
     fs::create_directories(dir_ / "img");
-    write("img/photo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-    write("img/photo.jpg", "\xFF\xD8\xFF\xE0\0\x10JFIF");
+    const fs::path data = fs::path(PAIBAN_SOURCE_DIR) / "tests/image/data";
+    fs::copy_file(data / "alpha.png", dir_ / "img/photo.png");
+    fs::copy_file(data / "cmyk-icc.jpg", dir_ / "img/photo.jpg");
+    write("img/header-only.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
     write("img/fake.png", "GIF89a....");
     write("outside.png", std::string("\x89PNG\r\n\x1a\n", 8));
   }
@@ -60,6 +62,26 @@ TEST_F(ManifestFigure, PngAndJpegResolvedAgainstTheManifest) {
   EXPECT_DOUBLE_EQ(jpeg.figure_width, 1.0);
 }
 
+// The file is read once, here, into facts the later stages use.
+TEST_F(ManifestFigure, TheFigureIsReadIntoFacts) {
+  Block png = figure("<figure src=\"img/photo.png\"/>");
+  EXPECT_EQ(png.figure.path, png.figure_path);
+  EXPECT_EQ(png.figure.width, 20);
+  EXPECT_EQ(png.figure.height, 10);
+  EXPECT_TRUE(png.figure.alpha);
+  Block jpeg = figure("<figure src=\"img/photo.jpg\"/>");
+  EXPECT_EQ(jpeg.figure.colour, ImageColour::cmyk);
+  EXPECT_FALSE(jpeg.figure.icc.empty());
+}
+
+TEST_F(ManifestFigure, AltTextIsKeptFolded) {
+  Block described = figure("<figure src=\"img/photo.png\" alt=\"  港口 \n  的 集装箱  \"/>");
+  EXPECT_EQ(described.figure_alt, "港口的集装箱");
+  Block latin = figure("<figure src=\"img/photo.png\" alt=\"A  container\n port\"/>");
+  EXPECT_EQ(latin.figure_alt, "A container port");
+  EXPECT_EQ(figure("<figure src=\"img/photo.png\"/>").figure_alt, "");
+}
+
 TEST_F(ManifestFigure, Errors) {
   std::string file = (dir_ / "a.xml").string();
   EXPECT_EQ(error("<figure/>"), file + ":5:30: <figure> needs a src attribute");
@@ -76,6 +98,9 @@ TEST_F(ManifestFigure, Errors) {
             file +
                 ":5:58: figure width must be a fraction of the text width, more than 0 and at "
                 "most 1, not \"1.5\"");
+  EXPECT_EQ(error("<figure src=\"img/header-only.png\"/>"),
+            file + ":5:30: image " + (dir_ / "img/header-only.png").string() +
+                " cannot be used: Read Error");
   EXPECT_EQ(error("<figure src=\"img/photo.png\"><caption/><caption/></figure>"),
             file + ":5:68: <figure> has at most one <caption>");
 }

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "paiban/image.hpp"
 #include "pdf_test_support.hpp"
 
 namespace paiban {
@@ -154,17 +155,74 @@ TEST(PdfPrint, MissingProfileIsAClearError) {
   }
 }
 
-TEST(PdfPrint, RgbImageIsRefusedInPrintButDrawnOnScreen) {
-  if (!have_tool("gs")) GTEST_SKIP() << "ghostscript makes the test image";
-  TempFile png("rgb.png");
-  run("gs -q -o '" + png.path +
-      "' -sDEVICE=png16m -g20x20 -c '1 0 0 setrgbcolor clippath fill showpage' 2>&1");
+PageImage figure(const std::string& path) {
+  return {read_image_facts(path), 56, 200, 100, 100, {path, 1, 1}, ""};
+}
+
+// Counts a PDF's image XObjects (their dictionaries are never compressed).
+size_t image_count(const std::string& pdf) {
+  size_t n = 0;
+  for (size_t at = pdf.find("/Subtype /Image"); at != std::string::npos;
+       at = pdf.find("/Subtype /Image", at + 1))
+    ++n;
+  return n;
+}
+
+// An RGB figure: as it is on screen, through ICC in PDF/X-4 (sRGB when the
+// file has no profile), converted to the output intent's CMYK in PDF/X-1a.
+TEST(PdfPrint, RgbImageIsIccBasedInX4AndConvertedInX1a) {
+  if (!have_tool("gs")) GTEST_SKIP() << "ghostscript checks the files";
+  // Red left, blue right; no profile of its own.
+  const std::string path = std::string(PAIBAN_SOURCE_DIR) + "/tests/image/data/late-frame.jpg";
   Document d = sample_document();
-  d.pages[0].images.push_back({png.path, 56, 200, 100, 100});
+  d.pages[0].images.push_back(figure(path));
   std::string screen = write_pdf(d, FontCache::shared(), {.compress = false});
-  EXPECT_NE(screen.find("/Subtype /Image"), std::string::npos);
+  EXPECT_EQ(image_count(screen), 1u);
+  EXPECT_NE(screen.find("/ColorSpace /DeviceRGB"), std::string::npos);
   EXPECT_NE(screen.find(" cm /"), std::string::npos);
-  EXPECT_THROW(write_pdf(d, FontCache::shared(), print_options()), std::runtime_error);
+
+  std::string x4 = write_pdf(d, FontCache::shared(), print_options());
+  EXPECT_NE(x4.find("/ColorSpace [ /ICCBased"), std::string::npos);
+  EXPECT_EQ(x4.find("/DeviceRGB"), std::string::npos);
+  std::string summary = preflight_summary(d, FontCache::shared(), print_options(), false);
+  EXPECT_NE(summary.find("ICCBased RGB (sRGB)"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("error"), std::string::npos) << summary;
+
+  std::string x1a = write_pdf(d, FontCache::shared(), print_options(PdfStandard::x1a));
+  EXPECT_EQ(x1a.find("ICCBased"), std::string::npos);
+  EXPECT_EQ(x1a.find("/DeviceRGB"), std::string::npos);
+  EXPECT_NE(x1a.find("/ColorSpace /DeviceCMYK"), std::string::npos);
+  // Red and blue through FOGRA39: magenta, yellow and cyan ink.
+  TempFile file("x1a.pdf");
+  file.write(x1a);
+  std::string ink = run("gs -q -o - -sDEVICE=inkcov '" + file.path + "'");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      ink, m, std::regex(R"(([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+CMYK)")))
+      << ink;
+  EXPECT_GT(std::stod(m[1]), 0.01) << ink;
+  EXPECT_GT(std::stod(m[2]), 0.01) << ink;
+  EXPECT_GT(std::stod(m[3]), 0.01) << ink;
+  for (const std::string* pdf : {&x4, &x1a}) {
+    TempFile checked("checked.pdf");
+    checked.write(*pdf);
+    int status = -1;
+    std::string out = run("gs -q -dNOPAUSE -dBATCH -dPDFSTOPONERROR -dPDFSTOPONWARNING "
+                          "-sDEVICE=nullpage '" + checked.path + "' 2>&1", &status);
+    EXPECT_EQ(status, 0) << out;
+    EXPECT_EQ(out, "") << out;
+  }
+}
+
+// A figure placed on several pages is one XObject, written and decoded once.
+TEST(PdfPrint, AFigureUsedSeveralTimesIsEmbeddedOnce) {
+  const std::string path = std::string(PAIBAN_SOURCE_DIR) + "/tests/image/data/alpha.png";
+  Document d = sample_document();
+  for (Page& page : d.pages)
+    for (int i = 0; i < 3; ++i) page.images.push_back(figure(path));
+  std::string pdf = write_pdf(d, FontCache::shared(), {.compress = false});
+  EXPECT_EQ(image_count(pdf), 2u);  // the image and its /SMask
+  EXPECT_EQ(image_count(write_pdf(d, FontCache::shared(), print_options())), 2u);
 }
 
 TEST(PdfPrint, CmykJpegIsAccepted) {
@@ -173,7 +231,7 @@ TEST(PdfPrint, CmykJpegIsAccepted) {
   run("gs -q -o '" + jpeg.path +
       "' -sDEVICE=jpegcmyk -g20x20 -c '0 1 0 0 setcmykcolor clippath fill showpage' 2>&1");
   Document d = sample_document();
-  d.pages[0].images.push_back({jpeg.path, 56, 200, 100, 100});
+  d.pages[0].images.push_back(figure(jpeg.path));
   std::string pdf = write_pdf(d, FontCache::shared(), print_options());
   EXPECT_EQ(pdf.rfind("%PDF-1.6", 0), 0u);
   // Pure magenta stays magenta (Adobe CMYK JPEGs are stored inverted).
@@ -205,28 +263,33 @@ TEST(PdfPreflight, SummaryNamesTheEssentials) {
   EXPECT_NE(json.find("\"bleed_pt\": 8.504"), std::string::npos) << json;
 }
 
-TEST(PdfPrint, TransparentImageOnlyInX4) {
-  if (!have_tool("python3")) GTEST_SKIP() << "python3 makes the test image";
-  // A 2x2 grey PNG with alpha (colour type 4), made with zlib alone.
-  TempFile png("alpha.png");
-  run("python3 -c \"import zlib,struct\n"
-      "def c(t,d): return struct.pack('>I',len(d))+t+d+struct.pack('>I',zlib.crc32(t+d))\n"
-      "raw=b''.join(b'\\\\0'+b'\\\\x40\\\\x80'*2 for _ in range(2))\n"
-      "open('" +
-      png.path +
-      "','wb').write(b'\\\\x89PNG\\\\r\\\\n\\\\x1a\\\\n'+c(b'IHDR',struct.pack('>IIBBBBB',2,2,8,4,"
-      "0,0,0))"
-      "+c(b'IDAT',zlib.compress(raw))+c(b'IEND',b''))\" 2>&1");
+// Transparency is kept as an /SMask in PDF/X-4 and flattened onto white
+// paper in PDF/X-1a, which forbids it.
+TEST(PdfPrint, TransparentImageIsFlattenedInX1a) {
+  const std::string path = std::string(PAIBAN_SOURCE_DIR) + "/tests/image/data/alpha.png";
   Document d = sample_document();
-  d.pages[0].images.push_back({png.path, 56, 200, 100, 100});
-  std::string pdf = write_pdf(d, FontCache::shared(), print_options());
-  EXPECT_NE(pdf.find("/SMask"), std::string::npos);
-  try {
-    write_pdf(d, FontCache::shared(), print_options(PdfStandard::x1a));
-    FAIL() << "expected an exception";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("transparency"), std::string::npos) << e.what();
-  }
+  d.pages[0].images.push_back(figure(path));
+  std::string x4 = write_pdf(d, FontCache::shared(), print_options());
+  EXPECT_NE(x4.find("/SMask"), std::string::npos);
+  std::string x1a = write_pdf(d, FontCache::shared(), print_options(PdfStandard::x1a));
+  EXPECT_EQ(x1a.find("/SMask"), std::string::npos);
+  EXPECT_EQ(image_count(x1a), 1u);
+}
+
+// A CMYK JPEG with its own profile, written the Adobe way (inverted): drawn
+// through that profile with a /Decode that inverts it back, in screen and X-4;
+// as DeviceCMYK in X-1a.
+TEST(PdfPrint, CmykJpegWithAProfileKeepsItsInk) {
+  const std::string path = std::string(PAIBAN_SOURCE_DIR) + "/tests/image/data/cmyk-icc.jpg";
+  Document d = sample_document();
+  d.pages[0].images.push_back(figure(path));
+  std::string x4 = write_pdf(d, FontCache::shared(), print_options());
+  EXPECT_NE(x4.find("/Decode [ 1 0 1 0 1 0 1 0 ]"), std::string::npos);
+  EXPECT_NE(x4.find("/ColorSpace [ /ICCBased"), std::string::npos);
+  EXPECT_NE(x4.find("/DCTDecode"), std::string::npos);  // embedded as it is
+  std::string x1a = write_pdf(d, FontCache::shared(), print_options(PdfStandard::x1a));
+  EXPECT_NE(x1a.find("/ColorSpace /DeviceCMYK"), std::string::npos);
+  EXPECT_EQ(x1a.find("ICCBased"), std::string::npos);
 }
 
 }  // namespace

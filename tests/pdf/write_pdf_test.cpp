@@ -217,14 +217,20 @@ TEST(PdfWriter, TrueTypeFaceIsEmbeddedAndExtracts) {
 namespace paiban {
 namespace {
 
-TEST(PdfWriter, MissingImageNamesTheFile) {
+// The writer's image errors are the input's: at the <figure>, naming the file.
+TEST(PdfWriter, AnImageErrorPointsAtItsFigure) {
   Document d = pdf_test::sample_document();
-  d.pages[0].images.push_back({"/nonexistent/figure.png", 0, 0, 10, 10});
+  ImageFacts facts;
+  facts.path = "/nonexistent/figure.png";
+  facts.width = facts.height = 10;
+  d.pages[0].images.push_back({facts, 0, 0, 10, 10, {"issue.xml", 12, 5}, ""});
   try {
     write_pdf(d, FontCache::shared(), {});
     FAIL() << "expected an exception";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("/nonexistent/figure.png"), std::string::npos) << e.what();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, 12);
+    EXPECT_EQ(e.where().column, 5);
+    EXPECT_EQ(e.message(), "image /nonexistent/figure.png cannot be used: cannot open it");
   }
 }
 

@@ -1,0 +1,183 @@
+#include "pdf/image_xobject.hpp"
+
+#include <lcms2.h>
+
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+namespace paiban::pdf {
+namespace {
+
+using Profile = std::unique_ptr<void, cmsBool (*)(cmsHPROFILE)>;
+using Transform = std::unique_ptr<void, void (*)(cmsHTRANSFORM)>;
+
+Profile open_profile(const std::string& bytes) {
+  return Profile(cmsOpenProfileFromMem(bytes.data(), static_cast<cmsUInt32Number>(bytes.size())),
+                 &cmsCloseProfile);
+}
+
+std::string make_srgb_profile() {
+  Profile profile(cmsCreate_sRGBProfile(), &cmsCloseProfile);
+  if (!profile) throw std::runtime_error("PDF writer: lcms2 cannot make an sRGB profile");
+  // Version 2 profiles are read by every PDF consumer.
+  cmsSetProfileVersion(profile.get(), 2.1);
+  cmsUInt32Number size = 0;
+  if (!cmsSaveProfileToMem(profile.get(), nullptr, &size))
+    throw std::runtime_error("PDF writer: lcms2 cannot save the sRGB profile");
+  std::string bytes(size, '\0');
+  if (!cmsSaveProfileToMem(profile.get(), bytes.data(), &size))
+    throw std::runtime_error("PDF writer: lcms2 cannot save the sRGB profile");
+  bytes.resize(size);
+  // The header's creation date (bytes 24..35) is the clock's: fix it to
+  // 2000-01-01 00:00:00 so the profile, and the PDF, are the same every run.
+  const unsigned char date[12] = {0x07, 0xD0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0};
+  if (bytes.size() > 36) std::copy(date, date + 12, bytes.begin() + 24);
+  return bytes;
+}
+
+const char* device_space(ImageColour colour) {
+  return colour == ImageColour::gray ? "DeviceGray"
+         : colour == ImageColour::rgb ? "DeviceRGB"
+                                      : "DeviceCMYK";
+}
+
+void write(HpdfDoc& doc, HPDF_Dict stream, const uint8_t* data, size_t size) {
+  doc.check(HPDF_Stream_Write(stream->stream, data, static_cast<HPDF_UINT>(size)),
+            "writing image data");
+}
+
+}  // namespace
+
+const std::string& srgb_profile() {
+  static const std::string profile = make_srgb_profile();
+  return profile;
+}
+
+ImageEmbedder::ImageEmbedder(HpdfDoc& doc, ImageColourTarget target, std::string output_profile)
+    : doc_(doc), target_(target), output_profile_(std::move(output_profile)) {}
+
+HPDF_Dict ImageEmbedder::xobject(const ImageFacts& facts, Md5& hash) {
+  if (auto it = by_path_.find(facts.path); it != by_path_.end()) return it->second;
+  HPDF_Dict image = build(facts, hash);
+  by_path_[facts.path] = image;
+  return image;
+}
+
+HPDF_Dict ImageEmbedder::icc_stream(const std::string& profile, int components) {
+  if (auto it = icc_by_content_.find(profile); it != icc_by_content_.end()) return it->second;
+  HPDF_Dict stream = doc_.new_stream(profile, true);
+  doc_.add_number(stream, "N", components);
+  icc_by_content_[profile] = stream;
+  return stream;
+}
+
+HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
+  const std::string bytes = read_image_file(facts);
+  const bool x1a = target_ == ImageColourTarget::x1a;
+  // What the samples become: RGB is converted to CMYK for PDF/X-1a.
+  const bool convert = x1a && facts.colour == ImageColour::rgb;
+  const ImageColour out_colour = convert ? ImageColour::cmyk : facts.colour;
+  const int out_components = convert ? 4 : facts.components;
+  const bool smask = facts.alpha && !x1a;  // X-1a has no transparency: flattened onto paper
+  const bool flatten = facts.alpha && x1a;
+  const bool pass_through_jpeg = facts.kind == ImageKind::jpeg && !convert;
+
+  HPDF_Dict image = doc_.new_stream({}, false);
+  image->filter = pass_through_jpeg ? HPDF_STREAM_FILTER_DCT_DECODE
+                                    : HPDF_STREAM_FILTER_FLATE_DECODE;
+  doc_.add_name(image, "Type", "XObject");
+  doc_.add_name(image, "Subtype", "Image");
+  doc_.add_number(image, "Width", facts.width);
+  doc_.add_number(image, "Height", facts.height);
+  doc_.add_number(image, "BitsPerComponent", 8);
+
+  // The colour space: the file's own profile when it has one (not in X-1a,
+  // which allows device colours only); sRGB for RGB in PDF/X-4.
+  std::string profile = x1a ? std::string() : facts.icc;
+  if (profile.empty() && target_ == ImageColourTarget::x4 && out_colour == ImageColour::rgb)
+    profile = srgb_profile();
+  if (!profile.empty()) {
+    HPDF_Array space = doc_.new_array();
+    doc_.push_name(space, "ICCBased");
+    doc_.push(space, icc_stream(profile, out_components));
+    doc_.add(image, "ColorSpace", space);
+  } else {
+    doc_.add_name(image, "ColorSpace", device_space(out_colour));
+  }
+  if (pass_through_jpeg && facts.adobe_inverted) {
+    HPDF_Array decode = doc_.new_array();
+    for (int c = 0; c < facts.components; ++c) {
+      doc_.push_number(decode, 1);
+      doc_.push_number(decode, 0);
+    }
+    doc_.add(image, "Decode", decode);
+  }
+  HPDF_Dict mask = nullptr;
+  if (smask) {
+    mask = doc_.new_stream({}, false);
+    mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    doc_.add_name(mask, "Type", "XObject");
+    doc_.add_name(mask, "Subtype", "Image");
+    doc_.add_number(mask, "Width", facts.width);
+    doc_.add_number(mask, "Height", facts.height);
+    doc_.add_number(mask, "BitsPerComponent", 8);
+    doc_.add_name(mask, "ColorSpace", "DeviceGray");
+    doc_.add(image, "SMask", mask);
+  }
+
+  // RGB to the output intent's CMYK (X-1a): from the file's profile, else sRGB.
+  Transform transform(nullptr, &cmsDeleteTransform);
+  if (convert) {
+    Profile output(cmsOpenProfileFromFile(output_profile_.c_str(), "r"), &cmsCloseProfile);
+    if (!output)
+      throw std::runtime_error("PDF writer: lcms2 cannot read the output profile " +
+                               output_profile_);
+    // From the file's profile; from sRGB when there is none or it cannot convert.
+    for (const std::string* source_bytes : {&facts.icc, &srgb_profile()}) {
+      if (source_bytes->empty()) continue;
+      Profile source = open_profile(*source_bytes);
+      if (source)
+        transform.reset(cmsCreateTransform(source.get(), TYPE_RGB_8, output.get(), TYPE_CMYK_8,
+                                           INTENT_RELATIVE_COLORIMETRIC,
+                                           cmsFLAGS_BLACKPOINTCOMPENSATION));
+      if (transform) break;
+    }
+    if (!transform) throw std::runtime_error("PDF writer: lcms2 cannot convert RGB to CMYK");
+  }
+
+  const size_t width = static_cast<size_t>(facts.width);
+  std::vector<uint8_t> flat(flatten ? width * facts.components : 0);
+  std::vector<uint8_t> cmyk(convert ? width * 4 : 0);
+  decode_image(facts, bytes, [&](const uint8_t* colour, const uint8_t* alpha) {
+    if (pass_through_jpeg) return;  // decoded only to prove it whole
+    const uint8_t* samples = colour;
+    if (flatten && alpha) {  // over white paper: c' = c a + 255 (1 - a)
+      for (size_t x = 0; x < width; ++x)
+        for (int c = 0; c < facts.components; ++c) {
+          const unsigned a = alpha[x];
+          flat[x * facts.components + c] = static_cast<uint8_t>(
+              (colour[x * facts.components + c] * a + 255u * (255u - a) + 127u) / 255u);
+        }
+      samples = flat.data();
+    }
+    if (convert) {
+      cmsDoTransform(transform.get(), samples, cmyk.data(), static_cast<cmsUInt32Number>(width));
+      samples = cmyk.data();
+    }
+    const size_t row_bytes = width * out_components;
+    write(doc_, image, samples, row_bytes);
+    hash.update({reinterpret_cast<const char*>(samples), row_bytes});
+    if (mask && alpha) {
+      write(doc_, mask, alpha, width);
+      hash.update({reinterpret_cast<const char*>(alpha), width});
+    }
+  });
+  if (pass_through_jpeg) {
+    write(doc_, image, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    hash.update(bytes);
+  }
+  return image;
+}
+
+}  // namespace paiban::pdf
