@@ -130,6 +130,7 @@ struct Layout {
   std::map<std::string, Wording> words;
   bool backmatter_new_page = true;
   BreakLevel line_break_level = BreakLevel::basic;  ///< <line-break level>
+  double han_latin_gap_em = 0;  ///< <line-break han-latin-gap>; 0 = paiban's (a hair under 1/4 em)
 
   /// The named style; throws std::out_of_range naming the style when absent.
   const TextStyle& style(const std::string& key) const;
