@@ -202,6 +202,7 @@ struct Layout {
   EmphasisStyle emphasis;
   Frame box_frame{false, {}, 0.5, Cmyk{}, 0, {}, 8};  ///< <box-frame>; a thin black border by default
   std::optional<Frame> quote_frame;                  ///< <quote-frame>; none by default
+  double han_latin_gap_em = 0;  ///< <line-break han-latin-gap>; 0 = paiban's (a hair under 1/4 em)
 
   /// The named style; throws std::out_of_range naming the style when absent.
   const TextStyle& style(const std::string& key) const;

@@ -157,7 +157,7 @@ class LayoutReader {
       return;
     }
     if (name == "line-break") {
-      in_.check_attributes(node, {"level"});
+      in_.check_attributes(node, {"level", "han-latin-gap"});
       no_content(node);
       const std::string level =
           read_choice(in_, required(node, "level"), {"none", "basic", "GB", "strict"});
@@ -165,6 +165,14 @@ class LayoutReader {
                                  : level == "GB"     ? BreakLevel::gb
                                  : level == "strict" ? BreakLevel::strict
                                                      : BreakLevel::basic;
+      if (pugi::xml_attribute gap = node.attribute("han-latin-gap")) {
+        // clreq 3.2: from 1/8 em to 1/2 em.
+        auto em = parse_em(token_value(gap));
+        if (!em || *em < 0.125 || *em > 0.5)
+          in_.fail(gap, "han-latin-gap must be from 0.125em to 0.5em, not " +
+                            quoted_value(gap.value()));
+        layout_.han_latin_gap_em = *em;
+      }
       return;
     }
     if (name == "backmatter") {

@@ -27,8 +27,8 @@ class InlineCollector {
         case pugi::node_cdata:
           if (auto rtl = first_right_to_left(child.value()))
             throw InputError(input_.at(child, rtl->offset), right_to_left_message(*rtl));
-          runs_.push_back(
-              {child.value(), style.strong, style.emphasis, style.href, false, input_.at(child)});
+          runs_.push_back({child.value(), style.strong, style.emphasis, style.href, false,
+                           input_.at(child), {}});
           break;
         case pugi::node_element:
           if (!input_.is_foreign(child)) element(child, parent, style);
@@ -47,7 +47,7 @@ class InlineCollector {
     if (name == "br") {
       input_.check_attributes(child, {});
       if (!input_.element_children(child).empty()) input_.fail(child, "<br> must be empty");
-      runs_.push_back({"", style.strong, style.emphasis, style.href, true, input_.at(child)});
+      runs_.push_back({"", style.strong, style.emphasis, style.href, true, input_.at(child), {}});
       return;
     }
     if (name == "ruby") {
@@ -84,6 +84,7 @@ class InlineCollector {
     bool have_rt = false;
     for (pugi::xml_node child : node.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        refuse_right_to_left(child);
         if (have_rt && !trimmed(child.value()).empty())
           input_.fail(child, "<ruby> has its base before its <rt>, not after");
         base += child.value();
@@ -99,8 +100,10 @@ class InlineCollector {
       if (have_rt) input_.fail(child, "<ruby> has more than one <rt>");
       input_.check_attributes(child, {});
       for (pugi::xml_node grandchild : child.children()) {
-        if (grandchild.type() == pugi::node_pcdata || grandchild.type() == pugi::node_cdata)
+        if (grandchild.type() == pugi::node_pcdata || grandchild.type() == pugi::node_cdata) {
+          refuse_right_to_left(grandchild);
           annotation += grandchild.value();
+        }
         else if (grandchild.type() == pugi::node_element && !input_.is_foreign(grandchild))
           input_.fail(grandchild,
                       "<rt> takes text only, not <" + std::string(grandchild.name()) + ">");
@@ -112,9 +115,14 @@ class InlineCollector {
     if (!have_rt) input_.fail(node, "<ruby> needs an <rt> with its annotation");
     base = trimmed(base);
     if (base.empty()) input_.fail(node, "<ruby> has no base text before its <rt>");
-    InlineRun run{base, style.strong, style.emphasis, style.href, false, input_.at(node)};
-    run.ruby = std::move(annotation);
-    runs_.push_back(std::move(run));
+    runs_.push_back({base, style.strong, style.emphasis, style.href, false, input_.at(node),
+                     std::move(annotation)});
+  }
+
+  /// Ruby text is checked as other text is (right-to-left scripts are refused).
+  void refuse_right_to_left(pugi::xml_node text) const {
+    if (auto rtl = first_right_to_left(text.value()))
+      throw InputError(input_.at(text, rtl->offset), right_to_left_message(*rtl));
   }
 
   static std::string trimmed(std::string_view text) {

@@ -224,7 +224,7 @@ class ManifestReader {
 
   std::string counted_text(pugi::xml_node node) {
     std::string text = read_text(in_, node);
-    count_characters(node, {InlineRun{text, false, false, "", false, {}}});
+    count_characters(node, {InlineRun{text, false, false, "", false, {}, {}}});
     return text;
   }
 

@@ -21,6 +21,7 @@ static BreakOptions options_for(const Layout& layout, double measure, double fir
   options.first_indent = first_indent;
   options.align = align;
   options.level = layout.line_break_level;
+  options.han_latin_gap_em = layout.han_latin_gap_em;
   return options;
 }
 
@@ -37,7 +38,7 @@ std::vector<SetLine> Typesetter::set(const std::string& text, const TextStyle& s
                                      double measure, Align align, const SourceLocation& where) {
   InlineText inline_text;
   inline_text.push_back(
-      InlineRun{text, false, false, "", false, where.file.empty() ? default_where_ : where});
+      InlineRun{text, false, false, "", false, where.file.empty() ? default_where_ : where, {}});
   return set(inline_text, style, measure, 0, align).lines;
 }
 
@@ -153,7 +154,7 @@ void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int
   size_t first = flow.size();
   for (const Field& field : block.fields) {
     InlineText text;
-    text.push_back(InlineRun{field.label + "：", true, false, "", false, field.where});
+    text.push_back(InlineRun{field.label + "：", true, false, "", false, field.where, {}});
     text.insert(text.end(), field.value.begin(), field.value.end());
     add_paragraph(flow, text, {.style = styles().field, .section = section});
   }

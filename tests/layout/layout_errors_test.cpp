@@ -235,3 +235,23 @@ TEST(LayoutSearch, PathOrderAndLookup) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+// <line-break han-latin-gap>: clreq's 1/8 em to 1/2 em.
+TEST_F(LayoutErrors, HanLatinGapIsAnEmFromAnEighthToAHalf) {
+  const std::string line = "<line-break level=\"basic\"";
+  const std::string at = position_of(line);
+  const std::string column_of_attribute =
+      at.substr(0, at.find(':') + 1) + std::to_string(std::stoi(at.substr(at.find(':') + 1)) + 26);
+  EXPECT_EQ(error(line, line + " han-latin-gap=\"0.2em\""), "");
+  EXPECT_EQ(error(line, line + " han-latin-gap=\"0.5em\""), "");
+  EXPECT_EQ(error(line, line + " han-latin-gap=\"0.6em\""),
+            column_of_attribute + ": han-latin-gap must be from 0.125em to 0.5em, not \"0.6em\"");
+  EXPECT_EQ(error(line, line + " han-latin-gap=\"3pt\""),
+            column_of_attribute + ": han-latin-gap must be from 0.125em to 0.5em, not \"3pt\"");
+}
+
+}  // namespace
+}  // namespace paiban

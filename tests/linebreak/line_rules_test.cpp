@@ -158,6 +158,22 @@ TEST(LineRules, HanLatinGapIsHeldOnEveryLine) {
   EXPECT_LE(shrunk * 20, gaps) << shrunk << " of " << gaps << " gaps shrunk";
 }
 
+// A layout's <line-break han-latin-gap="0.2em">: that gap, on every line.
+TEST(LineRules, TheLayoutsHanLatinGapIsUsed) {
+  const ShapedParagraph p =
+      make_paragraph("据统计，今年前三季度全国签发各类原产地证书1.85亿份，同比增长5%，为企业减免关税。", 10.0);
+  for (double measure = 120; measure <= 200; measure += 10) {
+    BreakOptions options;
+    options.measure = measure;
+    options.han_latin_gap_em = 0.2;
+    Warnings warnings;
+    for (const SetLine& line : break_paragraph(p, options, warnings))
+      for (size_t i = 1; i < line.glyphs.size(); ++i)
+        if (line.glyphs[i - 1].text == U"书" && line.glyphs[i].text == U"1")
+          EXPECT_NEAR(line.glyphs[i].x - (line.glyphs[i - 1].x + 10), 2.0, 1e-6) << measure;
+  }
+}
+
 // The seed: "文明+监管+服务", "互联网+政务服务" take the gap on both sides of
 // "+"; ASCII brackets follow what they enclose.
 TEST(LineRules, PlusBetweenHanIsSpacedOnBothSidesAndBracketsFollowTheirContent) {
