@@ -5,6 +5,7 @@
 
 #include "paginate/furniture.hpp"
 #include "paginate/paint.hpp"
+#include "paginate/structure.hpp"
 
 namespace paiban {
 namespace {
@@ -33,7 +34,8 @@ std::map<std::string, std::string> issue_fields(const Issue& issue, const Layout
 }
 
 // The front page: the layout's cover items stacked from the top margin.
-Page set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, double left) {
+Page set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, double left,
+               StructureBuilder& structure, int cover_element) {
   Page page;
   auto fields = issue_fields(issue, layout);
   double y = layout.page.top;
@@ -42,8 +44,10 @@ Page set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, dou
     const TextStyle& style = layout.style(cover.style);
     y += cover.space_before;
     if (text.empty()) continue;
+    const int element = structure.add("P", cover_element);
     for (const SetLine& line : setter.set(text, style, setter.measure(), style.align)) {
-      paint_line(page, line.glyphs, left, y + baseline_in_box(style.leading, style.size));
+      paint_line(page, line.glyphs, left, y + baseline_in_box(style.leading, style.size), {},
+                 element);
       y += style.leading;
     }
   }
@@ -70,6 +74,8 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
   doc.subject = issue.organization ? plain_text(*issue.organization) : issue.title;
   doc.lang = issue.lang;
   doc.date = issue.date;
+  doc.structure = main.structure;
+  StructureBuilder structure(doc.structure);  // cover and contents elements go in their places
 
   auto new_page = [&](const std::string& section) -> Page& {
     doc.pages.emplace_back();
@@ -86,7 +92,8 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
   };
 
   if (cover_page_count(layout)) {
-    doc.pages.push_back(set_cover(issue, layout, setter, left_margin(g, 0)));
+    doc.pages.push_back(
+        set_cover(issue, layout, setter, left_margin(g, 0), structure, main.cover_element));
     doc.pages.back().label = "1";
     if (layout.furniture_on_first_page) {
       auto page_fields = fields;
@@ -97,13 +104,20 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
   }
   std::map<size_t, int> contents_link_of;
   for (const ContentsLink& link : contents.flow.links) contents_link_of[link.item] = link.anchor;
+  std::map<int, int> link_element_of_anchor;  // each entry: TOCI > Link, over its lines
   for (const PlacedPage& placed_page : contents.pages) {
     Page& page = new_page("");
     double left = left_margin(g, doc.pages.size() - 1);
     for (const PlacedItem& placed : placed_page) {
       const FlowItem& item = contents.flow.items[placed.item];
-      paint_item(page, item, left, g.top + placed.top);
       auto it = contents_link_of.find(placed.item);
+      int element = main.contents_heading;
+      if (it != contents_link_of.end()) {
+        auto [entry, fresh] = link_element_of_anchor.emplace(it->second, 0);
+        if (fresh) entry->second = structure.add("Link", structure.add("TOCI", main.toc_element));
+        element = entry->second;
+      }
+      paint_item(page, item, left, g.top + placed.top, element);
       if (it != contents_link_of.end()) {
         const Anchor& anchor = main.anchors[it->second];
         PageLink link;
@@ -113,6 +127,7 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
         link.y1 = link.y0 + item.height;
         link.target_page = anchor.page;
         link.target_y = anchor.y;
+        link.element = element;
         page.links.push_back(link);
       }
     }
