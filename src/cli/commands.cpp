@@ -21,9 +21,9 @@ namespace {
 const char* kUsageText =
     "usage: paiban render MANIFEST [-o OUT.pdf] [--print [--pdfx-1a]] [--pdfa] [--pdfua]\n"
     "                     [--saddle-stitch] [--preflight | --preflight-json FILE] [--werror]\n"
-    "                     [--watch]\n"
+    "                     [--watch] [--allow-outside]\n"
+    "       paiban check MANIFEST [--print [--pdfx-1a]] [--pdfa] [--pdfua] [--werror]\n"
     "                     [--allow-outside]\n"
-    "       paiban check MANIFEST [--print [--pdfx-1a]] [--werror] [--allow-outside]\n"
     "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] "
     "[--print] [--pdfa] [--pdfua]\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
@@ -156,6 +156,10 @@ int check_command(const std::vector<std::string>& args) {
       options.pdf.print = true;
     } else if (a == "--pdfx-1a") {
       options.pdf.standard = PdfStandard::x1a;
+    } else if (a == "--pdfa") {
+      options.pdf.pdfa = true;
+    } else if (a == "--pdfua") {
+      options.pdf.pdfua = true;
     } else if (a == "--werror") {
       options.warnings_as_errors = true;
     } else if (a == "--allow-outside") {
