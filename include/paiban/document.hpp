@@ -13,6 +13,22 @@
 
 namespace paiban {
 
+/// What a painted item belongs to in the logical structure (tagged PDF): an
+/// index into Document::structure, or kArtifact for what a reader skips
+/// (running heads, page numbers, leaders, rules, crop marks).
+constexpr int kArtifact = -1;
+
+/// One element of the document's logical structure, as a screen reader walks
+/// it. Children are the elements naming it as parent, in index order, which
+/// is the manifest's order.
+struct StructureElement {
+  std::string role;  ///< a standard structure type: Document, Sect, Art, H1-H3, P, L, LI, Lbl,
+                     ///< LBody, BlockQuote, Figure, Caption, TOC, TOCI, Link, Note
+  int parent = -1;   ///< index of the parent element; -1 for the root (Document)
+  std::string alt;   ///< Figure: the alternate description
+  std::string lang;  ///< BCP 47, when it differs from the document's
+};
+
 struct PageGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;
@@ -20,14 +36,16 @@ struct PageGlyph {
   double x = 0, y = 0;  ///< origin on the baseline, pt
   double advance = 0;   ///< pt, as drawn
   Cmyk color;
-  std::u32string text;  ///< for ToUnicode / copy and search
+  std::u32string text;   ///< for ToUnicode / copy and search
   bool no_text = false;  ///< stands for no character (a hyphen at a break, ruby): empty ActualText
+  int element = kArtifact;  ///< structure element (Document::structure)
 };
 
 struct PageRule {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< pt
   double width = 0.5;                     ///< pt
   Cmyk color;
+  int element = kArtifact;  ///< structure element; rules are decoration by default
 };
 
 /// A filled and/or stroked rectangle: backgrounds, boxes, bands.
@@ -52,6 +70,7 @@ struct PageLink {
   int target_page = -1;                   ///< 0-based, -1 when uri is used
   double target_y = 0;                    ///< pt from the top of the target page
   std::string uri;
+  int element = kArtifact;  ///< the Link (or TOCI) element the annotation belongs to
 };
 
 struct PageImage {
@@ -59,6 +78,7 @@ struct PageImage {
   double x = 0, y = 0, width = 0, height = 0;  ///< pt, top-left corner
   SourceLocation where;                        ///< its <figure>, for errors
   std::string alt;                             ///< alternate text, may be empty
+  int element = kArtifact;                     ///< the Figure element
 };
 
 struct Page {
@@ -89,6 +109,8 @@ struct Document {
   std::string author;  ///< publisher
   std::string lang;    ///< BCP 47
   Date date;           ///< the issue's date
+  /// The logical structure; element 0 is the Document root when not empty.
+  std::vector<StructureElement> structure;
 };
 
 }  // namespace paiban

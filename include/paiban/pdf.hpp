@@ -18,7 +18,17 @@ struct PdfOptions {
   bool compress = true;
   std::optional<long long> source_date_epoch;  ///< else the issue's date
   std::string icc_profile;  ///< CMYK output profile (print), empty = default search
+  /// Tagged PDF (structure tree, marked content); off only to measure what it costs.
+  bool tagged = true;
+  /// PDF/UA-1 must hold (--pdfua): a figure without an alternate description
+  /// is an error. Without it the file claims PDF/UA-1 only when it holds.
+  bool pdfua = false;
+  bool pdfa = false;  ///< PDF/A-2u (--pdfa): archival; with print also PDF/X
 };
+
+/// Whether the document as laid out can be PDF/UA-1: tagged, with an
+/// alternate description on every figure.
+bool meets_pdfua(const Document& document, const PdfOptions& options);
 
 /// Writes the document. Deterministic: the same inputs give the same bytes.
 /// Throws std::runtime_error on an internal failure.

@@ -20,12 +20,13 @@ namespace paiban::cli {
 namespace {
 
 const char* kUsageText =
-    "usage: paiban render MANIFEST [-o OUT.pdf] [--print [--pdfx-1a]] [--saddle-stitch]\n"
-    "                     [--preflight | --preflight-json FILE] [--werror] [--watch]\n"
+    "usage: paiban render MANIFEST [-o OUT.pdf] [--print [--pdfx-1a]] [--pdfa] [--pdfua]\n"
+    "                     [--saddle-stitch] [--preflight | --preflight-json FILE] [--werror]\n"
+    "                     [--watch] [--allow-outside]\n"
+    "       paiban check MANIFEST [--print [--pdfx-1a]] [--pdfa] [--pdfua] [--werror]\n"
     "                     [--allow-outside]\n"
-    "       paiban check MANIFEST [--print [--pdfx-1a]] [--werror] [--allow-outside]\n"
     "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] "
-    "[--print]\n"
+    "[--print] [--pdfa] [--pdfua]\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
     "       paiban --help | --version\n"
     "\n"
@@ -44,6 +45,10 @@ const char* kUsageText =
     "                      output; never one of the render's inputs)\n"
     "  --print             print-shop PDF/X-4: bleed, trim and crop marks, output intent\n"
     "  --pdfx-1a           with --print: PDF/X-1a:2003 instead of PDF/X-4\n"
+    "  --pdfa              archival PDF/A-2u (sRGB output intent on screen; with --print\n"
+    "                      PDF/X-4 and PDF/A-2u share the CMYK output intent)\n"
+    "  --pdfua             insist on PDF/UA-1: a figure without alt text is an error\n"
+    "                      (without it, PDF/UA-1 is claimed whenever it holds)\n"
     "  --saddle-stitch     pad the page count to a multiple of 4 with blank pages\n"
     "  --preflight         print a preflight summary (trim, bleed, pages, fonts, colours,\n"
     "                      output intent) on stdout\n"
@@ -102,6 +107,10 @@ int render_command(const std::vector<std::string>& args) {
       options.pdf.print = true;
     } else if (a == "--pdfx-1a") {
       options.pdf.standard = PdfStandard::x1a;
+    } else if (a == "--pdfa") {
+      options.pdf.pdfa = true;
+    } else if (a == "--pdfua") {
+      options.pdf.pdfua = true;
     } else if (a == "--saddle-stitch") {
       options.saddle_stitch = true;
     } else if (a == "--preflight") {
@@ -160,6 +169,10 @@ int check_command(const std::vector<std::string>& args) {
       options.pdf.print = true;
     } else if (a == "--pdfx-1a") {
       options.pdf.standard = PdfStandard::x1a;
+    } else if (a == "--pdfa") {
+      options.pdf.pdfa = true;
+    } else if (a == "--pdfua") {
+      options.pdf.pdfua = true;
     } else if (a == "--werror") {
       options.warnings_as_errors = true;
     } else if (a == "--allow-outside") {

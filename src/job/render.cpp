@@ -36,6 +36,10 @@ RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
                               options.allow_outside, options.layout_path);
   result.inputs = input_files(issue, layout);
   Document document = paginate(issue, layout, fonts, result.warnings);
+  if (options.pdf.pdfua)  // --pdfua: a figure a screen reader cannot describe is an error
+    for (const Warning& w : result.warnings)
+      if (w.code == "figure-without-description")
+        throw InputError(w.where, w.message + " (--pdfua)");
   if (options.warnings_as_errors && !result.warnings.empty()) {
     const Warning& first = result.warnings.front();
     throw InputError(first.where, first.message + " (warnings are errors)");

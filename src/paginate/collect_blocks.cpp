@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "paginate/structure.hpp"
+
 namespace paiban {
 namespace {
 
@@ -13,6 +15,12 @@ InlineText as_inline(const std::string& text, const SourceLocation& where) {
 
 MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   MainFlow flow;
+  StructureBuilder structure(flow.structure);
+  flow.cover_element = structure.add("Sect", 0);
+  const int contents = structure.add("Sect", 0);
+  flow.contents_heading = structure.add("H1", contents);
+  flow.toc_element = structure.add("TOC", contents);
+  setter.set_structure(&structure);
   const std::string source_label = setter.layout().wording_for(issue.lang).source_label;
   auto& items = flow.items;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level,
@@ -24,6 +32,8 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   for (const Section& section : issue.sections) {
     int s = static_cast<int>(flow.section_titles.size());
     flow.section_titles.push_back(section.title);
+    const int sect = structure.add("Sect", 0);
+    structure.set_parent(sect);
     size_t first = items.size();
     setter.add_paragraph(items, as_inline(section.title, section.where),
                          {.style = setter.styles().section, .section = s});
@@ -40,6 +50,7 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
     anchor_here(first, section.title, 1, section.where);
     keep_with_next(items);
     for (const Article& article : section.articles) {
+      structure.set_parent(structure.add("Art", sect));
       first = items.size();
       setter.add_paragraph(items, article.heading,
                            {.style = setter.styles().heading, .section = s});
@@ -62,12 +73,14 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
     }
   }
   if (issue.backmatter) {
+    structure.set_parent(structure.add("Sect", 0));
     size_t first = items.size();
     int s = static_cast<int>(flow.section_titles.size()) - 1;
     for (const Block& block : *issue.backmatter) setter.add_block(items, block, s);
     if (first < items.size() && setter.layout().backmatter_new_page)
       items[first].page_break_before = true;
   }
+  setter.set_structure(nullptr);
   return flow;
 }
 

@@ -14,6 +14,10 @@ struct MainFlow {
   std::vector<FlowItem> items;
   std::vector<Anchor> anchors;  ///< sections, articles, subheadings; pages filled later
   std::vector<std::string> section_titles;
+  /// The logical structure so far, in reading order: places for the front
+  /// page and the contents (painted last, read first), then the main flow.
+  std::vector<StructureElement> structure;
+  int cover_element = kArtifact, contents_heading = kArtifact, toc_element = kArtifact;
 };
 
 /// Sets every block of the issue into flow items, with anchors on the first

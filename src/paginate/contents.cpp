@@ -77,6 +77,7 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
             FlowPart dots{.glyphs = {dot}};
             dots.repeat = static_cast<int>(std::floor(room / pitch + 1e-9)) + 1;
             dots.pitch = pitch;
+            dots.decoration = true;  // a reader skips the dots
             item.parts.push_back(std::move(dots));
           }
         }

@@ -6,6 +6,7 @@
 
 #include "paginate/furniture.hpp"
 #include "paginate/paint.hpp"
+#include "paginate/structure.hpp"
 
 namespace paiban {
 namespace {
@@ -34,9 +35,11 @@ std::map<std::string, std::string> issue_fields(const Issue& issue, const Layout
 }
 
 // The front page: the layout's colour, bands and items stacked from the
-// top margin. Returns where the items end, pt from the page's top.
+// top margin. Returns where the items end, pt from the page's top. Its
+// text goes into the structure under `cover_element` when `structure` is
+// given (a scratch setting only measures).
 double set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, Page& page,
-                 double left) {
+                 double left, StructureBuilder* structure = nullptr, int cover_element = 0) {
   auto fields = issue_fields(issue, layout);
   const PageGeometry& g = layout.page;
   // Colour behind everything: the whole page and bands, full bleed (in
@@ -61,8 +64,9 @@ double set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, P
     y += cover.space_before;
     if (cover.kind == CoverItem::Kind::image) {
       const double height = cover.width * cover.image.height / cover.image.width;
+      // A logo is decoration: an artifact, like the bands behind it.
       page.images.push_back({cover.image, across(cover.width, cover.align), y, cover.width, height,
-                             {layout.path, 0, 0}, ""});
+                             {layout.path, 0, 0}, "", kArtifact});
       y += height;
       continue;
     }
@@ -78,8 +82,10 @@ double set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, P
     std::string text = expand_furniture_template(cover.text, fields);
     const TextStyle& style = layout.style(cover.style);
     if (text.empty()) continue;
+    const int element = structure ? structure->add("P", cover_element) : kArtifact;
     for (const SetLine& line : setter.set(text, style, measure, style.align)) {
-      paint_line(page, line.glyphs, left, y + baseline_in_box(style.leading, style.size));
+      paint_line(page, line.glyphs, left, y + baseline_in_box(style.leading, style.size), {},
+                 element);
       y += style.leading;
     }
   }
@@ -112,6 +118,8 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
   doc.subject = issue.organization ? plain_text(*issue.organization) : issue.title;
   doc.lang = issue.lang;
   doc.date = issue.date;
+  doc.structure = main.structure;
+  StructureBuilder structure(doc.structure);  // cover and contents elements go in their places
 
   // The page at `index`, made when it is first asked for; the section it
   // opens in is its {section}. Furniture comes last, when {pages} is known.
@@ -125,17 +133,26 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
     return doc.pages[index];
   };
 
-  if (cover_page_count(layout)) set_cover(issue, layout, setter, page_at(0, ""), left_margin(g, 0));
+  if (cover_page_count(layout))
+    set_cover(issue, layout, setter, page_at(0, ""), left_margin(g, 0), &structure,
+              main.cover_element);
   std::map<size_t, int> contents_link_of;
   for (const ContentsLink& link : contents.flow.links) contents_link_of[link.item] = link.anchor;
+  std::map<int, int> link_element_of_anchor;  // each entry: TOCI > Link, over its lines
   for (size_t p = 0; p < contents.pages.size(); ++p) {
     const size_t index = contents.first_page + p;
     Page& page = page_at(index, "");
     const double left = left_margin(g, index);
     for (const PlacedItem& placed : contents.pages[p]) {
       const FlowItem& item = contents.flow.items[placed.item];
-      paint_item(page, item, left, g.top + placed.top);
       auto it = contents_link_of.find(placed.item);
+      int element = main.contents_heading;
+      if (it != contents_link_of.end()) {
+        auto [entry, fresh] = link_element_of_anchor.emplace(it->second, 0);
+        if (fresh) entry->second = structure.add("Link", structure.add("TOCI", main.toc_element));
+        element = entry->second;
+      }
+      paint_item(page, item, left, g.top + placed.top, element);
       if (it != contents_link_of.end()) {
         const Anchor& anchor = main.anchors[it->second];
         PageLink link;
@@ -145,6 +162,7 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
         link.y1 = link.y0 + item.height;
         link.target_page = anchor.page;
         link.target_y = anchor.y;
+        link.element = element;
         page.links.push_back(link);
       }
     }

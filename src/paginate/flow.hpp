@@ -21,6 +21,9 @@ struct FlowPart {
   /// before: leader dots are one glyph in the flow, not hundreds.
   int repeat = 1;
   double pitch = 0;
+  int element = kArtifact;           ///< structure element of the glyphs (Document::structure)
+  std::vector<int> link_elements{};  ///< the Link element of each of `links`
+  bool decoration = false;           ///< leader dots and the like: an artifact wherever painted
 };
 
 /// Something a contents entry or a bookmark points at.

@@ -16,7 +16,12 @@ bool takes_emphasis_dot(const std::u32string& text) {
 }  // namespace
 
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
-                const std::vector<std::string>& links) {
+                const std::vector<std::string>& links, int element,
+                const std::vector<int>& link_elements) {
+  auto element_of_link = [&](int link) {
+    if (link >= 0 && link < static_cast<int>(link_elements.size())) return link_elements[link];
+    return element;
+  };
   int open_link = -1;
   double link_x0 = 0, link_x1 = 0, link_size = 0;
   auto close_link = [&] {
@@ -27,6 +32,7 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
       link.y0 = baseline - link_size * 0.88;
       link.y1 = baseline + link_size * 0.12;
       link.uri = links[open_link];
+      link.element = element_of_link(open_link);
       page.links.push_back(std::move(link));
     }
     open_link = -1;
@@ -48,6 +54,7 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
       page.dots.push_back(
           {x + g.x + g.advance / 2, baseline - g.y_offset + 0.28 * g.size, 0.075 * g.size, g.color});
     }
+    out.element = element_of_link(g.link);
     page.glyphs.push_back(std::move(out));
     if (g.link != open_link) {
       close_link();
@@ -89,11 +96,17 @@ void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
   }
 }
 
-void paint_item(Page& page, const FlowItem& item, double left, double top) {
-  for (const FlowPart& part : item.parts)
+void paint_item(Page& page, const FlowItem& item, double left, double top,
+                std::optional<int> element) {
+  static const std::vector<int> none;
+  for (const FlowPart& part : item.parts) {
+    // Decoration (leader dots) is an artifact wherever it is painted.
+    const int own = part.decoration ? kArtifact : element ? *element : part.element;
+    const std::vector<int>& link_elements = part.decoration || element ? none : part.link_elements;
     for (int r = 0; r < part.repeat; ++r)
-      paint_line(page, part.glyphs, left + part.x + r * part.pitch, top + item.baseline,
-                 part.links);
+      paint_line(page, part.glyphs, left + part.x + r * part.pitch, top + item.baseline, part.links,
+                 own, link_elements);
+  }
   if (item.image) {
     PageImage image = *item.image;
     image.x += left;

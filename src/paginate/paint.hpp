@@ -1,5 +1,6 @@
 // Painting: flow items and set lines onto a Page at absolute positions.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,9 +11,11 @@ namespace paiban {
 
 /// Draws a line's glyphs with their baseline at `baseline` and the line's
 /// start at `x` (pt from the page's top-left); adds URI links over glyphs
-/// that carry one.
+/// that carry one. The glyphs belong to structure element `element`, those
+/// inside a link to its entry in `link_elements` when there is one.
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
-                const std::vector<std::string>& links = {});
+                const std::vector<std::string>& links = {}, int element = kArtifact,
+                const std::vector<int>& link_elements = {});
 
 /// Draws the frames (boxes, framed quotes) of the items placed on a page:
 /// one rectangle per run of items in one frame, behind the text; a frame
@@ -21,6 +24,9 @@ void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
                   const std::vector<double>& tops, double left);
 
 /// Draws a flow item whose box top is at `top`, measure's left edge at `left`.
-void paint_item(Page& page, const FlowItem& item, double left, double top);
+/// Each part's glyphs go to the part's element, or to `element` when given
+/// (decoration stays an artifact).
+void paint_item(Page& page, const FlowItem& item, double left, double top,
+                std::optional<int> element = std::nullopt);
 
 }  // namespace paiban

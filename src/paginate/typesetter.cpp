@@ -60,14 +60,29 @@ double Typesetter::width_of(const std::string& text, const TextStyle& style) {
   return natural_width(shaped);
 }
 
+int Typesetter::add_element(const std::string& role, int parent, const std::string& alt) {
+  if (!structure_) return kArtifact;
+  return structure_->add(role, parent == -2 ? structure_->parent() : parent, alt);
+}
+
+std::vector<int> Typesetter::add_link_elements(int element, size_t count) {
+  std::vector<int> ids;
+  if (!structure_ || element == kArtifact) return ids;
+  for (size_t k = 0; k < count; ++k) ids.push_back(add_element("Link", element));
+  return ids;
+}
+
 FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, double x,
-                               const std::vector<std::string>& links) {
+                               const std::vector<std::string>& links, int element,
+                               const std::vector<int>& link_elements) {
   FlowItem item;
   item.height = style.leading;
   item.baseline = baseline_in_box(style.leading, style.size);
   FlowPart part;
   part.x = x;
   part.links = links;
+  part.element = element;
+  part.link_elements = link_elements;
   part.glyphs.reserve(line.glyphs.size());
   for (const PlacedGlyph& g : line.glyphs) {
     if (g.text == U"\n") continue;  // a <br/> ends the line; it draws nothing
@@ -85,9 +100,12 @@ void Typesetter::add_paragraph(std::vector<FlowItem>& flow, const InlineText& te
       set(text, style, measure_ - spec.indent_left - spec.indent_right, indent, style.align);
   const std::vector<SetLine>& lines = set_text.lines;
   if (lines.empty()) return;
+  const int element = add_element(role_of_style(spec.style, styles()));
+  const std::vector<int> link_elements = add_link_elements(element, set_text.links.size());
   size_t first = flow.size();
   for (const SetLine& line : lines) {
-    flow.push_back(line_item(style, line, spec.indent_left, set_text.links));
+    flow.push_back(
+        line_item(style, line, spec.indent_left, set_text.links, element, link_elements));
     flow.back().section = spec.section;
   }
   flow[first].space_before = style.space_before;
@@ -113,13 +131,21 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
   // Markers hang in a gutter of 2 em so item text stays aligned.
   const double gutter = block.marker == ListMarker::none ? 0 : style.size * 2;
   const double column_width = (measure_ - gap * (columns - 1)) / columns;
+  const int list = add_element("L");
   bool first_row = true;
   for (size_t row = 0; row < block.items.size(); row += columns) {
     std::vector<SetText> cells;
+    std::vector<int> labels, bodies;  // structure: LI > Lbl, LBody per cell
+    std::vector<std::vector<int>> body_links;
     size_t rows_needed = 0;
     for (int c = 0; c < columns && row + c < block.items.size(); ++c) {
       cells.push_back(set(block.items[row + c], style, column_width - gutter, 0, Align::start));
       rows_needed = std::max(rows_needed, cells.back().lines.size());
+      const int list_item = add_element("LI", list);
+      labels.push_back(block.marker == ListMarker::none ? kArtifact
+                                                        : add_element("Lbl", list_item));
+      bodies.push_back(add_element("LBody", list_item));
+      body_links.push_back(add_link_elements(bodies.back(), cells.back().links.size()));
     }
     size_t first = flow.size();
     for (size_t k = 0; k < rows_needed; ++k) {
@@ -134,11 +160,15 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
               block.marker == ListMarker::bullet ? "•" : std::to_string(row + c + 1) + ".";
           auto marker_lines = set(marker, style, gutter, Align::start);
           if (!marker_lines.empty())
-            item.parts.push_back(FlowPart{.glyphs = marker_lines[0].glyphs, .x = x});
+            item.parts.push_back(
+                FlowPart{.glyphs = marker_lines[0].glyphs, .x = x, .element = labels[c]});
         }
         if (k < cells[c].lines.size())
-          item.parts.push_back(FlowPart{
-              .glyphs = cells[c].lines[k].glyphs, .x = x + gutter, .links = cells[c].links});
+          item.parts.push_back(FlowPart{.glyphs = cells[c].lines[k].glyphs,
+                                        .x = x + gutter,
+                                        .links = cells[c].links,
+                                        .element = bodies[c],
+                                        .link_elements = body_links[c]});
       }
       flow.push_back(std::move(item));
     }
@@ -178,6 +208,20 @@ void keep_block_ends(std::vector<FlowItem>& flow, size_t first) {
   flow[flow.size() - 2].break_after = false;
 }
 
+std::string Typesetter::figure_alt(const Block& block) {
+  // Screen readers say the alternate description instead of the picture:
+  // figure/@alt, else the caption stands in for it.
+  if (!block.figure_alt.empty()) return block.figure_alt;
+  std::string alt = plain_text(block.text);
+  warnings_.push_back({alt.empty() ? "figure-without-description" : "figure-without-alt",
+                       block.where,
+                       alt.empty() ? "figure has no alt text and no caption: a screen reader "
+                                     "cannot describe it (PDF/UA needs an alternate description)"
+                                   : "figure has no alt text; its caption is used as the "
+                                     "alternate description"});
+  return alt;
+}
+
 void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {
   const ImageFacts& facts = block.figure;
   if (facts.width <= 0 || facts.height <= 0)  // an Issue not made by parse_manifest
@@ -194,6 +238,7 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   item.height = height + styles().body.leading / 2;
   item.image = PageImage{facts, (measure_ - width) / 2, 0, width, height, block.where,
                          block.figure_alt};
+  item.image->element = add_element("Figure", -2, figure_alt(block));
   item.section = section;
   flow.push_back(std::move(item));
   if (!block.text.empty()) {
@@ -277,11 +322,18 @@ void Typesetter::add_block(std::vector<FlowItem>& flow, const Block& block, int 
       add_list(flow, block, section);
       break;
     case BlockKind::quote:
-      add_quote(flow, block, section);
+    case BlockKind::box: {
+      // A quote or a box holds its paragraphs under one structure element.
+      const int outer = structure_ ? structure_->parent() : 0;
+      const int group = add_element(block.kind == BlockKind::quote ? "BlockQuote" : "Div");
+      if (structure_) structure_->set_parent(group);
+      if (block.kind == BlockKind::quote)
+        add_quote(flow, block, section);
+      else
+        add_box(flow, block, section);
+      if (structure_) structure_->set_parent(outer);
       break;
-    case BlockKind::box:
-      add_box(flow, block, section);
-      break;
+    }
     case BlockKind::figure:
       add_figure(flow, block, section);
       break;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "paginate/flow.hpp"
+#include "paginate/structure.hpp"
 #include "paiban/fonts.hpp"
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
@@ -41,6 +42,10 @@ class Typesetter {
   const EngineStyles& styles() const { return layout_.engine; }
   FontCache& fonts() { return fonts_; }
   Warnings& warnings() { return warnings_; }
+  /// Paragraphs, lists, quotes and figures set from now on add their
+  /// structure elements here (under its open parent); without it they are
+  /// painted as artifacts.
+  void set_structure(StructureBuilder* structure) { structure_ = structure; }
 
   /// Shapes and breaks inline text in a style; `measure` in pt.
   SetText set(const InlineText& text, const TextStyle& style, double measure, double first_indent,
@@ -67,7 +72,14 @@ class Typesetter {
 
  private:
   FlowItem line_item(const TextStyle& style, const SetLine& line, double x,
-                     const std::vector<std::string>& links);
+                     const std::vector<std::string>& links, int element,
+                     const std::vector<int>& link_elements);
+  /// A new element under `parent` (the open parent by default); kArtifact
+  /// without a structure.
+  int add_element(const std::string& role, int parent = -2, const std::string& alt = {});
+  /// A Link element under `element` for each of `count` hrefs.
+  std::vector<int> add_link_elements(int element, size_t count);
+  std::string figure_alt(const Block& block);
   void add_list(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_fields(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_figure(std::vector<FlowItem>& flow, const Block& block, int section);
@@ -85,6 +97,7 @@ class Typesetter {
   double measure_;
   SourceLocation default_where_;
   std::map<std::tuple<std::string, const TextStyle*, int>, std::optional<SetLine>> first_lines_;
+  StructureBuilder* structure_ = nullptr;
 };
 
 /// Keeps: no page break after the last item of `flow` (a heading stays with

@@ -89,6 +89,7 @@ std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
   };
   auto joinable = [&](const PageGlyph& a, const PageGlyph& b) {
     if (a.size <= 0 || b.size <= 0 || a.text.empty() || b.text.empty()) return false;
+    if (a.element != b.element) return false;  // marked content must nest
     if (is_space(a.text.back()) || is_space(b.text.front())) return false;
     if (std::abs(a.y - b.y) > 0.01) return false;
     const double em = std::min(a.size, b.size);
@@ -106,7 +107,7 @@ std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
 
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
                            const std::map<FaceId, FontUse>& fonts, const PageFrame& frame,
-                           const ColourOutput& colours) {
+                           const ColourOutput& colours, StructureTree* tags) {
   if (glyphs.empty()) return {};
   std::string out = "BT\n";
   TjArray tj;
@@ -117,7 +118,8 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
   double pen = 0;  // where the viewer's text position is, in page x (pt)
 
   const std::vector<size_t> span_end = joined_spans(glyphs);
-  size_t open_span_end = 0;  // one past the last glyph of the open ActualText span
+  size_t open_span_end = 0;   // one past the last glyph of the open ActualText span
+  std::optional<int> marked;  // the element whose marked content is open
 
   for (size_t i = 0; i < glyphs.size(); ++i) {
     const PageGlyph& g = glyphs[i];
@@ -126,6 +128,13 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     const FontUse& use = it->second;
     const uint16_t code = use.subset->code_of.at(g.glyph);
     if (g.size <= 0) continue;  // nothing to draw; a zero size would break Tf
+
+    if (tags && marked != g.element) {
+      tj.flush(out);
+      if (marked) out += "EMC\n";
+      out += tags->open(g.element);
+      marked = g.element;
+    }
 
     const bool same_run =
         run && run->face == g.face && run->size == g.size && run->color == g.color && run->y == g.y;
@@ -186,17 +195,24 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     pen += use.subset->width_of.at(code) * g.size / 1000.0;
   }
   tj.flush(out);
+  if (marked) out += "EMC\n";
   out += "ET\n";
   return out;
 }
 
 std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame,
-                           const ColourOutput& colours) {
+                           const ColourOutput& colours, StructureTree* tags) {
   std::string out;
   std::optional<double> width;
   std::optional<Cmyk> color;
+  std::optional<int> marked;
   for (const PageRule& r : rules) {
     if (r.width <= 0) continue;
+    if (tags && marked != r.element) {
+      if (marked) out += "EMC\n";
+      out += tags->open(r.element);
+      marked = r.element;
+    }
     if (width != r.width) {
       append_num(out, r.width);
       out += " w\n";
@@ -215,6 +231,7 @@ std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& 
     append_num(out, frame.y(r.y1));
     out += " l S\n";
   }
+  if (marked) out += "EMC\n";
   return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "paiban/document.hpp"
 #include "pdf/font_subset.hpp"
+#include "pdf/structure_tree.hpp"
 
 namespace paiban::pdf {
 
@@ -39,20 +40,23 @@ struct FontUse {
 /// size, colour and baseline share a TJ array whose adjustments put each
 /// glyph exactly at its x (within 0.0005 of the font size / 1000). A glyph
 /// whose text differs from its code's ToUnicode entry is wrapped in an
-/// /ActualText span, as is each chain of joined_spans().
+/// /ActualText span, as is each chain of joined_spans(). With `tags`, each
+/// run of glyphs of one structure element is marked content (or an Artifact).
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
                            const std::map<FaceId, FontUse>& fonts, const PageFrame& frame,
-                           const ColourOutput& colours = {.print = true});
+                           const ColourOutput& colours = {.print = true},
+                           StructureTree* tags = nullptr);
 
 /// For each glyph that starts a chain of glyphs on one baseline set apart by
 /// gaps an extractor would read as spaces (0.1-0.6 em) with no space in
 /// their text, one past the chain's last glyph; else 0. Such chains get one
-/// /ActualText span.
+/// /ActualText span. A chain stays inside one structure element.
 std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs);
 
-/// Stroked lines.
+/// Stroked lines; with `tags`, marked as their elements (or Artifacts).
 std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame,
-                           const ColourOutput& colours = {.print = true});
+                           const ColourOutput& colours = {.print = true},
+                           StructureTree* tags = nullptr);
 
 /// Filled and stroked rectangles, in order.
 std::string box_operators(const std::vector<PageBox>& boxes, const PageFrame& frame,

@@ -20,9 +20,13 @@ HPDF_Destination xyz_destination(HpdfDoc& doc, HPDF_Page page, const PageFrame& 
   return dst;
 }
 
-void add_links(HpdfDoc& doc, HPDF_Page page, const std::vector<PageLink>& links,
-               const std::vector<HPDF_Page>& pages, const PageFrame& frame) {
+std::vector<HPDF_Annotation> add_links(HpdfDoc& doc, HPDF_Page page,
+                                       const std::vector<PageLink>& links,
+                                       const std::vector<HPDF_Page>& pages,
+                                       const PageFrame& frame) {
+  std::vector<HPDF_Annotation> annotations;
   for (const PageLink& link : links) {
+    annotations.push_back(nullptr);
     HPDF_Rect rect;
     rect.left = static_cast<HPDF_REAL>(frame.x(std::min(link.x0, link.x1)));
     rect.right = static_cast<HPDF_REAL>(frame.x(std::max(link.x0, link.x1)));
@@ -45,7 +49,10 @@ void add_links(HpdfDoc& doc, HPDF_Page page, const std::vector<PageLink>& links,
       continue;  // neither target nor URI: nothing to click to
     }
     doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), "setting a link's border");
+    doc.add_number(annot, "F", 4);  // Print: PDF/A forbids annotations that vanish in print
+    annotations.back() = annot;
   }
+  return annotations;
 }
 
 void add_outline(HpdfDoc& doc, const std::vector<OutlineEntry>& outline,

@@ -13,9 +13,12 @@ namespace paiban::pdf {
 HPDF_Destination xyz_destination(HpdfDoc& doc, HPDF_Page page, const PageFrame& frame,
                                  double doc_y);
 
-/// Link annotations of one page, border 0. Throws on a target page out of range.
-void add_links(HpdfDoc& doc, HPDF_Page page, const std::vector<PageLink>& links,
-               const std::vector<HPDF_Page>& pages, const PageFrame& frame);
+/// Link annotations of one page, border 0, printable (/F 4, as PDF/A wants).
+/// Returns the annotation of each link (null for one with nothing to click
+/// to). Throws on a target page out of range.
+std::vector<HPDF_Annotation> add_links(HpdfDoc& doc, HPDF_Page page,
+                                       const std::vector<PageLink>& links,
+                                       const std::vector<HPDF_Page>& pages, const PageFrame& frame);
 
 /// Bookmarks with their levels; titles as UTF-16BE (safe beyond the BMP).
 void add_outline(HpdfDoc& doc, const std::vector<OutlineEntry>& outline,

@@ -118,40 +118,125 @@ std::string find_cmyk_profile(const std::string& requested) {
       searched);
 }
 
-void add_output_intent(HpdfDoc& doc, const std::string& profile_path) {
-  // Check the header before embedding: an RGB profile would make a wrong intent.
+std::string find_rgb_profile() {
+  static const char* const known[] = {
+      "/usr/share/color/icc/ghostscript/srgb.icc",                         // libgs-common
+      "/usr/share/texlive/texmf-dist/tex/generic/colorprofiles/sRGB.icc",  // texlive-base
+  };
+  std::string searched;
+  for (const char* path : known) {
+    if (is_file(path)) return path;
+    searched += std::string("\n  ") + path;
+  }
+  throw std::runtime_error(
+      "PDF/A on screen needs an sRGB output profile and none was found; install libgs-common "
+      "or texlive-base. Searched:" +
+      searched);
+}
+
+HPDF_Dict embed_icc_profile(HpdfDoc& doc, const std::string& profile_path, int components) {
+  // Check the header before embedding: a profile of the wrong space makes a wrong intent.
   std::ifstream in(profile_path, std::ios::binary);
   char header[20] = {};
   if (!in.read(header, sizeof header))
     throw std::runtime_error(profile_path + ": cannot read the ICC profile");
-  if (std::string_view(header + 16, 4) != "CMYK")
+  const std::string_view space(header + 16, 4);
+  if (components == 4 && space != "CMYK")
     throw std::runtime_error(profile_path + ": not a CMYK ICC profile");
+  if (components == 3 && space != "RGB ")
+    throw std::runtime_error(profile_path + ": not an RGB ICC profile");
+  return doc.checked(HPDF_LoadIccProfileFromFile(doc.get(), profile_path.c_str(), components),
+                     "embedding the ICC profile " + profile_path);
+}
 
-  HPDF_Dict profile = doc.checked(HPDF_LoadIccProfileFromFile(doc.get(), profile_path.c_str(), 4),
-                                  "embedding the ICC profile " + profile_path);
-  HPDF_Dict intent = doc.new_dict(true);
-  doc.add_name(intent, "Type", "OutputIntent");
-  doc.add_name(intent, "S", "GTS_PDFX");
+void add_output_intents(HpdfDoc& doc, HPDF_Dict profile, const std::string& profile_path, bool pdfx,
+                        bool pdfa) {
   const bool fogra39 = profile_path.find("FOGRA39") != std::string::npos;
-  // A registered condition is named by its identifier; anything else is "Custom"
-  // and described in /Info.
-  doc.add(intent, "OutputConditionIdentifier",
-          doc.new_ascii_string(fogra39 ? "FOGRA39" : "Custom"));
-  doc.add(
-      intent, "OutputCondition",
-      doc.new_ascii_string(fogra39 ? "Coated FOGRA39 (ISO 12647-2:2004)" : "CMYK output profile"));
-  doc.add(intent, "RegistryName", doc.new_ascii_string("http://www.color.org"));
-  std::string name = profile_path.substr(profile_path.find_last_of('/') + 1);
-  doc.add(intent, "Info", doc.new_ascii_string(name));
-  doc.add(intent, "DestOutputProfile", profile);
+  const bool srgb = profile_path.find("srgb") != std::string::npos ||
+                    profile_path.find("sRGB") != std::string::npos;
   HPDF_Array intents = doc.new_array();
-  doc.push(intents, intent);
+  for (const char* subtype : {"GTS_PDFX", "GTS_PDFA1"}) {
+    if (std::string_view(subtype) == "GTS_PDFX" ? !pdfx : !pdfa) continue;
+    HPDF_Dict intent = doc.new_dict(true);
+    doc.add_name(intent, "Type", "OutputIntent");
+    doc.add_name(intent, "S", subtype);
+    // A registered condition is named by its identifier; anything else is
+    // "Custom" and described in /Info.
+    doc.add(intent, "OutputConditionIdentifier",
+            doc.new_ascii_string(fogra39 ? "FOGRA39"
+                                 : srgb  ? "sRGB IEC61966-2.1"
+                                         : "Custom"));
+    doc.add(intent, "OutputCondition",
+            doc.new_ascii_string(fogra39 ? "Coated FOGRA39 (ISO 12647-2:2004)"
+                                 : srgb  ? "sRGB IEC61966-2.1 (screen)"
+                                         : "CMYK output profile"));
+    doc.add(intent, "RegistryName", doc.new_ascii_string("http://www.color.org"));
+    std::string name = profile_path.substr(profile_path.find_last_of('/') + 1);
+    doc.add(intent, "Info", doc.new_ascii_string(name));
+    doc.add(intent, "DestOutputProfile", profile);
+    doc.push(intents, intent);
+  }
   doc.add(doc.get()->catalog, "OutputIntents", intents);
 }
 
 std::string pdfx_version(PdfStandard standard) {
   return standard == PdfStandard::x1a ? "PDF/X-1a:2003" : "PDF/X-4";
 }
+
+namespace {
+
+std::string extension_schema(const std::string& name, const std::string& uri,
+                             const std::string& prefix, const std::string& property,
+                             const std::string& type, const std::string& description) {
+  return "<rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaSchema:schema>" +
+         name +
+         "</pdfaSchema:schema>\n"
+         "<pdfaSchema:namespaceURI>" +
+         uri +
+         "</pdfaSchema:namespaceURI>\n"
+         "<pdfaSchema:prefix>" +
+         prefix +
+         "</pdfaSchema:prefix>\n"
+         "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaProperty:name>" +
+         property +
+         "</pdfaProperty:name>\n"
+         "<pdfaProperty:valueType>" +
+         type +
+         "</pdfaProperty:valueType>\n"
+         "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+         "<pdfaProperty:description>" +
+         description +
+         "</pdfaProperty:description>\n"
+         "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+         "</rdf:li>\n";
+}
+
+std::string extension_schemas(const XmpFields& f) {
+  std::string x;
+  x += "<rdf:Description rdf:about=\"\"\n";
+  x += "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n";
+  x += "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n";
+  x += "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
+  x += "<pdfaExtension:schemas><rdf:Bag>\n";
+  if (f.pdfua)
+    x += extension_schema("PDF/UA Universal Accessibility Schema",
+                          "http://www.aiim.org/pdfua/ns/id/", "pdfuaid", "part", "Integer",
+                          "Indicates, which part of ISO 14289 standard is followed");
+  if (!f.pdfx_version.empty()) {
+    if (f.standard == PdfStandard::x1a)
+      x += extension_schema("PDF/X ID Schema", "http://ns.adobe.com/pdfx/1.3/", "pdfx",
+                            "GTS_PDFXVersion", "Text", "ID of PDF/X standard");
+    else
+      x += extension_schema("PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/", "pdfxid",
+                            "GTS_PDFXVersion", "Text", "ID of PDF/X standard");
+  }
+  x += "</rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
+  return x;
+}
+
+}  // namespace
 
 std::string xmp_packet(const XmpFields& f) {
   std::string x;
@@ -164,7 +249,9 @@ std::string xmp_packet(const XmpFields& f) {
   x += "  xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n";
   x += "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n";
   x += "  xmlns:pdfx=\"http://ns.adobe.com/pdfx/1.3/\"\n";
-  x += "  xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n";
+  x += "  xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"\n";
+  x += "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n";
+  x += "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
   x += "<dc:format>application/pdf</dc:format>\n";
   x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f.title) +
        "</rdf:li></rdf:Alt></dc:title>\n";
@@ -191,7 +278,16 @@ std::string xmp_packet(const XmpFields& f) {
     else
       x += "<pdfxid:GTS_PDFXVersion>" + f.pdfx_version + "</pdfxid:GTS_PDFXVersion>\n";
   }
-  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n";
+  if (f.pdfa) {
+    x += "<pdfaid:part>2</pdfaid:part>\n";
+    x += "<pdfaid:conformance>U</pdfaid:conformance>\n";
+  }
+  if (f.pdfua) x += "<pdfuaid:part>1</pdfuaid:part>\n";
+  x += "</rdf:Description>\n";
+  // PDF/A admits only the XMP 2005 schemas unless the others are described
+  // (ISO 19005-2 6.6.2.3): the PDF/UA and PDF/X identification schemas.
+  if (f.pdfa && (f.pdfua || !f.pdfx_version.empty())) x += extension_schemas(f);
+  x += "</rdf:RDF>\n</x:xmpmeta>\n";
   // Padding lets an editor update the packet in place, as XMP recommends.
   for (int i = 0; i < 20; ++i) x += std::string(99, ' ') + "\n";
   x += "<?xpacket end=\"w\"?>";

@@ -29,8 +29,19 @@ std::string crop_mark_operators(const PageGeometry& geometry, const PageFrame& f
 /// default_cmyk.icc). Throws naming what was searched when none is found.
 std::string find_cmyk_profile(const std::string& requested);
 
-/// The OutputIntent (/GTS_PDFX) with the embedded profile, in the catalog.
-void add_output_intent(HpdfDoc& doc, const std::string& profile_path);
+/// The RGB profile for screen PDF/A: sRGB from Ghostscript (libgs-common) or
+/// from texlive-base. Throws naming what was searched when none is found.
+std::string find_rgb_profile();
+
+/// The profile embedded as an ICC stream; `components` 4 (CMYK) or 3 (RGB),
+/// checked against the profile's header.
+HPDF_Dict embed_icc_profile(HpdfDoc& doc, const std::string& profile_path, int components);
+
+/// The catalog's OutputIntents, all with the one embedded `profile`:
+/// /GTS_PDFX for print, /GTS_PDFA1 for PDF/A (ISO 19005-2 6.2.3: several
+/// intents must share one profile object).
+void add_output_intents(HpdfDoc& doc, HPDF_Dict profile, const std::string& profile_path, bool pdfx,
+                        bool pdfa);
 
 /// "PDF/X-4" or "PDF/X-1a:2003".
 std::string pdfx_version(PdfStandard standard);
@@ -41,6 +52,8 @@ struct XmpFields {
   std::string document_id, instance_id;  ///< "uuid:..."
   std::string pdfx_version;              ///< empty on screen
   PdfStandard standard = PdfStandard::none;
+  bool pdfa = false;   ///< PDF/A-2u: pdfaid part 2, conformance U, extension schemas
+  bool pdfua = false;  ///< PDF/UA-1: pdfuaid part 1
 };
 
 /// The XMP packet (UTF-8, XML-escaped values).

@@ -18,6 +18,7 @@
 #include "pdf/navigation.hpp"
 #include "pdf/pdf_syntax.hpp"
 #include "pdf/pdfx.hpp"
+#include "pdf/structure_tree.hpp"
 
 #ifndef PAIBAN_VERSION
 #define PAIBAN_VERSION "dev"
@@ -27,6 +28,7 @@ namespace paiban {
 namespace {
 
 using pdf::HpdfDoc;
+using pdf::StructureTree;
 
 // Everything known about one face before any PDF object exists.
 struct FaceUsage {
@@ -80,7 +82,7 @@ bool is_ascii(const std::string& s) {
 class Writer {
  public:
   Writer(const Document& document, const FontCache& fonts, const PdfOptions& options)
-      : document_(document), fonts_(fonts), options_(options) {}
+      : document_(document), fonts_(fonts), options_(options), tags_(document.structure) {}
 
   std::string run() {
     validate();
@@ -88,20 +90,24 @@ class Writer {
     subset_fonts();
     setup();
     embed_fonts();
+    add_colour_profiles();
     write_pages();
-    if (!options_.print)
-      for (size_t i = 0; i < pages_.size(); ++i)
-        pdf::add_links(doc_, pages_[i], document_.pages[i].links, pages_, frame_);
+    if (!options_.print) add_links();
+    if (options_.tagged) tags_.write(doc_, pages_);
     pdf::add_outline(doc_, document_.outline, pages_, frame_);
     if (!document_.outline.empty())  // open with the bookmarks shown
       doc_.check(HPDF_SetPageMode(doc_.get(), HPDF_PAGE_MODE_USE_OUTLINE), "setting /PageMode");
     if (!document_.lang.empty() && is_ascii(document_.lang))  // for screen readers and search
       doc_.add(doc_.get()->catalog, "Lang", doc_.new_ascii_string(document_.lang));
+    // PDF/UA: the window shows the title, not the file name.
+    HPDF_Dict viewer = doc_.new_dict(false);
+    doc_.add(viewer, "DisplayDocTitle", HPDF_Boolean_New(doc_.mmgr(), HPDF_TRUE));
+    doc_.add(doc_.get()->catalog, "ViewerPreferences", viewer);
     pdf::add_page_labels(doc_, document_.pages);
-    if (options_.print) pdf::add_output_intent(doc_, output_profile_);
     write_metadata();
     // No public setter; set last, since some libharu calls raise it on their own.
-    doc_.get()->pdf_version = !options_.print                         ? HPDF_VER_15
+    // Screen: PDF 1.7 (ISO 32000-1, which PDF/UA-1 and PDF/A-2 build on).
+    doc_.get()->pdf_version = !options_.print                         ? HPDF_VER_17
                               : options_.standard == PdfStandard::x1a ? HPDF_VER_14
                                                                       : HPDF_VER_16;
     std::string bytes = doc_.save();
@@ -124,7 +130,54 @@ class Writer {
         FaceUsage& use = faces_[g.face];
         use.glyphs.insert(g.glyph);
         if (!g.text.empty()) use.text_of_glyph.emplace(g.glyph, g.text);
+        if (g.element != kArtifact) text_of_element_[g.element] += g.text;
       }
+  }
+
+  // Output intents (print: PDF/X; PDF/A: the same profile again), and on
+  // screen PDF/A an ICC-based DefaultCMYK so CMYK text is device-independent.
+  void add_colour_profiles() {
+    if (options_.print) {  // the profile setup() found for the images
+      pdf::add_output_intents(doc_, pdf::embed_icc_profile(doc_, output_profile_, 4),
+                              output_profile_, true, options_.pdfa);
+    } else if (options_.pdfa) {
+      const std::string rgb = pdf::find_rgb_profile();
+      pdf::add_output_intents(doc_, pdf::embed_icc_profile(doc_, rgb, 3), rgb, false, true);
+      const std::string cmyk = pdf::find_cmyk_profile(options_.icc_profile);
+      default_cmyk_ = doc_.new_array();
+      // Indirect: every page's resources name the one array.
+      doc_.check(HPDF_Xref_Add(doc_.xref(), default_cmyk_), "adding /DefaultCMYK to the xref");
+      doc_.push_name(default_cmyk_, "ICCBased");
+      doc_.push(default_cmyk_, pdf::embed_icc_profile(doc_, cmyk, 4));
+    }
+  }
+
+  void add_links() {
+    for (size_t i = 0; i < pages_.size(); ++i) {
+      const std::vector<PageLink>& links = document_.pages[i].links;
+      std::vector<HPDF_Annotation> annotations =
+          pdf::add_links(doc_, pages_[i], links, pages_, frame_);
+      bool any = false;
+      for (size_t k = 0; k < links.size(); ++k) {
+        if (!annotations[k]) continue;
+        any = true;
+        // PDF/UA: a link says what it is for; its text does, else its target.
+        const std::u32string contents = link_description(links[k]);
+        doc_.add(annotations[k], "Contents", doc_.new_binary("\xFE\xFF" + pdf::utf16be(contents)));
+        if (options_.tagged) tags_.add_annotation(links[k].element, annotations[k], i);
+      }
+      if (any) doc_.add_name(pages_[i], "Tabs", "S");  // tab order = structure order
+    }
+  }
+
+  std::u32string link_description(const PageLink& link) const {
+    std::u32string text;
+    if (auto it = text_of_element_.find(link.element); it != text_of_element_.end())
+      text = it->second;
+    while (!text.empty() && (text.back() == U' ' || text.back() == U'\n')) text.pop_back();
+    if (!text.empty()) return text;
+    if (!link.uri.empty()) return pdf::utf8_to_utf32(link.uri);
+    return pdf::utf8_to_utf32("page " + std::to_string(link.target_page + 1));
   }
 
   void subset_fonts() {
@@ -132,6 +185,11 @@ class Writer {
       use.subset = pdf::subset_face(fonts_, face, use.glyphs);
       for (const auto& [glyph, text] : use.text_of_glyph)
         use.text_of_code.emplace(use.subset.code_of.at(glyph), text);
+      // PDF/A-2u and PDF/UA want every code mapped to Unicode. A glyph that
+      // carries no text (the rest of a cluster) maps to U+FFFD; the content
+      // stream gives it an empty /ActualText, so extraction stays exact.
+      for (uint32_t glyph : use.glyphs)
+        use.text_of_code.emplace(use.subset.code_of.at(glyph), U"\uFFFD");
       hash_.update(use.subset.tag);
       hash_.update(use.subset.program);
     }
@@ -230,16 +288,23 @@ class Writer {
       HPDF_Page p = doc_.checked(HPDF_AddPage(doc_.get()), "adding a page");
       doc_.add(p, "MediaBox", doc_.box(0, 0, media_w, frame_.media_height));
       if (options_.print) pdf::add_print_boxes(doc_, p, g, frame_);
+      if (default_cmyk_) set_default_cmyk(p);
+      StructureTree* tags = options_.tagged ? &tags_ : nullptr;
+      if (tags) tags->begin_page();
 
       add_spot_resources(p);
-      std::string ops = pdf::box_operators(page.boxes, frame_, colours_);
+      // Backgrounds, bands and box frames: decoration, so artifacts.
+      std::string ops = as_artifact(pdf::box_operators(page.boxes, frame_, colours_), tags);
       for (const PageImage& im : page.images) {
         HPDF_Dict img = image(im);
         const char* name = doc_.checked(HPDF_Page_GetXObjectName(p, img), "naming an image");
+        if (tags) ops += tags->open(im.element);
         ops += pdf::image_operators(im, name, frame_);
+        if (tags) ops += "EMC\n";
       }
-      ops += pdf::rule_operators(page.rules, frame_, colours_);
-      ops += pdf::dot_operators(page.dots, frame_, colours_);
+      ops += pdf::rule_operators(page.rules, frame_, colours_, tags);
+      // Emphasis dots are decoration of the text they mark, like the boxes.
+      ops += as_artifact(pdf::dot_operators(page.dots, frame_, colours_), tags);
       std::map<FaceId, pdf::FontUse> uses;
       for (const PageGlyph& glyph : page.glyphs) {
         if (uses.count(glyph.face)) continue;
@@ -247,8 +312,8 @@ class Writer {
         const char* name = doc_.checked(HPDF_Page_GetLocalFontName(p, face.type0), "naming a font");
         uses[glyph.face] = {name, &face.subset, &face.text_of_code};
       }
-      ops += pdf::text_operators(page.glyphs, uses, frame_, colours_);
-      if (options_.print) ops += pdf::crop_mark_operators(g, frame_);
+      ops += pdf::text_operators(page.glyphs, uses, frame_, colours_, tags);
+      if (options_.print) ops += as_artifact(pdf::crop_mark_operators(g, frame_), tags);
       // libharu writes nothing for an empty page as a 0-byte Flate stream,
       // which Ghostscript and MuPDF reject: give it a harmless operator pair.
       if (ops.empty()) ops = "q Q\n";
@@ -256,6 +321,21 @@ class Writer {
       doc_.write_content(p, ops);
       pages_.push_back(p);
     }
+  }
+
+  // Decoration a reader skips: marked as an Artifact in a tagged file.
+  static std::string as_artifact(const std::string& ops, const StructureTree* tags) {
+    if (!tags || ops.empty()) return ops;
+    return "/Artifact BMC\n" + ops + "EMC\n";
+  }
+
+  void set_default_cmyk(HPDF_Page page) {
+    HPDF_Dict resources =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    doc_.checked(resources, "finding a page's resources");
+    HPDF_Dict spaces = doc_.new_dict(false);
+    doc_.add(spaces, "DefaultCMYK", default_cmyk_);
+    doc_.add(resources, "ColorSpace", spaces);
   }
 
   void set_info_text(const char* key, const std::string& value) {
@@ -291,19 +371,25 @@ class Writer {
       for (const PageLink& l : page.links)
         hash_.update(l.uri + ' ' + std::to_string(l.target_page) + ' ' + pdf::num(l.target_y));
     hash_.update(options_.print ? pdf::pdfx_version(options_.standard) : "screen");
+    hash_.update(options_.pdfa ? "PDF/A-2u" : "");
     const std::string id = hash_.digest();
     HPDF_Array ids = doc_.new_array();
     doc_.push(ids, doc_.new_binary(id));
     doc_.push(ids, doc_.new_binary(id));
     doc_.add(pdf->trailer, "ID", ids);
 
-    if (!options_.print) return;
-    const std::string version = pdf::pdfx_version(options_.standard);
-    doc_.add(pdf->info, "GTS_PDFXVersion", doc_.new_ascii_string(version));
-    doc_.add_name(pdf->info, "Trapped", "False");
+    // XMP on screen too: PDF/UA wants dc:title there, PDF/A its identification.
     pdf::XmpFields xmp;
+    if (options_.print) {
+      xmp.pdfx_version = pdf::pdfx_version(options_.standard);
+      xmp.standard = options_.standard;
+      doc_.add(pdf->info, "GTS_PDFXVersion", doc_.new_ascii_string(xmp.pdfx_version));
+    }
+    doc_.add_name(pdf->info, "Trapped", "False");
+    xmp.pdfa = options_.pdfa;
+    xmp.pdfua = meets_pdfua(document_, options_);
     xmp.title = document_.title.empty() ? "Untitled" : document_.title;
-    if (document_.title.empty()) set_info_text("Title", xmp.title);  // X-4 wants a title
+    if (document_.title.empty()) set_info_text("Title", xmp.title);  // X-4 and UA want a title
     xmp.author = document_.author;
     xmp.subject = document_.subject;
     xmp.producer = producer;
@@ -314,8 +400,6 @@ class Writer {
     instance_id.update("instance:" + id);
     xmp.document_id = uuid_from(doc_id.digest());
     xmp.instance_id = uuid_from(instance_id.digest());
-    xmp.pdfx_version = version;
-    xmp.standard = options_.standard;
     pdf::add_xmp(doc_, pdf::xmp_packet(xmp));
   }
 
@@ -323,6 +407,9 @@ class Writer {
   const FontCache& fonts_;
   const PdfOptions& options_;
   HpdfDoc doc_;
+  StructureTree tags_;
+  std::map<int, std::u32string> text_of_element_;  // for link descriptions
+  HPDF_Array default_cmyk_ = nullptr;              // screen PDF/A: [/ICCBased CMYK profile]
   pdf::Md5 hash_;
   pdf::PageFrame frame_;
   std::map<FaceId, FaceUsage> faces_;  // ordered: object numbers do not depend on hashing
@@ -335,6 +422,13 @@ class Writer {
 };
 
 }  // namespace
+
+bool meets_pdfua(const Document& document, const PdfOptions& options) {
+  if (!options.tagged || document.structure.empty()) return false;
+  for (const StructureElement& e : document.structure)
+    if (e.role == "Figure" && e.alt.empty()) return false;
+  return true;
+}
 
 std::string write_pdf(const Document& document, const FontCache& fonts, const PdfOptions& options) {
   return Writer(document, fonts, options).run();

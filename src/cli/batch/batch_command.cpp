@@ -24,7 +24,7 @@ namespace {
 
 const char* kBatchUsageText =
     "usage: paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json]\n"
-    "                    [--shard K/N] [--print] [--allow-outside]\n"
+    "                    [--shard K/N] [--print] [--pdfa] [--pdfua] [--allow-outside]\n"
     "options:\n"
     "  -o, --output DIR    where the PDFs go: a manifest DIR/2017-06-15/issue.xml found\n"
     "                      under PATH=DIR is written to OUTDIR/2017-06-15.pdf\n"
@@ -33,6 +33,8 @@ const char* kBatchUsageText =
     "  --report FILE.json  write each issue's status, pages, time, warnings, errors\n"
     "  --shard K/N         only the K-th of N interleaved slices of the sorted list\n"
     "  --print             print-shop PDF/X-4 (as paiban render --print)\n"
+    "  --pdfa              archival PDF/A-2u (as paiban render --pdfa)\n"
+    "  --pdfua             insist on PDF/UA-1 (as paiban render --pdfua)\n"
     "  --allow-outside     figures and layout paths may leave each manifest's directory\n"
     "                      tree (as paiban render --allow-outside)\n";
 
@@ -89,6 +91,10 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& parsed
       }
     } else if (a == "--print") {
       parsed.options.render.pdf.print = true;
+    } else if (a == "--pdfa") {
+      parsed.options.render.pdf.pdfa = true;
+    } else if (a == "--pdfua") {
+      parsed.options.render.pdf.pdfua = true;
     } else if (a == "--allow-outside") {
       parsed.options.render.allow_outside = true;
     } else if (!a.empty() && a[0] == '-') {

@@ -63,7 +63,8 @@ std::string options_digest(const RenderOptions& options) {
   std::string text =
       "print=" + std::to_string(pdf.print) +
       " standard=" + std::to_string(static_cast<int>(pdf.standard)) +
-      " compress=" + std::to_string(pdf.compress) +
+      " compress=" + std::to_string(pdf.compress) + " pdfa=" + std::to_string(pdf.pdfa) +
+      " pdfua=" + std::to_string(pdf.pdfua) + " tagged=" + std::to_string(pdf.tagged) +
       " epoch=" + (pdf.source_date_epoch ? std::to_string(*pdf.source_date_epoch) : "-") +
       " icc=" + pdf.icc_profile + " werror=" + std::to_string(options.warnings_as_errors);
   return sha256_hex(text);

@@ -1,0 +1,126 @@
+// End to end: every issue in issues/ rendered through the paiban binary as
+// a tagged PDF/UA-1 file (screen) and as PDF/X-4 + PDF/A-2u + PDF/UA-1
+// (--print --pdfa), walked by the self-check clause by clause, and checked
+// by pdfinfo, qpdf and Ghostscript in strict mode.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "e2e/run_command.hpp"
+#include "pdf/tagged_pdf_check.hpp"
+
+namespace paiban::test {
+namespace {
+
+using pdf_test::check_tagged_pdf;
+using pdf_test::PdfFile;
+
+bool have(const std::string& tool) {
+  return run_command("command -v " + tool + " >/dev/null").exit_code == 0;
+}
+
+std::string count_of(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return std::to_string(n);
+}
+
+struct Mode {
+  const char* name;
+  const char* flags;
+  bool print, pdfa;
+};
+
+class AccessibleIssue : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(AccessibleIssue, PassesTheSelfCheckOnScreenAndInPrint) {
+  if (!have("qpdf") || !have("gs") || !have("pdfinfo")) GTEST_SKIP() << "qpdf, gs or pdfinfo";
+  const std::string issue = GetParam();
+  const std::string manifest = source_path("issues/" + issue + "/issue.xml");
+  const std::string xml = read_file(manifest);
+  std::smatch lang;
+  ASSERT_TRUE(std::regex_search(xml, lang, std::regex("<issue[^>]* lang=\"([^\"]+)\"")));
+  const auto dir = temp_dir("accessible-" + issue);
+  for (const Mode& mode : {Mode{"screen", "", false, false},
+                           Mode{"print+pdfa", "--print --pdfa --pdfua", true, true}}) {
+    SCOPED_TRACE(issue + " " + mode.name);
+    const std::string pdf = (dir / (std::string(mode.name) + ".pdf")).string();
+    auto render = run_command(
+        paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf) + " " + mode.flags));
+    ASSERT_EQ(render.exit_code, 0) << render.output;
+
+    EXPECT_NE(run_command("pdfinfo " + shell_quote(pdf)).output.find("Tagged:          yes"),
+              std::string::npos);
+    auto qpdf = run_command("qpdf --check " + shell_quote(pdf));
+    EXPECT_EQ(qpdf.exit_code, 0) << qpdf.output;
+    auto gs = run_command(
+        "gs -q -dNOPAUSE -dBATCH -dPDFSTOPONERROR -dPDFSTOPONWARNING -sDEVICE=nullpage " +
+        shell_quote(pdf));
+    EXPECT_EQ(gs.exit_code, 0) << gs.output;
+    EXPECT_EQ(gs.output, "");
+
+    auto report = check_tagged_pdf(PdfFile::load(pdf), {.lang = lang[1],
+                                                        .pdfua = true,
+                                                        .pdfa = mode.pdfa,
+                                                        .print = mode.print,
+                                                        .links = !mode.print});
+    std::string failures;
+    for (const std::string& f : report.failures) failures += f + "\n";
+    EXPECT_TRUE(report.failures.empty()) << failures;
+
+    // Headings: the contents title and each section an H1, each article an H2.
+    const bool toc = xml.find("<toc") != std::string::npos;
+    EXPECT_EQ(std::to_string(report.roles["H1"] - (toc ? 1 : 0)), count_of(xml, "<section "));
+    EXPECT_GE(report.roles["H2"], std::stoi(count_of(xml, "<article")));
+    EXPECT_EQ(std::to_string(report.roles["Note"]), count_of(xml, "<source>"));
+    if (toc && !mode.print)
+      EXPECT_EQ(report.roles["TOCI"], report.roles["Link"] - std::stoi(count_of(xml, "<a ")));
+    // Reading order: the tree's order is the order on the pages (one column).
+    EXPECT_TRUE(std::is_sorted(report.mcid_order.begin(), report.mcid_order.end()));
+    EXPECT_EQ(static_cast<int>(report.mcid_order.size()), report.marked_contents);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Issues, AccessibleIssue,
+                         ::testing::Values("2017-06-15", "classic-shanhaijing", "ja-kumo-no-ito",
+                                           "lit-luxun-kongyiji", "tech-python-faq",
+                                           "zh-hant-ey-press"),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+TEST(AccessibleFigure, PdfuaRefusesAFigureNoReaderCanDescribe) {
+  // A figure with neither alt text nor caption: a located warning, and with
+  // --pdfua an input error at the figure.
+  if (!have("gs")) GTEST_SKIP() << "ghostscript makes the test image";
+  const auto dir = temp_dir("accessible-figure");
+  run_command("gs -q -o " + shell_quote((dir / "f.png").string()) +
+              " -sDEVICE=pnggray -g40x30 -c '0.5 setgray clippath fill showpage'");
+  std::string xml = read_file(source_path("issues/classic-shanhaijing/issue.xml"));
+  const size_t p = xml.find("<p>又东三百里，曰堂庭之山");
+  ASSERT_NE(p, std::string::npos);
+  xml.insert(p, "<figure src=\"f.png\" width=\"0.5\"/>");
+  const std::string manifest = (dir / "issue.xml").string();
+  std::ofstream(manifest) << xml;
+  const std::string pdf = (dir / "out.pdf").string();
+  auto plain = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
+  EXPECT_EQ(plain.exit_code, 0) << plain.output;
+  EXPECT_NE(plain.output.find("issue.xml:14:"), std::string::npos) << plain.output;
+  EXPECT_NE(plain.output.find("no alt text"), std::string::npos) << plain.output;
+  // Not claimed as PDF/UA-1, and the self-check agrees it is otherwise tagged.
+  auto report = check_tagged_pdf(PdfFile::load(pdf), {.lang = "zh-Hans", .pdfua = false});
+  std::string failures;
+  for (const std::string& f : report.failures) failures += f + "\n";
+  EXPECT_NE(failures.find("Matterhorn 13-004"), std::string::npos) << failures;
+
+  auto strict = run_command(
+      paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf) + " --pdfua"));
+  EXPECT_EQ(strict.exit_code, 2) << strict.output;
+  EXPECT_NE(strict.output.find("issue.xml:14:"), std::string::npos) << strict.output;
+}
+
+}  // namespace
+}  // namespace paiban::test
