@@ -1,4 +1,4 @@
-// UTF-8 encoding, in one place.
+// UTF-8 encoding and decoding, in one place.
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,5 +10,11 @@ void append_utf8(std::string& out, char32_t ch);
 
 /// `text` as UTF-8.
 std::string to_utf8(std::u32string_view text);
+
+/// `text`'s code points. A byte that does not start a sequence, or a sequence
+/// cut short (at the end or by a byte that does not continue it), gives one
+/// U+FFFD each; decoding goes on at the byte that broke it. Inputs read
+/// through src/input are valid UTF-8 already.
+std::u32string decode_utf8(std::string_view text);
 
 }  // namespace paiban
