@@ -17,4 +17,8 @@ std::string to_utf8(std::u32string_view text);
 /// through src/input are valid UTF-8 already.
 std::u32string decode_utf8(std::string_view text);
 
+/// Length of the well-formed sequence at text[i] (1 to 4 bytes), or 0 when
+/// the bytes there are not one (a stray continuation byte, a cut sequence).
+size_t utf8_sequence_length(std::string_view text, size_t i);
+
 }  // namespace paiban
