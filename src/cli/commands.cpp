@@ -12,6 +12,7 @@
 #include "cli/environment.hpp"
 #include "cli/fonts_command.hpp"
 #include "cli/output_file.hpp"
+#include "cli/trace.hpp"
 #include "cli/watch.hpp"
 #include "paiban/pdf.hpp"
 #include "paiban/render.hpp"
@@ -28,6 +29,7 @@ const char* kUsageText =
     "       paiban batch PATH... -o OUTDIR [-j N] [--force] [--report FILE.json] [--shard K/N] "
     "[--print] [--pdfa] [--pdfua]\n"
     "       paiban fonts [--layout L] [--lang zh-Hans|zh-Hant|ja|...] [TEXT]\n"
+    "       paiban trace MANIFEST [-o FILE]\n"
     "       paiban --help | --version\n"
     "\n"
     "commands:\n"
@@ -39,6 +41,9 @@ const char* kUsageText =
     "           PDFs already up to date (paiban batch --help for its options)\n"
     "  fonts    show the faces a layout's font roles resolve to, their coverage and\n"
     "           fallbacks; with TEXT, which face draws each character\n"
+    "  trace    the placed text lines as plain text, one per line: page, line on the\n"
+    "           page, x and y of the baseline (pt), fonts and sizes, the text\n"
+    "           (default: standard output; the goldens in tests/golden are traces)\n"
     "\n"
     "options:\n"
     "  -o, --output FILE   where to write the PDF (written atomically; - for standard\n"
@@ -214,6 +219,7 @@ int run(int argc, char** argv) {
   if (command == "check") return check_command(args);
   if (command == "batch") return batch_command(args);
   if (command == "fonts") return fonts_command(args);
+  if (command == "trace") return trace_command(args);
   return usage_error("unknown command '" + command + "'");
 }
 

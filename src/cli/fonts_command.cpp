@@ -4,47 +4,15 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostic_printer.hpp"
 #include "cli/environment.hpp"
 #include "cli/failure.hpp"
-#include "cli/diagnostic_printer.hpp"
+#include "common/utf8.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/shape.hpp"
 
 namespace paiban::cli {
 namespace {
-
-std::u32string decode(const std::string& s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    char32_t ch = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len && i + k < s.size(); ++k) ch = (ch << 6) | (s[i + k] & 0x3F);
-    out += ch;
-    i += len;
-  }
-  return out;
-}
-
-std::string encode(char32_t ch) {
-  std::string out;
-  if (ch < 0x80) {
-    out += char(ch);
-  } else if (ch < 0x800) {
-    out += char(0xC0 | (ch >> 6));
-    out += char(0x80 | (ch & 0x3F));
-  } else if (ch < 0x10000) {
-    out += char(0xE0 | (ch >> 12));
-    out += char(0x80 | ((ch >> 6) & 0x3F));
-    out += char(0x80 | (ch & 0x3F));
-  } else {
-    out += char(0xF0 | (ch >> 18));
-    out += char(0x80 | ((ch >> 12) & 0x3F));
-    out += char(0x80 | ((ch >> 6) & 0x3F));
-    out += char(0x80 | (ch & 0x3F));
-  }
-  return out;
-}
 
 std::string code_point(char32_t ch) {
   char buf[16];
@@ -107,9 +75,9 @@ int fonts_command(const std::vector<std::string>& args) {
       auto candidates = faces_for_role(body->second, body->second.weight, lang, fonts);
       std::cout << "text, set in the body role:\n";
       std::u32string missing;
-      for (char32_t ch : decode(text)) {
+      for (char32_t ch : decode_utf8(text)) {
         auto face = face_for_char(ch, candidates, body->second.weight, lang, fonts);
-        std::cout << "  " << code_point(ch) << " " << encode(ch) << "  ";
+        std::cout << "  " << code_point(ch) << " " << to_utf8(std::u32string(1, ch)) << "  ";
         if (face)
           std::cout << fonts.info(*face).postscript_name << "\n";
         else
@@ -117,7 +85,8 @@ int fonts_command(const std::vector<std::string>& args) {
       }
       if (!missing.empty()) {
         std::cout << "no installed font has:";
-        for (char32_t ch : missing) std::cout << " " << code_point(ch) << " " << encode(ch);
+        for (char32_t ch : missing)
+          std::cout << " " << code_point(ch) << " " << to_utf8(std::u32string(1, ch));
         std::cout << "\n";
       }
     }

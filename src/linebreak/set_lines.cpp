@@ -3,34 +3,13 @@
 #include <cmath>
 #include <sstream>
 
+#include "common/utf8.hpp"
 #include "linebreak/breaks.hpp"
 #include "linebreak/rules.hpp"
 
 namespace paiban {
 namespace linebreak {
 namespace {
-
-std::string utf8(const std::u32string& text) {
-  std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
 
 /// A ruby annotation centred above its base [left, right): its baseline
 /// just above the base's em box (0.88 em over the baseline in CJK fonts),
@@ -221,8 +200,8 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
       const uint32_t cut = items.clusters[at].text_begin;
       std::ostringstream message;
       message << "a word is broken between two letters, where nothing else fitted: \""
-              << utf8(paragraph.text.substr(from_char, cut - from_char)) << "|"
-              << utf8(paragraph.text.substr(cut, to_char - cut)) << "\"";
+              << to_utf8(paragraph.text.substr(from_char, cut - from_char)) << "|"
+              << to_utf8(paragraph.text.substr(cut, to_char - cut)) << "\"";
       warnings.push_back({"word-broken", paragraph.where, message.str()});
     }
   }
@@ -239,7 +218,7 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
       message.precision(3);
       message << "line " << k + 1 << " is " << set.width - options.measure
               << " pt wider than the measure: \""
-              << utf8(paragraph.text.substr(set.text_begin, set.text_end - set.text_begin)) << "\"";
+              << to_utf8(paragraph.text.substr(set.text_begin, set.text_end - set.text_begin)) << "\"";
       warnings.push_back({"overfull-line", paragraph.where, message.str()});
     }
     lines.push_back(std::move(set));

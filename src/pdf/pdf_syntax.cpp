@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "common/utf8.hpp"
+
 namespace paiban::pdf {
 
 void append_num(std::string& out, double value) {
@@ -39,34 +41,6 @@ std::string hex(std::string_view bytes) {
   return out;
 }
 
-std::u32string utf8_to_utf32(std::string_view text) {
-  std::u32string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = text[i];
-    char32_t cp = 0xFFFD;
-    size_t len = 1;
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c >> 5) == 6 && i + 1 < text.size()) {
-      cp = ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
-      len = 2;
-    } else if ((c >> 4) == 14 && i + 2 < text.size()) {
-      cp = ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
-      len = 3;
-    } else if ((c >> 3) == 30 && i + 3 < text.size()) {
-      cp = ((c & 0x07) << 18) | ((text[i + 1] & 0x3F) << 12) | ((text[i + 2] & 0x3F) << 6) |
-           (text[i + 3] & 0x3F);
-      len = 4;
-    }
-    for (size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 2) cp = 0xFFFD, len = k;
-    out += cp;
-    i += len;
-  }
-  return out;
-}
-
 std::string utf16be(std::u32string_view text) {
   std::string out;
   auto unit = [&](uint16_t u) {
@@ -87,7 +61,7 @@ std::string utf16be(std::u32string_view text) {
 }
 
 std::string text_string_bytes(std::string_view utf8) {
-  return "\xFE\xFF" + utf16be(utf8_to_utf32(utf8));
+  return "\xFE\xFF" + utf16be(decode_utf8(utf8));
 }
 
 long long epoch_of_date(int year, int month, int day) {

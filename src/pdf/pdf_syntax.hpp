@@ -17,9 +17,6 @@ void append_num(std::string& out, double value);
 /// Upper-case hex of the bytes, no delimiters.
 std::string hex(std::string_view bytes);
 
-/// UTF-8 -> UTF-32; invalid sequences become U+FFFD.
-std::u32string utf8_to_utf32(std::string_view text);
-
 /// UTF-32 -> UTF-16BE bytes (surrogate pairs beyond the BMP), no BOM.
 std::string utf16be(std::u32string_view text);
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "common/json.hpp"
 #include "paiban/pdf.hpp"
 #include "pdf/pdf_syntax.hpp"
 #include "pdf/pdfx.hpp"
@@ -25,23 +26,6 @@ std::string image_colour_space(const ImageFacts& facts, const PdfOptions& option
   if (facts.colour == ImageColour::rgb && facts.icc.empty())
     return std::string("ICCBased RGB (sRGB)") + (facts.alpha ? "+alpha" : "");
   return describe_colour(facts);
-}
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
 }
 
 std::string mm(double pt) { return pdf::num(pt * 25.4 / 72.0); }

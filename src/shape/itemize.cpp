@@ -1,5 +1,7 @@
 #include "shape/itemize.hpp"
 
+#include "common/utf8.hpp"
+
 #include <hb.h>
 
 #include <cstdio>
@@ -24,21 +26,7 @@ std::string describe(char32_t ch) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(ch));
   std::string utf8;
-  if (ch < 0x80) {
-    utf8 += static_cast<char>(ch);
-  } else if (ch < 0x800) {
-    utf8 += static_cast<char>(0xC0 | (ch >> 6));
-    utf8 += static_cast<char>(0x80 | (ch & 0x3F));
-  } else if (ch < 0x10000) {
-    utf8 += static_cast<char>(0xE0 | (ch >> 12));
-    utf8 += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
-    utf8 += static_cast<char>(0x80 | (ch & 0x3F));
-  } else {
-    utf8 += static_cast<char>(0xF0 | (ch >> 18));
-    utf8 += static_cast<char>(0x80 | ((ch >> 12) & 0x3F));
-    utf8 += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
-    utf8 += static_cast<char>(0x80 | (ch & 0x3F));
-  }
+  append_utf8(utf8, ch);
   return std::string(buf) + " '" + utf8 + "'";
 }
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/utf8.hpp"
 #include "shape/hyphenate.hpp"
 #include "shape/itemize.hpp"
 
@@ -23,37 +24,6 @@ bool ink_unused(char32_t ch) {
   return (ch >= U'0' && ch <= U'9') || (ch >= U'A' && ch <= U'Z') || (ch >= U'a' && ch <= U'z') ||
          (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
          (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x20000 && ch <= 0x3FFFF);
-}
-
-std::u32string decode_utf8(const std::string& s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    char32_t ch;
-    int len;
-    if (c < 0x80)
-      ch = c, len = 1;
-    else if ((c >> 5) == 6)
-      ch = c & 0x1F, len = 2;
-    else if ((c >> 4) == 14)
-      ch = c & 0x0F, len = 3;
-    else if ((c >> 3) == 30)
-      ch = c & 0x07, len = 4;
-    else {
-      out += U'\uFFFD';
-      ++i;
-      continue;
-    }
-    if (i + len > s.size()) {
-      out += U'\uFFFD';
-      break;
-    }
-    for (int k = 1; k < len; ++k) ch = (ch << 6) | (s[i + k] & 0x3F);
-    out += ch;
-    i += len;
-  }
-  return out;
 }
 
 struct RubySpan {

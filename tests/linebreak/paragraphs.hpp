@@ -4,45 +4,15 @@
 #pragma once
 #include <string>
 
+#include "common/utf8.hpp"
 #include "linebreak/rules.hpp"
 #include "paiban/shape.hpp"
 
 namespace paiban::testing {
 
-inline std::u32string u32(const std::string& utf8) {
-  std::u32string out;
-  for (size_t i = 0; i < utf8.size();) {
-    unsigned char c = utf8[i];
-    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (utf8[i + k] & 0x3F);
-    out += cp;
-    i += len;
-  }
-  return out;
-}
+inline std::u32string u32(const std::string& utf8) { return decode_utf8(utf8); }
 
-inline std::string utf8(const std::u32string& text) {
-  std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+inline std::string utf8(const std::u32string& text) { return to_utf8(text); }
 
 inline bool opening_mark(char32_t c) {
   return std::u32string_view(U"“‘「『（《〈【〖〔［｛").find(c) != std::u32string_view::npos;

@@ -4,55 +4,11 @@
 #include <filesystem>
 
 #include "cli/batch/format.hpp"
+#include "common/json.hpp"
 #include "paiban/batch.hpp"
 
 namespace paiban {
 namespace {
-
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
-size_t utf8_sequence(const std::string& text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > text.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  return n;
-}
-
-// A JSON string. File names are bytes on Linux: a byte that is not UTF-8
-// becomes U+FFFD so the report stays valid JSON.
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t n = utf8_sequence(text, i);
-    if (n == 0) {
-      out += "\\ufffd";
-      ++i;
-      continue;
-    }
-    if (n > 1) {
-      out.append(text, i, n);
-    } else if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      static const char* kHex = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    } else {
-      out += static_cast<char>(c);
-    }
-    i += n;
-  }
-  return out + "\"";
-}
 
 std::string location(const SourceLocation& where) { return json_string(to_string(where)); }
 
