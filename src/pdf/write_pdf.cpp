@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "paiban/pdf.hpp"
+#include "common/utf8.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/font_embedding.hpp"
 #include "pdf/font_subset.hpp"
@@ -176,8 +177,8 @@ class Writer {
       text = it->second;
     while (!text.empty() && (text.back() == U' ' || text.back() == U'\n')) text.pop_back();
     if (!text.empty()) return text;
-    if (!link.uri.empty()) return pdf::utf8_to_utf32(link.uri);
-    return pdf::utf8_to_utf32("page " + std::to_string(link.target_page + 1));
+    if (!link.uri.empty()) return decode_utf8(link.uri);
+    return decode_utf8("page " + std::to_string(link.target_page + 1));
   }
 
   void subset_fonts() {
