@@ -97,6 +97,26 @@ std::string default_output(const std::string& manifest) {
   return stem + ".pdf";
 }
 
+// The options render and check share: what the PDF must be and what is
+// refused. Returns false when `flag` is not one of them.
+bool read_shared_flag(const std::string& flag, RenderOptions& options) {
+  if (flag == "--print")
+    options.pdf.print = true;
+  else if (flag == "--pdfx-1a")
+    options.pdf.standard = PdfStandard::x1a;
+  else if (flag == "--pdfa")
+    options.pdf.pdfa = true;
+  else if (flag == "--pdfua")
+    options.pdf.pdfua = true;
+  else if (flag == "--werror")
+    options.warnings_as_errors = true;
+  else if (flag == "--allow-outside")
+    options.allow_outside = true;
+  else
+    return false;
+  return true;
+}
+
 int render_command(const std::vector<std::string>& args) {
   std::string manifest, output;
   RenderOptions options;
@@ -108,14 +128,7 @@ int render_command(const std::vector<std::string>& args) {
     if (a == "-o" || a == "--output") {
       if (i + 1 >= args.size()) return usage_error(a + " needs a file name");
       output = args[++i];
-    } else if (a == "--print") {
-      options.pdf.print = true;
-    } else if (a == "--pdfx-1a") {
-      options.pdf.standard = PdfStandard::x1a;
-    } else if (a == "--pdfa") {
-      options.pdf.pdfa = true;
-    } else if (a == "--pdfua") {
-      options.pdf.pdfua = true;
+    } else if (read_shared_flag(a, options)) {
     } else if (a == "--saddle-stitch") {
       options.saddle_stitch = true;
     } else if (a == "--preflight") {
@@ -129,10 +142,6 @@ int render_command(const std::vector<std::string>& args) {
     } else if (a == "--watch-renders") {
       if (i + 1 >= args.size()) return usage_error(a + " needs a number");
       max_renders = std::atoi(args[++i].c_str());
-    } else if (a == "--werror") {
-      options.warnings_as_errors = true;
-    } else if (a == "--allow-outside") {
-      options.allow_outside = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option " + a);
     } else if (manifest.empty()) {
@@ -170,18 +179,7 @@ int check_command(const std::vector<std::string>& args) {
   std::string manifest;
   RenderOptions options;
   for (const std::string& a : args) {
-    if (a == "--print") {
-      options.pdf.print = true;
-    } else if (a == "--pdfx-1a") {
-      options.pdf.standard = PdfStandard::x1a;
-    } else if (a == "--pdfa") {
-      options.pdf.pdfa = true;
-    } else if (a == "--pdfua") {
-      options.pdf.pdfua = true;
-    } else if (a == "--werror") {
-      options.warnings_as_errors = true;
-    } else if (a == "--allow-outside") {
-      options.allow_outside = true;
+    if (read_shared_flag(a, options)) {
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option " + a);
     } else if (manifest.empty()) {
