@@ -15,18 +15,29 @@ namespace {
 /// just above the base's em box (0.88 em over the baseline in CJK fonts),
 /// its glyphs drawn but not part of the text (the extracted text is the
 /// base's: the writer gives them empty ActualText).
+// A shaped glyph as placed at `x` with its own advance; the caller adjusts.
+PlacedGlyph placed(const ShapedGlyph& sg, double x) {
+  PlacedGlyph pg;
+  pg.face = sg.face;
+  pg.glyph = sg.glyph;
+  pg.size = sg.size;
+  pg.y_offset = sg.y_offset;
+  pg.color = sg.color;
+  pg.link = sg.link;
+  pg.emphasis_dot = sg.emphasis_dot;
+  pg.x = x;
+  pg.advance = sg.advance;
+  return pg;
+}
+
 void place_ruby(const RubyAnnotation& ruby, double base_size, double left, double right,
                 std::vector<PlacedGlyph>& out) {
   double pen = 0.5 * (left + right) - 0.5 * ruby.width;
   for (const ShapedGlyph& sg : ruby.glyphs) {
-    PlacedGlyph pg;
-    pg.face = sg.face;
-    pg.glyph = sg.glyph;
-    pg.size = sg.size;
-    pg.color = sg.color;
-    pg.x = pen + sg.x_offset;
+    PlacedGlyph pg = placed(sg, pen + sg.x_offset);
     pg.y_offset = sg.y_offset + 0.88 * base_size + 0.12 * sg.size;
-    pg.advance = sg.advance;
+    pg.link = PlacedGlyph{}.link;  // the base carries the link and the dots
+    pg.emphasis_dot = false;
     pg.no_text = true;
     pen += sg.advance;
     out.push_back(std::move(pg));
@@ -97,16 +108,7 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
     bool first_glyph = true;
     for (uint32_t g = cl.glyph_begin; g < cl.glyph_end; ++g) {
       const ShapedGlyph& sg = p.glyphs[g];
-      PlacedGlyph pg;
-      pg.face = sg.face;
-      pg.glyph = sg.glyph;
-      pg.size = sg.size;
-      pg.y_offset = sg.y_offset;
-      pg.color = sg.color;
-      pg.link = sg.link;
-      pg.emphasis_dot = sg.emphasis_dot;
-      pg.x = pen + sg.x_offset;
-      pg.advance = sg.advance;
+      PlacedGlyph pg = placed(sg, pen + sg.x_offset);
       if (g == cl.glyph_begin) {
         pg.x -= cut_left;
         pg.advance -= cut_left;
@@ -123,17 +125,9 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
   if (!line.last && line.end == line.break_end && line.end < items.clusters.size() &&
       items.junctions[line.end].hyphen >= 0) {
     // The hyphen of a hyphenated word: drawn, not part of the text.
-    const ShapedGlyph& sg = p.hyphens[items.junctions[line.end].hyphen].hyphen;
-    PlacedGlyph pg;
-    pg.face = sg.face;
-    pg.glyph = sg.glyph;
-    pg.size = sg.size;
-    pg.y_offset = sg.y_offset;
-    pg.color = sg.color;
-    pg.link = sg.link;
-    pg.x = pen;
-    pg.advance = sg.advance;
+    PlacedGlyph pg = placed(p.hyphens[items.junctions[line.end].hyphen].hyphen, pen);
     pg.no_text = true;
+    pg.emphasis_dot = false;  // dots mark characters of the text, not the hyphen
     pen += pg.advance;
     out.glyphs.push_back(std::move(pg));
   }
