@@ -94,6 +94,17 @@ std::string crop_mark_operators(const PageGeometry& geometry, const PageFrame& f
   return out;
 }
 
+// The first of `known` that is installed; else `missing` and the paths searched.
+template <size_t N>
+std::string first_installed(const char* const (&known)[N], const std::string& missing) {
+  std::string searched;
+  for (const char* path : known) {
+    if (is_file(path)) return path;
+    searched += std::string("\n  ") + path;
+  }
+  throw std::runtime_error(missing + searched);
+}
+
 std::string find_cmyk_profile(const std::string& requested) {
   if (!requested.empty()) {
     if (!is_file(requested))
@@ -107,15 +118,10 @@ std::string find_cmyk_profile(const std::string& requested) {
       // Debian package libgs-common (Ghostscript).
       "/usr/share/color/icc/ghostscript/default_cmyk.icc",
   };
-  std::string searched;
-  for (const char* path : known) {
-    if (is_file(path)) return path;
-    searched += std::string("\n  ") + path;
-  }
-  throw std::runtime_error(
-      "print mode needs a CMYK output profile and none was found; install texlive-base "
-      "(FOGRA39L_coated.icc) or libgs-common, or name one with --icc. Searched:" +
-      searched);
+  return first_installed(known,
+                         "print mode needs a CMYK output profile and none was found; install "
+                         "texlive-base (FOGRA39L_coated.icc) or libgs-common, or name one with "
+                         "--icc. Searched:");
 }
 
 std::string find_rgb_profile() {
@@ -123,15 +129,9 @@ std::string find_rgb_profile() {
       "/usr/share/color/icc/ghostscript/srgb.icc",                         // libgs-common
       "/usr/share/texlive/texmf-dist/tex/generic/colorprofiles/sRGB.icc",  // texlive-base
   };
-  std::string searched;
-  for (const char* path : known) {
-    if (is_file(path)) return path;
-    searched += std::string("\n  ") + path;
-  }
-  throw std::runtime_error(
-      "PDF/A on screen needs an sRGB output profile and none was found; install libgs-common "
-      "or texlive-base. Searched:" +
-      searched);
+  return first_installed(known,
+                         "PDF/A on screen needs an sRGB output profile and none was found; "
+                         "install libgs-common or texlive-base. Searched:");
 }
 
 HPDF_Dict embed_icc_profile(HpdfDoc& doc, const std::string& profile_path, int components) {
