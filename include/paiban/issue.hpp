@@ -68,6 +68,7 @@ struct Section {
   std::string title;
   SourceLocation where;
   std::vector<Article> articles;
+  int columns = 0;  ///< section/@columns (1-3); 0: the layout's <columns count>
 };
 
 struct TocRequest {

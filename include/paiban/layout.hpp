@@ -145,6 +145,18 @@ struct CoverBand {
   Cmyk color;
 };
 
+/// Article text in columns (<columns>): the layout's count, which a section
+/// may override (section/@columns), the gap between columns and a rule in it.
+/// Section titles, the contents and the back matter always span the measure.
+struct ColumnStyle {
+  int count = 1;           ///< 1-3
+  double gap = 0;          ///< pt between two columns; resolved to 2 em of body text when not given
+  double rule_width = 0;   ///< pt: a vertical rule centred in each gap; 0 = none
+  Cmyk rule_color;         ///< black by default
+  bool headings_span = true;  ///< article headings span all columns (else they stand in a column)
+  SourceLocation where;    ///< the <columns> element, for errors about what it leaves
+};
+
 struct ContentsStyle {
   std::string title_style = "toc-title";
   std::vector<std::string> entry_styles = {"toc-1", "toc-2", "toc-3"};  ///< by depth
@@ -193,6 +205,7 @@ struct Layout {
   std::optional<Furniture> header_verso, footer_verso;  ///< on left-hand (even) pages
   bool furniture_on_first_page = false;
   ContentsStyle contents;
+  ColumnStyle columns;  ///< <columns>: one column across the measure by default
   /// Wording for any language (<source label>, <contents title>, <date
   /// format>), and for particular languages (<words lang>), by tag.
   Wording any_language;

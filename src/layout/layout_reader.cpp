@@ -2,6 +2,7 @@
 // Layout model, with the same strict FILE:LINE:COLUMN errors as manifests.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -35,6 +36,9 @@ constexpr double min_type_size_pt = 1;
 constexpr double max_type_size_pt = 600;
 constexpr double max_bleed_pt = 72;
 constexpr double max_indent_em = 50;
+// Columns: at most 3 (docs/layout.md), none narrower than 8 em of body text.
+constexpr int max_columns = 3;
+constexpr double min_column_em = 8;
 
 /// A reference to a style or font role, checked once the whole file is read
 /// (a style may name a font role defined further down).
@@ -77,6 +81,7 @@ class LayoutReader {
     }
     check_references(root);
     resolve_engine_styles();
+    check_columns();
     return std::move(layout_);
   }
 
@@ -101,6 +106,7 @@ class LayoutReader {
       return read_furniture(node, name == "header" ? layout_.header : layout_.footer);
     }
     if (name == "contents") return read_contents(node);
+    if (name == "columns") return read_columns(node);
     if (name == "source") {
       in_.check_attributes(node, {"label"});
       no_content(node);
@@ -472,6 +478,56 @@ class LayoutReader {
     }
   }
 
+  // <columns count="2" gap="6mm" rule="0.5pt" rule-color="slate" headings="span"/>
+  void read_columns(pugi::xml_node node) {
+    in_.check_attributes(node, {"count", "gap", "rule", "rule-color", "headings"});
+    no_content(node);
+    ColumnStyle& columns = layout_.columns;
+    columns.where = in_.at(node);
+    pugi::xml_attribute count = required(node, "count");
+    auto value = parse_whole(token_value(count), max_columns);
+    if (!value)
+      in_.fail(count, "columns count must be 1, 2 or 3, not " + quoted_value(count.value()));
+    columns.count = *value;
+    if (pugi::xml_attribute gap = node.attribute("gap")) {
+      columns.gap = length(gap, 0);
+      gap_where_ = in_.at(gap);
+    }
+    // A rule colour alone asks for a rule of 0.5pt, as a frame's border does.
+    columns.rule_width = length(node.attribute("rule"), node.attribute("rule-color") ? 0.5 : 0);
+    if (pugi::xml_attribute color = node.attribute("rule-color")) columns.rule_color = colour(color);
+    if (pugi::xml_attribute rule = node.attribute("rule")) rule_where_ = in_.at(rule);
+    if (pugi::xml_attribute headings = node.attribute("headings"))
+      columns.headings_span = read_choice(in_, headings, {"span", "column"}) == "span";
+  }
+
+  // What <columns> leaves once the body style is known: a gap of at least
+  // 1 em of body text (else the columns' lines run together) and columns of
+  // at least 8 em, for the largest count a section may ask for too.
+  void check_columns() {
+    ColumnStyle& columns = layout_.columns;
+    const double em = layout_.engine.body.size;
+    const bool gap_given = !gap_where_.file.empty();
+    if (!gap_given) columns.gap = 2 * em;
+    if (columns.where.file.empty()) return;
+    if (columns.gap < em)
+      throw InputError(gap_where_, "the column gap (" + number(columns.gap) +
+                                       "pt) must be at least 1 em of body text (" + number(em) +
+                                       "pt)");
+    if (columns.rule_width >= columns.gap)
+      throw InputError(rule_where_.file.empty() ? columns.where : rule_where_,
+                       "the column rule (" + number(columns.rule_width) +
+                           "pt) must be thinner than the gap (" + number(columns.gap) + "pt)");
+    const double measure = layout_.page.width - layout_.page.inner - layout_.page.outer;
+    const double width = (measure - (columns.count - 1) * columns.gap) / columns.count;
+    if (width < min_column_em * em)
+      throw InputError(columns.where,
+                       std::to_string(columns.count) + " columns " + number(columns.gap) +
+                           "pt apart leave each " + number(std::floor(width * 10) / 10) +
+                           "pt, less than " + number(min_column_em) + " em of body text (" +
+                           number(min_column_em * em) + "pt)");
+  }
+
   void read_contents(pugi::xml_node node) {
     in_.check_attributes(node, {"title", "title-style", "entry-styles", "leader", "new-page"});
     no_content(node);
@@ -618,6 +674,7 @@ class LayoutReader {
   Layout layout_;
   std::vector<Reference> font_references_;
   std::vector<Reference> style_references_;
+  SourceLocation gap_where_, rule_where_;  // <columns gap>, <columns rule> when given
 };
 
 }  // namespace

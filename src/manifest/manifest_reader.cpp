@@ -267,12 +267,20 @@ class ManifestReader {
   }
 
   Section read_section(pugi::xml_node node) {
-    in_.check_attributes(node, {"title"});
+    in_.check_attributes(node, {"title", "columns"});
     count_heading(node);
     pugi::xml_attribute title = node.attribute("title");
     if (!title) in_.fail(node, "<section> needs a title attribute");
     Section section{
         pdf_text(title, "section title", text_attribute(title), "a bookmark"), in_.at(node), {}};
+    // section/@columns (a project extension): the section's text in 1-3
+    // columns, whatever the layout's <columns count> says.
+    if (pugi::xml_attribute columns = node.attribute("columns")) {
+      auto count = parse_whole(token_value(columns), 3);
+      if (!count || *count < 1)
+        in_.fail(columns, "section columns must be 1, 2 or 3, not " + quoted_value(columns.value()));
+      section.columns = *count;
+    }
     for (pugi::xml_node child : in_.element_children(node)) {
       if (std::string_view(child.name()) != "article") reject_element(in_, child, node);
       section.articles.push_back(read_article(child));

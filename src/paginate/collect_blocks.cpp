@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "paginate/page_builder.hpp"
 #include "paginate/structure.hpp"
 
 namespace paiban {
@@ -23,6 +24,8 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   setter.set_structure(&structure);
   const std::string source_label = setter.layout().wording_for(issue.lang).source_label;
   auto& items = flow.items;
+  const ColumnGeometry geometry = column_geometry(setter.layout());
+  const bool headings_span = setter.layout().columns.headings_span;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level,
                          const SourceLocation& where) {
     flow.anchors.push_back({title, level, -1, 0, where});
@@ -30,6 +33,13 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
       items[first_item].anchors.push_back(int(flow.anchors.size() - 1));
   };
   for (const Section& section : issue.sections) {
+    // The section's text in columns (its own count, else the layout's); its
+    // title, and article headings when the layout says so, span them.
+    const int columns = section.columns > 0 ? section.columns : setter.layout().columns.count;
+    auto in_columns = [&](size_t from) {
+      for (size_t k = from; k < items.size(); ++k) items[k].columns = columns;
+    };
+    setter.set_block_measure(geometry.measure);
     int s = static_cast<int>(flow.section_titles.size());
     flow.section_titles.push_back(section.title);
     const int sect = structure.add("Sect", 0);
@@ -52,14 +62,23 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
     for (const Article& article : section.articles) {
       structure.set_parent(structure.add("Art", sect));
       first = items.size();
+      const bool heading_spans = headings_span || columns == 1;
+      setter.set_block_measure(heading_spans ? geometry.measure : geometry.width(columns));
       setter.add_paragraph(items, article.heading,
                            {.style = setter.styles().heading, .section = s});
+      if (!heading_spans) in_columns(first);
       anchor_here(first, plain_text(article.heading), 2,
                   article.heading.empty() ? article.where : article.heading.front().where);
       keep_with_next(items);
+      // The article's blocks in the section's columns, at the column's
+      // width. (A block that spans, e.g. a figure across the columns, would
+      // be set at geometry.measure and keep columns = 1: it ends the column
+      // set above it and a new one starts below it.)
+      setter.set_block_measure(geometry.width(columns));
       for (const Block& block : article.blocks) {
         first = items.size();
         setter.add_block(items, block, s);
+        in_columns(first);
         if (block.kind == BlockKind::subheading)
           anchor_here(first, plain_text(block.text), 3,
                       block.text.empty() ? block.where : block.text.front().where);
@@ -68,10 +87,14 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
         keep_with_next(items);  // the 来源 line stays with the end of its article
         InlineText source = as_inline(source_label, article.where);
         source.insert(source.end(), article.source->begin(), article.source->end());
+        first = items.size();
         setter.add_paragraph(items, source, {.style = setter.styles().source, .section = s});
+        in_columns(first);
       }
     }
   }
+  // The back matter spans the measure.
+  setter.set_block_measure(geometry.measure);
   if (issue.backmatter) {
     structure.set_parent(structure.add("Sect", 0));
     size_t first = items.size();

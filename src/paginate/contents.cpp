@@ -95,7 +95,7 @@ std::vector<PlacedPage> build_contents_pages(const ContentsFlow& contents, doubl
                                             double first_top) {
   auto pages = build_pages(contents.items, area_height, first_top);
   const size_t n = pages.size();
-  if (first_top > 0 || n < 2 || 3 * pages[n - 1].size() >= pages[n - 2].size()) return pages;
+  if (first_top > 0 || n < 2 || 3 * pages[n - 1].items.size() >= pages[n - 2].items.size()) return pages;
   // Shorter pages until one more would be needed: the last is then as full
   // as the others can leave it.
   const double step = 1;  // pt
@@ -134,10 +134,10 @@ SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow
   bool converged = !has_contents;
   for (int pass = 0; pass < 6; ++pass) {
     if (main_shares && contents_end >= 0)
-      main_pages = build_pages(main.items, area_height, contents_end);
+      main_pages = build_pages(main.items, area_height, contents_end, column_geometry(layout));
     const size_t first_main = first_main_page();
     for (size_t p = 0; p < main_pages.size(); ++p)
-      for (const PlacedItem& placed : main_pages[p])
+      for (const PlacedItem& placed : main_pages[p].items)
         for (int a : main.items[placed.item].anchors) {
           main.anchors[a].page = static_cast<int>(first_main + p);
           main.anchors[a].y = g.top + placed.top;

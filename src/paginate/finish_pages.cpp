@@ -143,7 +143,7 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
     const size_t index = contents.first_page + p;
     Page& page = page_at(index, "");
     const double left = left_margin(g, index);
-    for (const PlacedItem& placed : contents.pages[p]) {
+    for (const PlacedItem& placed : contents.pages[p].items) {
       const FlowItem& item = contents.flow.items[placed.item];
       auto it = contents_link_of.find(placed.item);
       int element = main.contents_heading;
@@ -171,18 +171,24 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
     const PlacedPage& placed_page = main_pages[p];
     const size_t index = contents.first_main_page + p;
     if (placed_page.empty() && p == 0 && index < doc.pages.size()) continue;  // nothing fitted
-    int section = placed_page.empty() ? -1 : main.items[placed_page.front().item].section;
+    int section = placed_page.empty() ? -1 : main.items[placed_page.items.front().item].section;
     Page& page = page_at(index, section >= 0 ? main.section_titles[section] : "");
     const double left = left_margin(g, index);
     std::vector<const FlowItem*> on_page;
-    std::vector<double> tops;
-    for (const PlacedItem& placed : placed_page) {
+    std::vector<double> tops, lefts;
+    for (const PlacedItem& placed : placed_page.items) {
       on_page.push_back(&main.items[placed.item]);
       tops.push_back(g.top + placed.top);
+      lefts.push_back(left + placed.x);
     }
-    paint_frames(page, on_page, tops, left);
-    for (const PlacedItem& placed : placed_page)
-      paint_item(page, main.items[placed.item], left, g.top + placed.top);
+    paint_frames(page, on_page, tops, lefts);
+    for (const PlacedItem& placed : placed_page.items)
+      paint_item(page, main.items[placed.item], left + placed.x, g.top + placed.top);
+    // Column rules: centred in each gap between two columns that hold text.
+    if (layout.columns.rule_width > 0)
+      for (const ColumnGap& gap : placed_page.gaps)
+        page.rules.push_back({left + gap.x, g.top + gap.top, left + gap.x, g.top + gap.bottom,
+                              layout.columns.rule_width, layout.columns.rule_color});
   }
   for (size_t index = 0; index < doc.pages.size(); ++index) {
     if (index == 0 && !layout.furniture_on_first_page) continue;

@@ -49,6 +49,18 @@ struct FlowItem {
   int frame_id = -1;               ///< which one (consecutive items of one id share a frame)
   double frame_x0 = 0, frame_x1 = 0;  ///< the frame's edges from the measure's left edge
   bool frame_first = false;        ///< the frame's first line (its padding is above it)
+  /// How many columns the column set this item is in has; 1: the item spans
+  /// the measure (section titles, spanning headings, the back matter). A run
+  /// of items with the same count above 1 is one column set, set at the
+  /// column measure (parts' x from the column's left edge): filled column by
+  /// column, balanced where the set ends. An item that spans (a heading, a
+  /// figure across the columns) ends the set above it and a new one starts
+  /// below it.
+  int columns = 1;
+  /// In a column set, the line box's top is moved down to the set's line
+  /// grid (one body leading apart from the set's top on the page), so that
+  /// body lines of neighbouring columns share baselines.
+  bool on_grid = false;
 };
 
 /// Vertical metrics of a line box for a style: its height and baseline.

@@ -1,50 +1,212 @@
 #include "paginate/page_builder.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace paiban {
+namespace {
+
+constexpr double kSlack = 0.01;  // pt: rounding must not push a line over
+
+/// Columns filled from `top` down to `bottom`: the placements, where the
+/// filling stopped, and whether the first column had to be cut where it was
+/// full (no item in it allows a break before the set goes on).
+struct ColumnFill {
+  std::vector<PlacedItem> placed;  // flow order
+  size_t next = 0;                 // first item not placed
+  bool cut_first_column = false;
+};
+
+/// One past the last item of the column set that starts at `start`: items
+/// with the same column count, up to a forced page break.
+size_t set_end(const std::vector<FlowItem>& flow, size_t start) {
+  size_t end = start + 1;
+  while (end < flow.size() && flow[end].columns == flow[start].columns &&
+         !flow[end].page_break_before)
+    ++end;
+  return end;
+}
+
+/// Where an item's box goes in a column whose previous item ends at `y`
+/// (`first`: the column's first item, which drops its space before, as at
+/// the top of a page); grid items go down to the set's next grid line.
+double item_top(const FlowItem& item, double y, bool first, double set_top,
+                const ColumnGeometry& geometry) {
+  double top = first ? y : y + item.space_before;
+  if (item.on_grid && geometry.grid > 0)
+    top = set_top + std::ceil((top - set_top) / geometry.grid - 1e-6) * geometry.grid;
+  return top;
+}
+
+/// Fills the columns of the set [start, end) from `top` down to `bottom`.
+/// A column ends after the latest item in it that allows a break once the
+/// next does not fit; with none, it is cut where it is full. `force_first`:
+/// the first item goes in even when it does not fit (the top of a page).
+ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t end, double top,
+                        double bottom, const ColumnGeometry& geometry, bool force_first) {
+  ColumnFill out;
+  const int columns = flow[start].columns;
+  size_t k = start;
+  for (int c = 0; c < columns && k < end; ++c) {
+    const double x = geometry.x(c, columns);
+    const size_t first = k, placed_before = out.placed.size();
+    double y = top;
+    for (; k < end; ++k) {
+      const double item_y = item_top(flow[k], y, k == first, top, geometry);
+      const bool fits = item_y + flow[k].height <= bottom + kSlack;
+      if (!fits && !(k == start && force_first)) break;
+      out.placed.push_back({k, item_y, x});
+      y = item_y + flow[k].height;
+    }
+    if (k == end) break;
+    if (k == first) break;  // taller than a column: it waits for a fresh page
+    size_t cut = k;
+    for (size_t j = k; j-- > first;)
+      if (flow[j].break_after) {
+        cut = j + 1;
+        break;
+      }
+    if (cut == k && c == 0) out.cut_first_column = true;
+    out.placed.resize(placed_before + (cut - first));
+    k = cut;
+  }
+  out.next = k;
+  return out;
+}
+
+/// The set [start, end), which fits from `top` down to `bottom`, balanced:
+/// the shortest first column (ending where a break is allowed) with which
+/// the others take the rest.
+ColumnFill balance_columns(const std::vector<FlowItem>& flow, size_t start, size_t end, double top,
+                           double bottom, const ColumnGeometry& geometry, bool force_first) {
+  // Candidate heights: the bottoms of the items stacked in one column, at
+  // the items after which the first column may end.
+  // A set on one page is at most a few hundred lines: trying each is cheap.
+  std::vector<double> candidates;
+  double y = top;
+  for (size_t k = start; k < end; ++k) {
+    y = item_top(flow[k], y, k == start, top, geometry) + flow[k].height;
+    if (flow[k].break_after || k + 1 == end) candidates.push_back(y);
+  }
+  for (double candidate : candidates) {
+    if (candidate > bottom + kSlack) break;
+    ColumnFill fill = fill_columns(flow, start, end, top, candidate, geometry, force_first);
+    if (fill.next == end) return fill;
+  }
+  return fill_columns(flow, start, end, top, bottom, geometry, force_first);
+}
+
+/// The gaps between neighbouring columns that both hold something, over
+/// the set's extent on the page.
+void add_gaps(PlacedPage& page, const std::vector<FlowItem>& flow, const ColumnFill& fill,
+              double top, const ColumnGeometry& geometry) {
+  if (fill.placed.empty()) return;
+  const int columns = flow[fill.placed.front().item].columns;
+  std::vector<bool> used(columns, false);
+  double bottom = top;
+  for (const PlacedItem& placed : fill.placed) {
+    for (int c = 0; c < columns; ++c)
+      if (std::abs(placed.x - geometry.x(c, columns)) < 1e-6) used[c] = true;
+    bottom = std::max(bottom, placed.top + flow[placed.item].height);
+  }
+  const double width = geometry.width(columns);
+  for (int c = 0; c + 1 < columns; ++c)
+    if (used[c] && used[c + 1])
+      page.gaps.push_back({geometry.x(c, columns) + width + geometry.gap / 2, top, bottom});
+}
+
+/// One page laid from `start`, taking no item at or after `limit`.
+struct PageAttempt {
+  PlacedPage page;
+  size_t next = 0;     // the first item on a later page
+  bool full = false;   // an item did not fit: the page should end at a break
+  size_t full_at = 0;  // that item (or the start of its column set)
+};
+
+PageAttempt lay_page(const std::vector<FlowItem>& flow, size_t start, size_t limit,
+                     double area_height, double page_top, bool shared,
+                     const ColumnGeometry& geometry) {
+  PageAttempt out;
+  PlacedPage& page = out.page;
+  double y = page_top;
+  size_t i = start;
+  while (i < limit) {
+    const FlowItem& item = flow[i];
+    if (item.page_break_before && (i > start || shared)) break;
+    // A shared first page starts below what is on it; space before is kept there.
+    const bool fresh = page.empty() && !shared;
+    if (item.columns <= 1) {
+      const double before = fresh ? 0 : item.space_before;
+      if (y + before + item.height <= area_height + kSlack || fresh) {
+        page.items.push_back({i, y + before, 0});
+        y += before + item.height;
+        ++i;
+        continue;
+      }
+      out.full = true;
+      out.full_at = i;
+      out.next = i;
+      return out;
+    }
+    const size_t end = set_end(flow, i);
+    const size_t stop = std::min(end, limit);
+    // The set's top, where its columns align; its first item's space before
+    // is dropped there, as at the top of every column.
+    const double top = y;
+    ColumnFill fill = fill_columns(flow, i, stop, top, area_height, geometry, fresh);
+    const bool ends_here = fill.next == end;
+    if (ends_here) fill = balance_columns(flow, i, end, top, area_height, geometry, fresh);
+    for (const PlacedItem& placed : fill.placed) {
+      page.items.push_back(placed);
+      y = std::max(y, placed.top + flow[placed.item].height);
+    }
+    add_gaps(page, flow, fill, top, geometry);
+    if (fill.next == stop) {
+      i = stop;
+      continue;
+    }
+    // The set goes on: the page ends after its last column.
+    out.next = fill.next;
+    if (fill.next == i || fill.cut_first_column) {
+      out.full = true;
+      out.full_at = i;
+    }
+    return out;
+  }
+  out.next = i;
+  return out;
+}
+
+}  // namespace
 
 double used_height(const PlacedPage& page, const std::vector<FlowItem>& flow) {
-  if (page.empty()) return 0;
-  return page.back().top + flow[page.back().item].height;
+  double bottom = 0;
+  for (const PlacedItem& placed : page.items)
+    bottom = std::max(bottom, placed.top + flow[placed.item].height);
+  return bottom;
 }
 
 std::vector<PlacedPage> build_pages(const std::vector<FlowItem>& flow, double area_height,
-                                    double first_top) {
-  constexpr double kSlack = 0.01;  // pt: rounding must not push a line over
+                                    double first_top, const ColumnGeometry& columns) {
   std::vector<PlacedPage> pages;
   size_t start = 0;
   while (start < flow.size()) {
-    PlacedPage page;
-    // A shared first page starts below what is on it; space before is kept there.
     const bool shared = pages.empty() && first_top > 0;
-    double y = pages.empty() ? first_top : 0;
-    size_t i = start;
-    size_t end = flow.size();  // one past the last item of this page
-    for (; i < flow.size(); ++i) {
-      const FlowItem& item = flow[i];
-      if (item.page_break_before && (i > start || shared)) {
-        end = i;
-        break;
-      }
-      double before = page.empty() && !shared ? 0 : item.space_before;
-      if (y + before + item.height <= area_height + kSlack || (page.empty() && !shared)) {
-        page.push_back({i, y + before});
-        y += before + item.height;
-        continue;
-      }
-      // Full: end after the latest item on this page that allows it.
-      end = i;
-      for (size_t j = i; j-- > start;) {
+    const double page_top = pages.empty() ? first_top : 0;
+    PageAttempt attempt =
+        lay_page(flow, start, flow.size(), area_height, page_top, shared, columns);
+    if (attempt.full) {
+      // Full: end after the latest item before the one that did not fit
+      // that allows it, and lay the page again up to there.
+      for (size_t j = attempt.full_at; j-- > start;) {
         if (flow[j].break_after) {
-          end = j + 1;
+          attempt = lay_page(flow, start, j + 1, area_height, page_top, shared, columns);
           break;
         }
       }
-      break;
     }
-    if (i == flow.size()) end = flow.size();
-    while (!page.empty() && page.back().item >= end) page.pop_back();
-    pages.push_back(std::move(page));
-    start = end;
+    pages.push_back(std::move(attempt.page));
+    start = attempt.next;
   }
   return pages;
 }

@@ -45,7 +45,7 @@ void check_page_count(const Issue& issue, const MainFlow& main,
   SourceLocation where{issue.manifest_path};
   for (size_t p = first_over; p < main_pages.size() && where.line == 0; ++p) {
     if (main_pages[p].empty()) continue;
-    int section = main.items[main_pages[p].front().item].section;
+    int section = main.items[main_pages[p].items.front().item].section;
     if (section >= 0 && static_cast<size_t>(section) < issue.sections.size())
       where = issue.sections[section].where;
   }
@@ -69,7 +69,8 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
   sharing.cover_used = sharing.cover_shared ? cover_bottom(issue, setter) - g.top : 0;
   sharing.main_after_contents = issue.toc.has_value() && !layout.contents.new_page;
   const double main_top = !issue.toc && sharing.cover_shared ? sharing.cover_used : 0;
-  std::vector<PlacedPage> main_pages = build_pages(main.items, g.height - g.top - g.bottom, main_top);
+  std::vector<PlacedPage> main_pages =
+      build_pages(main.items, g.height - g.top - g.bottom, main_top, column_geometry(layout));
   check_page_count(issue, main, main_pages, cover_page_count(layout));
   SettledContents contents = settle_contents(issue, setter, main, main_pages, sharing, warnings);
   check_page_count(issue, main, main_pages, contents.first_main_page);

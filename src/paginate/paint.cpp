@@ -70,7 +70,7 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
 }
 
 void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
-                  const std::vector<double>& tops, double left) {
+                  const std::vector<double>& tops, const std::vector<double>& lefts) {
   for (size_t i = 0; i < items.size();) {
     const FlowItem& first = *items[i];
     if (!first.frame) {
@@ -78,7 +78,9 @@ void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
       continue;
     }
     size_t j = i;
-    while (j + 1 < items.size() && items[j + 1]->frame_id == first.frame_id) ++j;
+    while (j + 1 < items.size() && items[j + 1]->frame_id == first.frame_id && lefts[j + 1] == lefts[i])
+      ++j;
+    const double left = lefts[i];
     const Frame& frame = *first.frame;
     const double pad = frame.padding + frame.border_width;
     const double top = first.frame_first ? tops[i] - pad : tops[i];

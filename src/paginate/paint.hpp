@@ -18,10 +18,12 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
                 const std::vector<int>& link_elements = {});
 
 /// Draws the frames (boxes, framed quotes) of the items placed on a page:
-/// one rectangle per run of items in one frame, behind the text; a frame
-/// split by a page break is drawn on each page. `tops[i]`: item i's top.
+/// one rectangle per run of items in one frame and one column, behind the
+/// text; a frame split by a page or column break is drawn in each part.
+/// `tops[i]`: item i's top; `lefts[i]`: the left edge of its column (or of
+/// the measure), pt from the page's left.
 void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
-                  const std::vector<double>& tops, double left);
+                  const std::vector<double>& tops, const std::vector<double>& lefts);
 
 /// Draws a flow item whose box top is at `top`, measure's left edge at `left`.
 /// Each part's glyphs go to the part's element, or to `element` when given

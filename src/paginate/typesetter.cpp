@@ -12,7 +12,8 @@ Typesetter::Typesetter(const Layout& layout, const std::string& lang, FontCache&
       lang_(lang),
       fonts_(fonts),
       warnings_(warnings),
-      measure_(layout.page.width - layout.page.inner - layout.page.outer) {}
+      measure_(layout.page.width - layout.page.inner - layout.page.outer),
+      block_measure_(measure_) {}
 
 static BreakOptions options_for(const Layout& layout, double measure, double first_indent,
                                 Align align) {
@@ -60,6 +61,13 @@ double Typesetter::width_of(const std::string& text, const TextStyle& style) {
   return natural_width(shaped);
 }
 
+bool Typesetter::on_body_grid(const TextStyle& style) const {
+  // Body text and lists, when they share the body's leading: in columns
+  // their lines keep to one grid, so neighbouring columns' baselines align.
+  return (&style == &styles().body || &style == &styles().list) &&
+         style.leading == styles().body.leading;
+}
+
 int Typesetter::add_element(const std::string& role, int parent, const std::string& alt) {
   if (!structure_) return kArtifact;
   return structure_->add(role, parent == -2 ? structure_->parent() : parent, alt);
@@ -78,6 +86,7 @@ FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, doub
   FlowItem item;
   item.height = style.leading;
   item.baseline = baseline_in_box(style.leading, style.size);
+  item.on_grid = on_body_grid(style);
   FlowPart part;
   part.x = x;
   part.links = links;
@@ -97,7 +106,7 @@ void Typesetter::add_paragraph(std::vector<FlowItem>& flow, const InlineText& te
   const TextStyle& style = spec.style;
   double indent = spec.first_indent ? style.first_indent_em * style.size : 0;
   SetText set_text =
-      set(text, style, measure_ - spec.indent_left - spec.indent_right, indent, style.align);
+      set(text, style, block_measure_ - spec.indent_left - spec.indent_right, indent, style.align);
   const std::vector<SetLine>& lines = set_text.lines;
   if (lines.empty()) return;
   const int element = add_element(role_of_style(spec.style, styles()));
@@ -130,7 +139,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
   const double gap = style.size * 2;
   // Markers hang in a gutter of 2 em so item text stays aligned.
   const double gutter = block.marker == ListMarker::none ? 0 : style.size * 2;
-  const double column_width = (measure_ - gap * (columns - 1)) / columns;
+  const double column_width = (block_measure_ - gap * (columns - 1)) / columns;
   const int list = add_element("L");
   bool first_row = true;
   for (size_t row = 0; row < block.items.size(); row += columns) {
@@ -152,6 +161,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
       FlowItem item;
       item.height = style.leading;
       item.baseline = baseline_in_box(style.leading, style.size);
+      item.on_grid = on_body_grid(style);
       item.section = section;
       for (size_t c = 0; c < cells.size(); ++c) {
         double x = c * (column_width + gap);
@@ -226,7 +236,7 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   const ImageFacts& facts = block.figure;
   if (facts.width <= 0 || facts.height <= 0)  // an Issue not made by parse_manifest
     throw InputError(block.where, "figure " + block.figure_path + " was not read");
-  double width = measure_ * std::clamp(block.figure_width, 0.05, 1.0);
+  double width = block_measure_ * std::clamp(block.figure_width, 0.05, 1.0);
   double height = width * facts.height / facts.width;
   double max_height = layout_.page.height - layout_.page.top - layout_.page.bottom;
   if (height > max_height * 0.9) {
@@ -236,7 +246,7 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   FlowItem item;
   item.space_before = styles().body.leading / 2;
   item.height = height + styles().body.leading / 2;
-  item.image = PageImage{facts, (measure_ - width) / 2, 0, width, height, block.where,
+  item.image = PageImage{facts, (block_measure_ - width) / 2, 0, width, height, block.where,
                          block.figure_alt};
   item.image->element = add_element("Figure", -2, figure_alt(block));
   item.section = section;
@@ -286,7 +296,7 @@ void Typesetter::add_box(std::vector<FlowItem>& flow, const Block& block, int se
                     {.style = styles().body, .section = section, .indent_left = inset + bar, .indent_right = inset, .first_indent = inner.indent});
     }
   }
-  frame_items(flow, first, frame, 0, measure_);
+  frame_items(flow, first, frame, 0, block_measure_);
 }
 
 // A quote: indented 2 em each side; framed when the layout has a <quote-frame>.
@@ -300,7 +310,7 @@ void Typesetter::add_quote(std::vector<FlowItem>& flow, const Block& block, int 
                   {.style = styles().quote, .section = section, .indent_left = indent + bar, .indent_right = indent, .first_indent = p.indent});
   if (frame) {
     const double out = frame->padding + frame->border_width;
-    frame_items(flow, first, *frame, indent - out, measure_ - indent + out);
+    frame_items(flow, first, *frame, indent - out, block_measure_ - indent + out);
   }
 }
 

@@ -37,6 +37,10 @@ class Typesetter {
 
   /// Text width of the body (page width less inner and outer margins), pt.
   double measure() const { return measure_; }
+  /// The width blocks are set in from now on (add_paragraph, add_block):
+  /// the measure, or a column's width. Figures take fractions of it.
+  double block_measure() const { return block_measure_; }
+  void set_block_measure(double width) { block_measure_ = width; }
   const Layout& layout() const { return layout_; }
   /// The styles the engine sets its own parts in (Layout::engine).
   const EngineStyles& styles() const { return layout_.engine; }
@@ -71,6 +75,8 @@ class Typesetter {
   void add_block(std::vector<FlowItem>& flow, const Block& block, int section);
 
  private:
+  /// Whether lines in `style` keep to the line grid of a column set.
+  bool on_body_grid(const TextStyle& style) const;
   FlowItem line_item(const TextStyle& style, const SetLine& line, double x,
                      const std::vector<std::string>& links, int element,
                      const std::vector<int>& link_elements);
@@ -95,6 +101,7 @@ class Typesetter {
   FontCache& fonts_;
   Warnings& warnings_;
   double measure_;
+  double block_measure_;
   SourceLocation default_where_;
   std::map<std::tuple<std::string, const TextStyle*, int>, std::optional<SetLine>> first_lines_;
   StructureBuilder* structure_ = nullptr;
