@@ -70,15 +70,24 @@ class LayoutReader {
     std::set<std::string> seen;
     for (pugi::xml_node child : in_.element_children(root)) {
       std::string name = child.name();
-      std::string key = name;  // a verso and a recto header may both be given
-      if ((name == "header" || name == "footer") && child.attribute("pages"))
-        key += ":" + token_value(child.attribute("pages"));
+      std::string key = name;  // a verso and a recto (or "all") header may both be given
+      if ((name == "header" || name == "footer") && child.attribute("pages") &&
+          token_value(child.attribute("pages")) == "verso")
+        key += ":verso";
       if (name != "font" && name != "style" && name != "words" && name != "color" &&
           !seen.insert(key).second) {
+        if (key == name && (name == "header" || name == "footer"))
+          in_.fail(child, "only one <" + name + "> for right-hand pages (pages=\"all\" or "
+                          "\"recto\") is allowed in <layout>");
+        if (key != name)
+          in_.fail(child, "only one <" + name + " pages=\"verso\"> is allowed in <layout>");
         in_.fail(child, "only one <" + name + "> is allowed in <layout>");
       }
       read_child(child);
     }
+    // pages="recto" with no verso furniture: left-hand pages have none.
+    if (header_recto_only_ && !layout_.header_verso) layout_.header_verso.emplace();
+    if (footer_recto_only_ && !layout_.footer_verso) layout_.footer_verso.emplace();
     check_references(root);
     resolve_engine_styles();
     check_columns();
@@ -94,11 +103,14 @@ class LayoutReader {
     if (name == "style") return read_style(node);
     if (name == "cover") return read_cover(node);
     if (name == "header" || name == "footer") {
-      // pages="verso": on left-hand pages only; "recto" or "all" (default): the others.
+      // pages="verso": on left-hand pages only; "recto": on right-hand pages
+      // only; "all" (default): every page, or the right-hand ones when a
+      // verso one is given.
       const std::string pages =
           node.attribute("pages") ? read_choice(in_, node.attribute("pages"), {"all", "recto", "verso"})
                                   : "all";
       auto& verso = name == "header" ? layout_.header_verso : layout_.footer_verso;
+      if (pages == "recto") (name == "header" ? header_recto_only_ : footer_recto_only_) = true;
       if (pages == "verso") {
         verso.emplace();
         return read_furniture(node, *verso);
@@ -675,6 +687,7 @@ class LayoutReader {
   std::vector<Reference> font_references_;
   std::vector<Reference> style_references_;
   SourceLocation gap_where_, rule_where_;  // <columns gap>, <columns rule> when given
+  bool header_recto_only_ = false, footer_recto_only_ = false;  // pages="recto"
 };
 
 }  // namespace

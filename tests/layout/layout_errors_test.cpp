@@ -72,6 +72,17 @@ TEST_F(LayoutErrors, LineBreakLevelIsReadIntoItsValue) {
             std::string::npos);
 }
 
+// One header for right-hand pages ("all" or "recto") and one for left-hand ones.
+TEST_F(LayoutErrors, OneHeaderForEachSideOfTheSpread) {
+  const std::string recto = "<header pages=\"recto\"><left style=\"header\">R</left></header>\n  ";
+  const std::string verso = "<header pages=\"verso\"><left style=\"header\">V</left></header>\n  ";
+  EXPECT_EQ(error("<header ", verso + "<header "), "");
+  const std::string two_versos = error("<header ", verso + verso + "<header ");
+  EXPECT_NE(two_versos.find("only one <header pages=\"verso\">"), std::string::npos) << two_versos;
+  const std::string both = error("<header ", recto + "<header ");
+  EXPECT_NE(both.find("only one <header> for right-hand pages"), std::string::npos) << both;
+}
+
 TEST_F(LayoutErrors, DefaultParsesUnchanged) { EXPECT_EQ(error("<layout", "<layout"), ""); }
 
 TEST_F(LayoutErrors, ValuesAreChecked) {
@@ -187,7 +198,9 @@ TEST_F(LayoutErrors, TemplatesAndStructure) {
   EXPECT_EQ(error("<page", "<margins/><page"),
             position_of("<page") + ": unknown element <margins> in <layout>");
   EXPECT_EQ(error("<footer", "<header/><footer"),
-            position_of("<footer") + ": only one <header> is allowed in <layout>");
+            position_of("<footer") +
+                ": only one <header> for right-hand pages (pages=\"all\" or \"recto\") is "
+                "allowed in <layout>");
   EXPECT_EQ(error("<page size", "<page gutter=\"1cm\" size"),
             position_of("size=\"A4\"") + ": unknown attribute 'gutter' on <page>");
   EXPECT_EQ(error("<layout version=\"1\">", "<layout version=\"2\">"),

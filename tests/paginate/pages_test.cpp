@@ -173,5 +173,19 @@ TEST(PaginateFurniture, VersoRectoAndPageCount) {
   EXPECT_EQ(page_text(doc.pages[2]).find("左页"), std::string::npos);           // page 3: recto
 }
 
+// pages="recto" alone: right-hand pages have the header, left-hand ones none.
+TEST(PaginateFurniture, RectoOnlyLeavesLeftHandPagesWithout) {
+  Layout layout = layout_with("<header ", "<header pages=\"recto\" ");
+  ASSERT_TRUE(layout.header_verso.has_value());
+  EXPECT_TRUE(layout.header_verso->left.empty() && layout.header_verso->right.empty() &&
+              layout.header_verso->center.empty() && layout.header_verso->rule_width == 0);
+  Document all = render(layout_with("<header ", "<header "), true);
+  Document recto = render(layout, true);
+  ASSERT_GE(recto.pages.size(), 3u);
+  ASSERT_EQ(all.pages.size(), recto.pages.size());
+  EXPECT_LT(page_text(recto.pages[1]).size(), page_text(all.pages[1]).size());  // page 2: verso
+  EXPECT_EQ(page_text(recto.pages[2]), page_text(all.pages[2]));                // page 3: recto
+}
+
 }  // namespace
 }  // namespace paiban
