@@ -12,6 +12,7 @@
 
 #include "linebreak/paragraphs.hpp"
 #include "paginate/page_builder.hpp"
+#include "paginate/paint.hpp"
 #include "paiban/fonts.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
@@ -112,6 +113,19 @@ TEST(ColumnPages, KeepsHoldAtAColumnsFoot) {
   EXPECT_EQ(in_column(pages[0], 0).size(), 9u);  // 3 paragraphs; the 4th does not fit whole
 }
 
+TEST(ColumnPages, TheSetBeforeAForcedPageBreakIsBalanced) {
+  // The back matter starts a page: the columns above it end there, balanced.
+  std::vector<FlowItem> flow = lines(7, 2);
+  FlowItem backmatter = line(1);
+  backmatter.page_break_before = true;
+  flow.push_back(backmatter);
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(in_column(pages[0], 0).size(), 4u);
+  EXPECT_EQ(in_column(pages[0], 210).size(), 3u);
+  EXPECT_EQ(pages[1].items.front().item, 7u);
+}
+
 TEST(ColumnPages, AnItemThatSpansEndsTheSetAboveIt) {
   FlowItem heading = line(1, false, 30);
   heading.space_before = 12;
@@ -185,6 +199,39 @@ TEST(ColumnPages, OneColumnIsAsBefore) {
     EXPECT_TRUE(page.gaps.empty());
     for (const PlacedItem& p : page.items) EXPECT_EQ(p.x, 0);
   }
+}
+
+TEST(ColumnPages, AColumnBreakSplitsAFrameInTwo) {
+  // A box running from the foot of the first column to the head of the
+  // second is drawn as two frames, one in each column.
+  std::vector<FlowItem> flow = lines(6, 2);
+  Frame frame;
+  frame.border_width = 0.5;
+  for (int k = 0; k < 8; ++k) {
+    FlowItem item = line(2);
+    item.frame = &frame;
+    item.frame_id = 7;
+    item.frame_x0 = 0;
+    item.frame_x1 = 190;
+    item.frame_first = k == 0;
+    flow.push_back(item);
+  }
+  for (const FlowItem& item : lines(10, 2)) flow.push_back(item);
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_FALSE(pages.empty());
+  Page page;
+  std::vector<const FlowItem*> items;
+  std::vector<double> tops, lefts;
+  for (const PlacedItem& p : pages[0].items) {
+    items.push_back(&flow[p.item]);
+    tops.push_back(p.top);
+    lefts.push_back(50 + p.x);
+  }
+  paint_frames(page, items, tops, lefts);
+  ASSERT_EQ(page.boxes.size(), 2u);
+  EXPECT_NEAR(page.boxes[0].x, 50.25, 1e-9);   // in the first column
+  EXPECT_NEAR(page.boxes[1].x, 260.25, 1e-9);  // in the second
+  EXPECT_NEAR(page.boxes[1].y, 0.25, 1e-9);    // from the second column's head
 }
 
 // --- Whole issues with a layout in columns.
