@@ -43,11 +43,12 @@ double item_top(const FlowItem& item, double y, bool first, double set_top,
 /// next does not fit; with none, it is cut where it is full. `force_first`:
 /// the first item goes in even when it does not fit (the top of a page).
 ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t end, double top,
-                        double bottom, const ColumnGeometry& geometry, bool force_first) {
+                        double bottom, const ColumnGeometry& geometry, bool force_first,
+                        int first_column = 0) {
   ColumnFill out;
   const int columns = flow[start].columns;
   size_t k = start;
-  for (int c = 0; c < columns && k < end; ++c) {
+  for (int c = first_column; c < columns && k < end; ++c) {
     const double x = geometry.x(c, columns);
     const size_t first = k, placed_before = out.placed.size();
     double y = top;
@@ -66,7 +67,7 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
         cut = j + 1;
         break;
       }
-    if (cut == k && c == 0) out.cut_first_column = true;
+    if (cut == k && c == first_column) out.cut_first_column = true;
     out.placed.resize(placed_before + (cut - first));
     k = cut;
   }
@@ -74,26 +75,47 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
   return out;
 }
 
-/// The set [start, end), which fits from `top` down to `bottom`, balanced:
-/// the shortest first column (ending where a break is allowed) with which
-/// the others take the rest.
+/// The set [start, end), which fits from `top` down to `bottom` in its
+/// columns from `first_column` on, balanced: the least height its columns
+/// can share (the first column filled as far as that allows, so it is the
+/// tallest unless a keep says otherwise), and the rest balanced the same way
+/// in the columns after it (7 lines in three columns are 3, 2, 2, not 3, 3, 1).
 ColumnFill balance_columns(const std::vector<FlowItem>& flow, size_t start, size_t end, double top,
-                           double bottom, const ColumnGeometry& geometry, bool force_first) {
-  // Candidate heights: the bottoms of the items stacked in one column, at
-  // the items after which the first column may end.
-  // A set on one page is at most a few hundred lines: trying each is cheap.
-  std::vector<double> candidates;
-  double y = top;
-  for (size_t k = start; k < end; ++k) {
-    y = item_top(flow[k], y, k == start, top, geometry) + flow[k].height;
-    if (flow[k].break_after || k + 1 == end) candidates.push_back(y);
+                           double bottom, const ColumnGeometry& geometry, bool force_first,
+                           int first_column = 0) {
+  auto fill = [&](double height) {
+    return fill_columns(flow, start, end, top, height, geometry, force_first, first_column);
+  };
+  // Bisection on the height: `high` always takes the whole set (filling is
+  // all but monotonic in the height; the result is checked, never assumed).
+  double low = top, high = bottom;
+  while (high - low > 0.05) {
+    const double middle = (low + high) / 2;
+    if (fill(middle).next == end)
+      high = middle;
+    else
+      low = middle;
   }
-  for (double candidate : candidates) {
-    if (candidate > bottom + kSlack) break;
-    ColumnFill fill = fill_columns(flow, start, end, top, candidate, geometry, force_first);
-    if (fill.next == end) return fill;
+  ColumnFill best = fill(high);
+  if (best.next != end) return fill(bottom);
+  const int columns = flow[start].columns;
+  if (first_column + 2 >= columns) return best;
+  // Keep the first column; balance what the others hold.
+  const double x = geometry.x(first_column, columns);
+  ColumnFill out;
+  size_t rest = start;
+  for (const PlacedItem& placed : best.placed)
+    if (placed.x == x) {
+      out.placed.push_back(placed);
+      rest = placed.item + 1;
+    }
+  if (rest < end) {
+    ColumnFill others =
+        balance_columns(flow, rest, end, top, high, geometry, false, first_column + 1);
+    out.placed.insert(out.placed.end(), others.placed.begin(), others.placed.end());
   }
-  return fill_columns(flow, start, end, top, bottom, geometry, force_first);
+  out.next = end;
+  return out;
 }
 
 /// The gaps between neighbouring columns that both hold something, over

@@ -107,6 +107,57 @@ TEST_F(LayoutErrors, ValuesAreChecked) {
             at + ": level must be one of none, basic, GB, strict, not \"loose\"");
 }
 
+// <columns>: the count, the gap and the rule, each checked where it is written.
+TEST_F(LayoutErrors, Columns) {
+  const std::string anchor = "<contents leader=\".\" new-page=\"yes\"/>";
+  auto with = [&](const std::string& columns) { return error(anchor, anchor + columns); };
+  const std::string at = position_of(anchor);
+  const int column = std::stoi(at.substr(at.find(':') + 1)) + static_cast<int>(anchor.size());
+  const std::string line = at.substr(0, at.find(':')) + ":";
+  auto col = [&](int offset) { return line + std::to_string(column + offset); };
+  EXPECT_EQ(with("<columns count=\"2\" gap=\"6mm\" rule=\"0.5pt\" rule-color=\"grey(0.7)\"/>"), "");
+  EXPECT_EQ(with("<columns count=\"4\"/>"),
+            col(9) + ": columns count must be 1, 2 or 3, not \"4\"");
+  EXPECT_EQ(with("<columns count=\"0\"/>"),
+            col(9) + ": columns count must be 1, 2 or 3, not \"0\"");
+  EXPECT_EQ(with("<columns/>"), col(0) + ": <columns> needs a count attribute");
+  EXPECT_EQ(with("<columns count=\"2\" gap=\"-3pt\"/>"),
+            col(19) + ": gap must be a length such as 10.5pt, 20mm, 1cm or 1in, not \"-3pt\"");
+  EXPECT_EQ(with("<columns count=\"2\" gap=\"5pt\"/>"),
+            col(19) + ": the column gap (5pt) must be at least 1 em of body text (10.5pt)");
+  EXPECT_EQ(with("<columns count=\"2\" gap=\"12pt\" rule=\"12pt\"/>"),
+            col(30) + ": the column rule (12pt) must be thinner than the gap (12pt)");
+  EXPECT_EQ(with("<columns count=\"3\" gap=\"150pt\"/>"),
+            col(0) + ": 3 columns 150pt apart leave each 55.9pt, less than 8 em of body text (84pt)");
+  EXPECT_EQ(with("<columns count=\"2\" headings=\"across\"/>"),
+            col(19) + ": headings must be one of span, column, not \"across\"");
+  EXPECT_EQ(with("<columns count=\"2\"><x/></columns>"), col(0) + ": <columns> must be empty");
+  EXPECT_EQ(with("<columns count=\"2\"/><columns count=\"3\"/>"),
+            col(20) + ": only one <columns> is allowed in <layout>");
+}
+
+TEST_F(LayoutErrors, ColumnsAreReadIntoTheirValues) {
+  const std::string anchor = "<contents leader=\".\" new-page=\"yes\"/>";
+  std::string text = default_;
+  text.replace(text.find(anchor), anchor.size(),
+               anchor + "<color name=\"slate\" value=\"grey(0.7)\"/>"
+                        "<columns count=\"3\" gap=\"6mm\" rule-color=\"slate\" headings=\"column\"/>");
+  const std::string path = (dir_ / "columns.xml").string();
+  std::ofstream(path) << text;
+  const Layout layout = parse_layout_file(path);
+  EXPECT_EQ(layout.columns.count, 3);
+  EXPECT_NEAR(layout.columns.gap, 6 * 72 / 25.4, 1e-9);
+  EXPECT_EQ(layout.columns.rule_width, 0.5);  // a colour alone asks for 0.5pt
+  EXPECT_EQ(layout.columns.rule_color, layout.colors.at("slate"));
+  EXPECT_FALSE(layout.columns.headings_span);
+  // Without <columns>: one column; a gap of 2 em of body text for sections that ask for more.
+  const Layout plain = parse_layout_file(std::string(PAIBAN_SOURCE_DIR) + "/layouts/default.xml");
+  EXPECT_EQ(plain.columns.count, 1);
+  EXPECT_EQ(plain.columns.gap, 2 * plain.engine.body.size);
+  EXPECT_EQ(plain.columns.rule_width, 0);
+  EXPECT_TRUE(plain.columns.headings_span);
+}
+
 // Named colours: CMYK ink, an sRGB look for screen, a spot ink.
 TEST_F(LayoutErrors, NamedColours) {
   const std::string colours =

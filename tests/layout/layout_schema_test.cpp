@@ -48,6 +48,9 @@ TEST(LayoutSchemaAgreement, ShippedAndBrokenLayouts) {
       {"{title}</left>", "{titel}</left>"},
       {"weight=\"700\"", "weight=\"bold\""},
       {"<family>Noto Serif CJK SC</family>", ""},
+      {"<contents ", "<columns count=\"4\"/><contents "},
+      {"<contents ", "<columns count=\"2\" headings=\"across\"/><contents "},
+      {"<contents ", "<columns gap=\"6mm\"/><contents "},
   };
   fs::path dir = fs::temp_directory_path() / ("paiban-layout-schema-" + std::to_string(getpid()));
   fs::create_directories(dir);
@@ -57,6 +60,16 @@ TEST(LayoutSchemaAgreement, ShippedAndBrokenLayouts) {
     variant.replace(variant.find(from), std::string(from).size(), to);
     broken.push_back((dir / ("broken-" + std::to_string(broken.size()) + ".xml")).string());
     std::ofstream(broken.back()) << variant;
+  }
+
+  // A layout in columns, as both read it.
+  {
+    std::string variant = text.str();
+    variant.replace(variant.find("<contents "), 10,
+                    "<columns count=\"2\" gap=\"6mm\" rule=\"0.5pt\" rule-color=\"grey(0.7)\" "
+                    "headings=\"column\"/><contents ");
+    shipped.push_back((dir / "columns.xml").string());
+    std::ofstream(shipped.back()) << variant;
   }
 
   std::vector<std::string> all = shipped;

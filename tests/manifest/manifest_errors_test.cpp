@@ -166,6 +166,23 @@ TEST(ManifestErrors, Articles) {
             "t.xml:5:30: <source> must be the last element of <article> (<p> follows it)");
 }
 
+// section/@columns (a project extension): 1-3, at the attribute otherwise.
+TEST(ManifestErrors, SectionColumns) {
+  const std::string front = head + "<title>T</title>\n<publisher>P</publisher>\n";
+  const std::string article = "<article><heading>H</heading></article></section>\n</issue>";
+  EXPECT_EQ(parse_error(front + "<section title=\"S\" columns=\"4\">" + article),
+            "t.xml:4:20: section columns must be 1, 2 or 3, not \"4\"");
+  EXPECT_EQ(parse_error(front + "<section title=\"S\" columns=\"0\">" + article),
+            "t.xml:4:20: section columns must be 1, 2 or 3, not \"0\"");
+  EXPECT_EQ(parse_error(front + "<section title=\"S\" columns=\"two\">" + article),
+            "t.xml:4:20: section columns must be 1, 2 or 3, not \"two\"");
+  Issue issue = parse_manifest(front + "<section title=\"S\" columns=\" 3 \">" + article +
+                                   "", "t.xml");
+  EXPECT_EQ(issue.sections.at(0).columns, 3);
+  issue = parse_manifest(front + "<section title=\"S\">" + article, "t.xml");
+  EXPECT_EQ(issue.sections.at(0).columns, 0);  // the layout's
+}
+
 TEST(ManifestErrors, Blocks) {
   EXPECT_EQ(article_error("<article><heading>H</heading><list columns=\"2\"/></article>"),
             "t.xml:5:30: <list> has no <item>");
