@@ -23,7 +23,7 @@ constexpr int kArtifact = -1;
 /// is the manifest's order.
 struct StructureElement {
   std::string role;  ///< a standard structure type: Document, Sect, Art, H1-H3, P, L, LI, Lbl,
-                     ///< LBody, BlockQuote, Figure, Caption, TOC, TOCI, Link, Note
+                     ///< LBody, BlockQuote, Figure, Caption, TOC, TOCI, Link, Note, Span
   int parent = -1;   ///< index of the parent element; -1 for the root (Document)
   std::string alt;   ///< Figure: the alternate description
   std::string lang;  ///< BCP 47, when it differs from the document's

@@ -13,17 +13,20 @@ namespace paiban {
 /// One run of inline text with uniform style. White space already folded as
 /// the spec says (dropped between two CJK characters, else one space).
 struct InlineRun {
-  std::string text;  ///< UTF-8
+  std::string text{};  ///< UTF-8
   bool strong = false;
   bool emphasis = false;
-  std::string href;         ///< non-empty inside <a href>
+  std::string href{};       ///< non-empty inside <a href>
   bool line_break = false;  ///< a <br/>: text is empty
-  SourceLocation where;     ///< where this run starts in the manifest
+  SourceLocation where{};   ///< where this run starts in the manifest
   /// <ruby>: `text` is the base, this its annotation (<rt>), set above it.
-  std::string ruby;
+  std::string ruby{};
+  /// Inside <span lang>: the text's language (BCP 47), when the manifest
+  /// names one; empty = the issue's.
+  std::string lang{};
 };
 
-/// Inline content: text mixed with strong, em, a, br, ruby.
+/// Inline content: text mixed with strong, em, a, br, ruby, span.
 using InlineText = std::vector<InlineRun>;
 
 /// The plain UTF-8 text of inline content (br becomes "\n").

@@ -31,6 +31,7 @@ struct PlacedGlyph {
   double advance = 0;   ///< as drawn (after compression), pt
   Cmyk color;
   int link = -1;  ///< index in ShapedParagraph::links
+  int span = -1;  ///< index in ShapedParagraph::spans (a language of its own), -1 = none
   bool emphasis_dot = false;  ///< <em> with emphasis dots: painting puts one under a Han character
   std::u32string
       text;  ///< the characters this glyph stands for (empty for a cluster's later glyphs)

@@ -24,6 +24,7 @@ struct ShapedGlyph {
          ink_right = 0;  ///< ink extents from the origin, pt (punctuation compression)
   Cmyk color;
   int link = -1;                 ///< index in ShapedParagraph::links, -1 = none
+  int span = -1;                 ///< index in ShapedParagraph::spans, -1 = the paragraph's language
   bool unsafe_to_break = false;  ///< HarfBuzz: cutting before this glyph needs reshaping
   bool emphasis_dot = false;     ///< <em> set with emphasis dots (着重号) under it
 };
@@ -45,6 +46,14 @@ struct RubyAnnotation {
   double width = 0;  ///< natural width of the annotation, pt
 };
 
+/// A stretch of a paragraph in another language than the paragraph's
+/// (<span lang>), inside one link or none: shaped with its language (the
+/// font's locl forms), tagged as a Span with /Lang.
+struct LanguageSpan {
+  std::string lang;  ///< BCP 47
+  int link = -1;     ///< index in ShapedParagraph::links of the link it lies in, -1 = none
+};
+
 /// Ruby is half the size of its base (jlreq 3.3.2, clreq 3.4).
 inline constexpr double kRubyScale = 0.5;
 
@@ -53,6 +62,7 @@ struct ShapedParagraph {
   std::u32string text;              ///< the characters, white space as folded by the parser
   std::vector<ShapedGlyph> glyphs;  ///< logical order; clusters ascend
   std::vector<std::string> links;   ///< hrefs
+  std::vector<LanguageSpan> spans;  ///< in text order
   std::vector<HyphenPoint> hyphens;  ///< ascending positions
   std::vector<RubyAnnotation> rubies;  ///< ascending, not overlapping
   std::string lang = "zh-Hans";     ///< BCP 47

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <vector>
 
 namespace paiban {
 
@@ -69,6 +70,66 @@ bool is_language_tag(std::string_view tag) {
     }
   }
   return length > 0;
+}
+
+namespace {
+
+// ASCII only, whatever the locale: a tag is ASCII.
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+template <class Test>
+bool all_of_class(std::string_view s, Test test) {
+  for (char c : s)
+    if (!test(c)) return false;
+  return true;
+}
+bool letters(std::string_view s) { return all_of_class(s, ascii_letter); }
+bool digits(std::string_view s) { return all_of_class(s, ascii_digit); }
+bool alphanumeric(std::string_view s) {
+  return all_of_class(s, [](char c) { return ascii_letter(c) || ascii_digit(c); });
+}
+
+}  // namespace
+
+bool is_bcp47_tag(std::string_view tag) {
+  if (tag.empty() || tag.size() > max_language_tag_length) return false;
+  std::vector<std::string_view> subtags;
+  for (std::size_t begin = 0;;) {
+    const std::size_t dash = tag.find('-', begin);
+    subtags.push_back(tag.substr(begin, dash == std::string_view::npos ? dash : dash - begin));
+    if (subtags.back().empty() || !alphanumeric(subtags.back())) return false;
+    if (dash == std::string_view::npos) break;
+    begin = dash + 1;
+  }
+  std::size_t i = 0;
+  const std::size_t n = subtags.size();
+  auto length = [&](std::size_t k) { return subtags[k].size(); };
+  auto private_use = [&] {  // "x" 1*("-" 1*8alphanum), to the end
+    if (i + 1 >= n) return false;
+    for (std::size_t k = i + 1; k < n; ++k)
+      if (length(k) > 8) return false;
+    return true;
+  };
+  if (length(0) == 1 && (subtags[0][0] == 'x' || subtags[0][0] == 'X')) return private_use();
+  // language
+  if (!letters(subtags[0]) || length(0) < 2 || length(0) > 8) return false;
+  i = 1;
+  if (length(0) <= 3)  // extlang
+    for (int e = 0; e < 3 && i < n && length(i) == 3 && letters(subtags[i]); ++e) ++i;
+  if (i < n && length(i) == 4 && letters(subtags[i])) ++i;  // script
+  if (i < n && ((length(i) == 2 && letters(subtags[i])) || (length(i) == 3 && digits(subtags[i]))))
+    ++i;  // region
+  while (i < n && ((length(i) >= 5 && length(i) <= 8) ||
+                   (length(i) == 4 && ascii_digit(subtags[i][0]))))
+    ++i;  // variants
+  while (i < n && length(i) == 1 && subtags[i][0] != 'x' && subtags[i][0] != 'X') {
+    ++i;  // an extension: its singleton, then one or more subtags of 2-8
+    const std::size_t first = i;
+    while (i < n && length(i) >= 2 && length(i) <= 8) ++i;
+    if (i == first) return false;
+  }
+  if (i < n && length(i) == 1) return private_use();
+  return i == n;
 }
 
 std::string read_choice(const XmlInput& input, pugi::xml_attribute attribute,

@@ -30,6 +30,18 @@ inline constexpr std::size_t max_pdf_text_units = (max_pdf_string_bytes - 2) / 2
 /// The shape of xsd:language, which BCP 47 tags have: "zh-Hans", "ja".
 bool is_language_tag(std::string_view tag);
 
+/// The longest language tag a span may name (BCP 47 asks readers to take at
+/// least 35 characters; the tag is also a PDF string).
+inline constexpr std::size_t max_language_tag_length = 64;
+
+/// A well-formed BCP 47 language tag (RFC 5646 2.1, without the
+/// grandfathered tags): language (2-3 letters with up to three 3-letter
+/// extlangs, or 4-8 letters), then optional script (4 letters), region (2
+/// letters or 3 digits), variants, extensions and a private-use part; or a
+/// private-use tag alone ("x-…"). "en", "ja", "zh-Hant-TW", "de-CH-1996",
+/// "en-GB-x-house". At most max_language_tag_length characters.
+bool is_bcp47_tag(std::string_view tag);
+
 /// An enumerated attribute's token value; throws at the attribute, listing
 /// `values`, when it is none of them.
 std::string read_choice(const XmlInput& input, pugi::xml_attribute attribute,

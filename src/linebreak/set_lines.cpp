@@ -24,6 +24,7 @@ PlacedGlyph placed(const ShapedGlyph& sg, double x) {
   pg.y_offset = sg.y_offset;
   pg.color = sg.color;
   pg.link = sg.link;
+  pg.span = sg.span;
   pg.emphasis_dot = sg.emphasis_dot;
   pg.x = x;
   pg.advance = sg.advance;

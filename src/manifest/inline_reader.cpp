@@ -14,6 +14,7 @@ struct RunStyle {
   bool strong = false;
   bool emphasis = false;
   std::string href;
+  std::string lang;  // the innermost <span lang>, else empty
 };
 
 class InlineCollector {
@@ -28,7 +29,7 @@ class InlineCollector {
           if (auto rtl = first_right_to_left(child.value()))
             throw InputError(input_.at(child, rtl->offset), right_to_left_message(*rtl));
           runs_.push_back({child.value(), style.strong, style.emphasis, style.href, false,
-                           input_.at(child), {}});
+                           input_.at(child), {}, style.lang});
           break;
         case pugi::node_element:
           if (!input_.is_foreign(child)) element(child, parent, style);
@@ -47,7 +48,8 @@ class InlineCollector {
     if (name == "br") {
       input_.check_attributes(child, {});
       if (!input_.element_children(child).empty()) input_.fail(child, "<br> must be empty");
-      runs_.push_back({"", style.strong, style.emphasis, style.href, true, input_.at(child), {}});
+      runs_.push_back(
+          {"", style.strong, style.emphasis, style.href, true, input_.at(child), {}, style.lang});
       return;
     }
     if (name == "ruby") {
@@ -69,6 +71,8 @@ class InlineCollector {
                               " bytes long; a PDF link holds at most " +
                               std::to_string(max_pdf_string_bytes));
       }
+    } else if (name == "span") {
+      style.lang = span_language(child);
     } else {
       reject_element(input_, child, parent);
     }
@@ -116,7 +120,24 @@ class InlineCollector {
     base = trimmed(base);
     if (base.empty()) input_.fail(node, "<ruby> has no base text before its <rt>");
     runs_.push_back({base, style.strong, style.emphasis, style.href, false, input_.at(node),
-                     std::move(annotation)});
+                     std::move(annotation), style.lang});
+  }
+
+  /// <span lang="en">: text in another language than the (a
+  /// project extension). The tag must be well-formed BCP 47.
+  std::string span_language(pugi::xml_node span) const {
+    input_.check_attributes(span, {"lang"});
+    pugi::xml_attribute lang = span.attribute("lang");
+    if (!lang) input_.fail(span, "<span> needs a lang attribute (a language tag such as en or ja)");
+    std::string tag = token_value(lang);
+    if (tag.size() > max_language_tag_length)
+      input_.fail(lang, "lang is " + std::to_string(tag.size()) +
+                            " characters long; a language tag has at most " +
+                            std::to_string(max_language_tag_length));
+    if (!is_bcp47_tag(tag))
+      input_.fail(lang, "lang " + quoted_value(lang.value()) +
+                            " is not a BCP 47 language tag (e.g. en, ja, zh-Hant, en-GB)");
+    return tag;
   }
 
   /// Ruby text is checked as other text is (right-to-left scripts are refused).

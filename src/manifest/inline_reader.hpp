@@ -1,4 +1,5 @@
-// Inline content of the manifest: text mixed with strong, em, a, br.
+// Inline content of the manifest: text mixed with strong, em, a, br, ruby and
+// span (a language).
 #pragma once
 #include <string>
 

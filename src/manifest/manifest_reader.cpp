@@ -224,7 +224,7 @@ class ManifestReader {
 
   std::string counted_text(pugi::xml_node node) {
     std::string text = read_text(in_, node);
-    count_characters(node, {InlineRun{text, false, false, "", false, {}, {}}});
+    count_characters(node, {InlineRun{.text = text}});
     return text;
   }
 
@@ -382,7 +382,7 @@ class ManifestReader {
       in_.check_attributes(node, {"title"});
       block.kind = BlockKind::box;
       if (pugi::xml_attribute title = node.attribute("title"))
-        block.text = {InlineRun{fold_white_space(title.value()), false, false, "", false, in_.at(title)}};
+        block.text = {InlineRun{.text = fold_white_space(title.value()), .where = in_.at(title)}};
       for (pugi::xml_node child : in_.element_children(node)) {
         const std::string_view kind = child.name();
         if (kind != "p" && kind != "subheading") reject_element(in_, child, node);

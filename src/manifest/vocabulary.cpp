@@ -7,11 +7,11 @@
 namespace paiban {
 
 bool is_manifest_element(std::string_view name) {
-  static constexpr std::array<std::string_view, 27> names = {
+  static constexpr std::array<std::string_view, 28> names = {
       "issue",   "title",   "subtitle", "organization", "publisher", "toc",   "section",
       "article", "heading", "p",        "subheading",   "list",      "item",  "quote",
       "figure",  "caption", "source",   "backmatter",   "fields",    "field", "strong",
-      "em",      "a",       "br",       "ruby",         "rt",        "rp"};
+      "em",      "a",       "br",       "ruby",         "rt",        "rp",    "span"};
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 

@@ -9,7 +9,7 @@ namespace paiban {
 namespace {
 
 InlineText as_inline(const std::string& text, const SourceLocation& where) {
-  return {InlineRun{text, false, false, "", false, where, {}}};
+  return {InlineRun{.text = text, .where = where}};
 }
 
 }  // namespace

@@ -11,6 +11,14 @@
 
 namespace paiban {
 
+/// The structure elements of a set text's inline parts, indexed as its
+/// glyphs' `link` and `span` are: a Link per href, a Span (with its /Lang) per
+/// stretch in another language. Empty without a structure.
+struct InlineElements {
+  std::vector<int> links;
+  std::vector<int> spans;
+};
+
 /// A part of a line box: a set line placed at `x` from the measure's left
 /// edge (columns, list markers and quote indents are parts side by side).
 struct FlowPart {
@@ -22,7 +30,7 @@ struct FlowPart {
   int repeat = 1;
   double pitch = 0;
   int element = kArtifact;           ///< structure element of the glyphs (Document::structure)
-  std::vector<int> link_elements{};  ///< the Link element of each of `links`
+  InlineElements inline_elements{};  ///< the elements of its links and language spans
   bool decoration = false;           ///< leader dots and the like: an artifact wherever painted
 };
 

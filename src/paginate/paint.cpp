@@ -17,10 +17,16 @@ bool takes_emphasis_dot(const std::u32string& text) {
 
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
                 const std::vector<std::string>& links, int element,
-                const std::vector<int>& link_elements) {
+                const InlineElements& inline_elements) {
   auto element_of_link = [&](int link) {
-    if (link >= 0 && link < static_cast<int>(link_elements.size())) return link_elements[link];
+    if (link >= 0 && link < static_cast<int>(inline_elements.links.size()))
+      return inline_elements.links[link];
     return element;
+  };
+  auto element_of = [&](const PlacedGlyph& g) {
+    if (g.span >= 0 && g.span < static_cast<int>(inline_elements.spans.size()))
+      return inline_elements.spans[g.span];
+    return element_of_link(g.link);
   };
   int open_link = -1;
   double link_x0 = 0, link_x1 = 0, link_size = 0;
@@ -54,7 +60,7 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
       page.dots.push_back(
           {x + g.x + g.advance / 2, baseline - g.y_offset + 0.28 * g.size, 0.075 * g.size, g.color});
     }
-    out.element = element_of_link(g.link);
+    out.element = element_of(g);
     page.glyphs.push_back(std::move(out));
     if (g.link != open_link) {
       close_link();
@@ -100,14 +106,14 @@ void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
 
 void paint_item(Page& page, const FlowItem& item, double left, double top,
                 std::optional<int> element) {
-  static const std::vector<int> none;
+  static const InlineElements none;
   for (const FlowPart& part : item.parts) {
     // Decoration (leader dots) is an artifact wherever it is painted.
     const int own = part.decoration ? kArtifact : element ? *element : part.element;
-    const std::vector<int>& link_elements = part.decoration || element ? none : part.link_elements;
+    const InlineElements& inline_elements = part.decoration || element ? none : part.inline_elements;
     for (int r = 0; r < part.repeat; ++r)
       paint_line(page, part.glyphs, left + part.x + r * part.pitch, top + item.baseline, part.links,
-                 own, link_elements);
+                 own, inline_elements);
   }
   if (item.image) {
     PageImage image = *item.image;

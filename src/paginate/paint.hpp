@@ -12,10 +12,11 @@ namespace paiban {
 /// Draws a line's glyphs with their baseline at `baseline` and the line's
 /// start at `x` (pt from the page's top-left); adds URI links over glyphs
 /// that carry one. The glyphs belong to structure element `element`, those
-/// inside a link to its entry in `link_elements` when there is one.
+/// in a language span or a link to its entry in `inline_elements` when there
+/// is one.
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
                 const std::vector<std::string>& links = {}, int element = kArtifact,
-                const std::vector<int>& link_elements = {});
+                const InlineElements& inline_elements = {});
 
 /// Draws the frames (boxes, framed quotes) of the items placed on a page:
 /// one rectangle per run of items in one frame and one column, behind the

@@ -18,6 +18,8 @@ class StructureBuilder {
 
   /// Adds an element under `parent` and returns its index.
   int add(const std::string& role, int parent, const std::string& alt = {});
+  /// Gives `element` a language of its own (BCP 47): /Lang.
+  void set_lang(int element, std::string lang) { elements_.at(element).lang = std::move(lang); }
   /// Adds an element under the open parent.
   int add(const std::string& role) { return add(role, parent_); }
 

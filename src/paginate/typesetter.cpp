@@ -32,14 +32,14 @@ SetText Typesetter::set(const InlineText& text, const TextStyle& style, double m
   if (shaped.text.empty()) return {};
   auto lines =
       break_paragraph(shaped, options_for(layout_, measure, first_indent, align), warnings_);
-  return {std::move(lines), std::move(shaped.links)};
+  return {std::move(lines), std::move(shaped.links), std::move(shaped.spans)};
 }
 
 std::vector<SetLine> Typesetter::set(const std::string& text, const TextStyle& style,
                                      double measure, Align align, const SourceLocation& where) {
   InlineText inline_text;
   inline_text.push_back(
-      InlineRun{text, false, false, "", false, where.file.empty() ? default_where_ : where, {}});
+      InlineRun{.text = text, .where = where.file.empty() ? default_where_ : where});
   return set(inline_text, style, measure, 0, align).lines;
 }
 
@@ -73,16 +73,35 @@ int Typesetter::add_element(const std::string& role, int parent, const std::stri
   return structure_->add(role, parent == -2 ? structure_->parent() : parent, alt);
 }
 
-std::vector<int> Typesetter::add_link_elements(int element, size_t count) {
-  std::vector<int> ids;
-  if (!structure_ || element == kArtifact) return ids;
-  for (size_t k = 0; k < count; ++k) ids.push_back(add_element("Link", element));
-  return ids;
+InlineElements Typesetter::add_inline_elements(int element, const SetText& text) {
+  InlineElements out;
+  if (!structure_ || element == kArtifact) return out;
+  out.links.assign(text.links.size(), kArtifact);
+  out.spans.assign(text.spans.size(), kArtifact);
+  auto link_element = [&](size_t link) {
+    if (out.links[link] == kArtifact) out.links[link] = add_element("Link", element);
+    return out.links[link];
+  };
+  // In text order, so that the paragraph's children read in order even when
+  // it has no text of its own.
+  for (const SetLine& line : text.lines)
+    for (const PlacedGlyph& g : line.glyphs) {
+      if (g.link >= 0 && g.link < static_cast<int>(out.links.size())) link_element(g.link);
+      if (g.span < 0 || g.span >= static_cast<int>(out.spans.size()) ||
+          out.spans[g.span] != kArtifact)
+        continue;
+      const LanguageSpan& span = text.spans[g.span];
+      const bool in_link = span.link >= 0 && span.link < static_cast<int>(out.links.size());
+      out.spans[g.span] = add_element("Span", in_link ? link_element(span.link) : element);
+      structure_->set_lang(out.spans[g.span], span.lang);
+    }
+  for (size_t link = 0; link < out.links.size(); ++link) link_element(link);  // no glyphs
+  return out;
 }
 
 FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, double x,
                                const std::vector<std::string>& links, int element,
-                               const std::vector<int>& link_elements) {
+                               const InlineElements& inline_elements) {
   FlowItem item;
   item.height = style.leading;
   item.baseline = baseline_in_box(style.leading, style.size);
@@ -91,7 +110,7 @@ FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, doub
   part.x = x;
   part.links = links;
   part.element = element;
-  part.link_elements = link_elements;
+  part.inline_elements = inline_elements;
   part.glyphs.reserve(line.glyphs.size());
   for (const PlacedGlyph& g : line.glyphs) {
     if (g.text == U"\n") continue;  // a <br/> ends the line; it draws nothing
@@ -110,11 +129,11 @@ void Typesetter::add_paragraph(std::vector<FlowItem>& flow, const InlineText& te
   const std::vector<SetLine>& lines = set_text.lines;
   if (lines.empty()) return;
   const int element = add_element(role_of_style(spec.style, styles()));
-  const std::vector<int> link_elements = add_link_elements(element, set_text.links.size());
+  const InlineElements inline_elements = add_inline_elements(element, set_text);
   size_t first = flow.size();
   for (const SetLine& line : lines) {
     flow.push_back(
-        line_item(style, line, spec.indent_left, set_text.links, element, link_elements));
+        line_item(style, line, spec.indent_left, set_text.links, element, inline_elements));
     flow.back().section = spec.section;
   }
   flow[first].space_before = style.space_before;
@@ -145,7 +164,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
   for (size_t row = 0; row < block.items.size(); row += columns) {
     std::vector<SetText> cells;
     std::vector<int> labels, bodies;  // structure: LI > Lbl, LBody per cell
-    std::vector<std::vector<int>> body_links;
+    std::vector<InlineElements> body_inline;
     size_t rows_needed = 0;
     for (int c = 0; c < columns && row + c < block.items.size(); ++c) {
       cells.push_back(set(block.items[row + c], style, column_width - gutter, 0, Align::start));
@@ -154,7 +173,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
       labels.push_back(block.marker == ListMarker::none ? kArtifact
                                                         : add_element("Lbl", list_item));
       bodies.push_back(add_element("LBody", list_item));
-      body_links.push_back(add_link_elements(bodies.back(), cells.back().links.size()));
+      body_inline.push_back(add_inline_elements(bodies.back(), cells.back()));
     }
     size_t first = flow.size();
     for (size_t k = 0; k < rows_needed; ++k) {
@@ -178,7 +197,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
                                         .x = x + gutter,
                                         .links = cells[c].links,
                                         .element = bodies[c],
-                                        .link_elements = body_links[c]});
+                                        .inline_elements = body_inline[c]});
       }
       flow.push_back(std::move(item));
     }
@@ -194,7 +213,7 @@ void Typesetter::add_fields(std::vector<FlowItem>& flow, const Block& block, int
   size_t first = flow.size();
   for (const Field& field : block.fields) {
     InlineText text;
-    text.push_back(InlineRun{field.label + "：", true, false, "", false, field.where, {}});
+    text.push_back(InlineRun{.text = field.label + "：", .strong = true, .where = field.where});
     text.insert(text.end(), field.value.begin(), field.value.end());
     add_paragraph(flow, text, {.style = styles().field, .section = section});
   }

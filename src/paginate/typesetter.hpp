@@ -12,6 +12,7 @@
 #include "paiban/fonts.hpp"
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
+#include "paiban/shape.hpp"
 
 namespace paiban {
 
@@ -25,10 +26,12 @@ struct ParagraphSpec {
   bool first_indent = false;                 ///< the style's first-line indent applies
 };
 
-/// Inline text set into lines, with the hrefs its glyphs' `link` indexes name.
+/// Inline text set into lines, with the hrefs its glyphs' `link` indexes
+/// name and the languages their `span` indexes name.
 struct SetText {
   std::vector<SetLine> lines;
   std::vector<std::string> links;
+  std::vector<LanguageSpan> spans;
 };
 
 class Typesetter {
@@ -79,12 +82,14 @@ class Typesetter {
   bool on_body_grid(const TextStyle& style) const;
   FlowItem line_item(const TextStyle& style, const SetLine& line, double x,
                      const std::vector<std::string>& links, int element,
-                     const std::vector<int>& link_elements);
+                     const InlineElements& inline_elements);
   /// A new element under `parent` (the open parent by default); kArtifact
   /// without a structure.
   int add_element(const std::string& role, int parent = -2, const std::string& alt = {});
-  /// A Link element under `element` for each of `count` hrefs.
-  std::vector<int> add_link_elements(int element, size_t count);
+  /// The elements inside `element` of a set text: a Link per href, a Span
+  /// with /Lang per language span (inside its link's element), added in the
+  /// order their text comes.
+  InlineElements add_inline_elements(int element, const SetText& text);
   std::string figure_alt(const Block& block);
   void add_list(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_fields(std::vector<FlowItem>& flow, const Block& block, int section);

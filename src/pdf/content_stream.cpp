@@ -89,7 +89,6 @@ std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
   };
   auto joinable = [&](const PageGlyph& a, const PageGlyph& b) {
     if (a.size <= 0 || b.size <= 0 || a.text.empty() || b.text.empty()) return false;
-    if (a.element != b.element) return false;  // marked content must nest
     if (is_space(a.text.back()) || is_space(b.text.front())) return false;
     if (std::abs(a.y - b.y) > 0.01) return false;
     const double em = std::min(a.size, b.size);
@@ -104,6 +103,17 @@ std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
   }
   return end;
 }
+
+namespace {
+
+/// Opens a span whose ActualText is the text of glyphs [begin, end).
+std::string actual_text_open(const std::vector<PageGlyph>& glyphs, size_t begin, size_t end) {
+  std::u32string text;
+  for (size_t k = begin; k < end; ++k) text += glyphs[k].text;
+  return "/Span <</ActualText <FEFF" + hex(utf16be(text)) + ">>> BDC\n";
+}
+
+}  // namespace
 
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
                            const std::map<FaceId, FontUse>& fonts, const PageFrame& frame,
@@ -120,6 +130,7 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
   const std::vector<size_t> span_end = joined_spans(glyphs);
   size_t open_span_end = 0;   // one past the last glyph of the open ActualText span
   std::optional<int> marked;  // the element whose marked content is open
+  bool span_holds_marked = false;  // the open span holds marked content of several elements
 
   for (size_t i = 0; i < glyphs.size(); ++i) {
     const PageGlyph& g = glyphs[i];
@@ -128,6 +139,23 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     const FontUse& use = it->second;
     const uint16_t code = use.subset->code_of.at(g.glyph);
     if (g.size <= 0) continue;  // nothing to draw; a zero size would break Tf
+
+    const bool starts_span = open_span_end == 0 && span_end[i] > i + 1;
+    if (starts_span && tags &&
+        std::any_of(glyphs.begin() + i + 1, glyphs.begin() + span_end[i],
+                    [&](const PageGlyph& other) { return other.element != g.element; })) {
+      // A joined span across structure elements (a word in another
+      // language, a link, right after a Han character with the Han-Latin gap
+      // between): marked content must nest, so the span holds each
+      // element's marked content (ISO 32000-1 14.9.2.2 shows a Span around
+      // structured content).
+      tj.flush(out);
+      if (marked) out += "EMC\n";
+      marked.reset();
+      out += actual_text_open(glyphs, i, span_end[i]);
+      open_span_end = span_end[i];
+      span_holds_marked = true;
+    }
 
     if (tags && marked != g.element) {
       tj.flush(out);
@@ -164,13 +192,11 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     // viewer will compute, so rounding never accumulates along a line.
     const double adjustment = round3((pen - frame.x(g.x)) * 1000.0 / g.size);
 
-    if (open_span_end == 0 && span_end[i] > i + 1) {
+    if (starts_span && !span_holds_marked) {
       // A gap readers would take for a space, where the text has none: one
       // span carrying the glyphs' text keeps copy and search exact.
-      std::u32string text;
-      for (size_t k = i; k < span_end[i]; ++k) text += glyphs[k].text;
       tj.flush(out);
-      out += "/Span <</ActualText <FEFF" + hex(utf16be(text)) + ">>> BDC\n";
+      out += actual_text_open(glyphs, i, span_end[i]);
       open_span_end = span_end[i];
     }
     auto mapped = use.text_of_code->find(code);
@@ -189,6 +215,9 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     tj.code(code);
     if (actual_text || open_span_end == i + 1) {
       tj.flush(out);
+      if (span_holds_marked && marked) out += "EMC\n";  // the last element's, inside the span
+      if (span_holds_marked) marked.reset();
+      span_holds_marked = false;
       out += "EMC\n";
       open_span_end = 0;
     }

@@ -7,6 +7,45 @@
 
 namespace paiban::pdf {
 
+namespace {
+
+/// The most entries paiban puts in one array: libharu refuses an 8,192nd.
+constexpr size_t kMaxKids = 8000;
+
+}  // namespace
+
+/// `count` children (child(i) indexes `dicts`) under `parent`, in groups of
+/// at most kMaxKids NonStruct elements, themselves grouped while too many.
+/// Returns the array for the parent's /K.
+template <class Child>
+HPDF_Array StructureTree::grouped_kids(HpdfDoc& doc, const std::vector<HPDF_Dict>& dicts,
+                                       size_t count, HPDF_Dict parent, Child child) {
+  std::vector<HPDF_Dict> level;
+  for (size_t i = 0; i < count; ++i) level.push_back(dicts[child(i)]);
+  while (level.size() > kMaxKids) {
+    std::vector<HPDF_Dict> groups;
+    for (size_t first = 0; first < level.size(); first += kMaxKids) {
+      HPDF_Dict group = doc.new_dict(true);
+      doc.add_name(group, "Type", "StructElem");
+      doc.add_name(group, "S", "NonStruct");
+      HPDF_Array k = doc.new_array();
+      for (size_t i = first; i < std::min(level.size(), first + kMaxKids); ++i) {
+        doc.add(level[i], "P", group);
+        doc.push(k, level[i]);
+      }
+      doc.add(group, "K", k);
+      groups.push_back(group);
+    }
+    level = std::move(groups);
+  }
+  HPDF_Array k = doc.new_array();
+  for (HPDF_Dict kid : level) {
+    doc.add(kid, "P", parent);
+    doc.push(k, kid);
+  }
+  return k;
+}
+
 StructureTree::StructureTree(const std::vector<StructureElement>& elements)
     : elements_(elements), content_(elements.size()) {}
 
@@ -83,6 +122,14 @@ void StructureTree::write(HpdfDoc& doc, const std::vector<HPDF_Page>& pages) {
                        [](const Kid& a, const Kid& b) { return a.order < b.order; });
     const int home = content_[e].empty() ? -1 : content_[e].front().page;
     if (home >= 0) doc.add(dicts[e], "Pg", pages.at(home));
+    if (content_[e].empty() && kids.size() > kMaxKids) {
+      // More children than a PDF array holds in libharu (8,191: a document
+      // of 50,000 sections): they go in NonStruct groups, which readers
+      // pass through (ISO 32000-1 14.8.4.2: grouping only).
+      doc.add(dicts[e], "K", grouped_kids(doc, dicts, kids.size(), dicts[e],
+                                          [&](size_t i) { return kids[i].child; }));
+      continue;
+    }
     HPDF_Array k = doc.new_array();
     for (const Kid& kid : kids) {
       if (kid.child >= 0) {
@@ -108,22 +155,48 @@ void StructureTree::write(HpdfDoc& doc, const std::vector<HPDF_Page>& pages) {
 
   // ParentTree: key i < page count -> the elements of page i's MCIDs; then
   // one key per annotation -> its element.
-  HPDF_Array nums = doc.new_array();
+  std::vector<std::pair<int, void*>> entries;
   for (size_t p = 0; p < pages.size() && p < mcid_owner_.size(); ++p) {
     doc.add_number(pages[p], "StructParents", static_cast<int>(p));
     HPDF_Array owners = doc.new_array();
     for (int element : mcid_owner_[p]) doc.push(owners, dicts[element]);
-    doc.push_number(nums, static_cast<int>(p));
-    doc.push(nums, owners);
+    entries.emplace_back(static_cast<int>(p), owners);
   }
   int key = static_cast<int>(pages.size());
   for (size_t a = 0; a < annotations_.size(); ++a, ++key) {
     doc.add_number(annotation_objects_[a], "StructParent", key);
-    doc.push_number(nums, key);
-    doc.push(nums, dicts[annotations_[a].second]);
+    entries.emplace_back(key, dicts[annotations_[a].second]);
   }
   HPDF_Dict parent_tree = doc.new_dict(true);
-  doc.add(parent_tree, "Nums", nums);
+  if (entries.size() * 2 <= kMaxKids) {
+    HPDF_Array nums = doc.new_array();
+    for (const auto& [number, value] : entries) {
+      doc.push_number(nums, number);
+      doc.push(nums, value);
+    }
+    doc.add(parent_tree, "Nums", nums);
+  } else {
+    // A number tree of leaves (ISO 32000-1 7.9.7), each within an array's
+    // reach, when one /Nums array would not be.
+    const size_t per_leaf = kMaxKids / 2;
+    HPDF_Array leaves = doc.new_array();
+    for (size_t first = 0; first < entries.size(); first += per_leaf) {
+      const size_t end = std::min(entries.size(), first + per_leaf);
+      HPDF_Dict leaf = doc.new_dict(true);
+      HPDF_Array nums = doc.new_array();
+      for (size_t i = first; i < end; ++i) {
+        doc.push_number(nums, entries[i].first);
+        doc.push(nums, entries[i].second);
+      }
+      doc.add(leaf, "Nums", nums);
+      HPDF_Array limits = doc.new_array();
+      doc.push_number(limits, entries[first].first);
+      doc.push_number(limits, entries[end - 1].first);
+      doc.add(leaf, "Limits", limits);
+      doc.push(leaves, leaf);
+    }
+    doc.add(parent_tree, "Kids", leaves);
+  }
   doc.add(root, "ParentTree", parent_tree);
   doc.add_number(root, "ParentTreeNextKey", key);
   doc.add(root, "K", dicts[0]);

@@ -37,6 +37,9 @@ class StructureTree {
     int mcid = -1;                         // marked content, or
     HPDF_Annotation annotation = nullptr;  // an object reference
   };
+  template <class Child>
+  static HPDF_Array grouped_kids(HpdfDoc& doc, const std::vector<HPDF_Dict>& dicts, size_t count,
+                                 HPDF_Dict parent, Child child);
   bool valid(int element) const {
     return element >= 0 && element < static_cast<int>(elements_.size());
   }

@@ -131,7 +131,14 @@ class Writer {
         FaceUsage& use = faces_[g.face];
         use.glyphs.insert(g.glyph);
         if (!g.text.empty()) use.text_of_glyph.emplace(g.glyph, g.text);
-        if (g.element != kArtifact) text_of_element_[g.element] += g.text;
+        // A Span's text (a language of its own) is also its parent's: a
+        // link's description reads the whole link.
+        const auto& structure = document_.structure;
+        for (int e = g.element; e >= 0 && e < static_cast<int>(structure.size());
+             e = structure[e].parent) {
+          text_of_element_[e] += g.text;
+          if (structure[e].role != "Span") break;
+        }
       }
   }
 

@@ -136,12 +136,12 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
   for (uint32_t i = 0; i < text.size(); ++i) {
     if (!runs.empty() && runs.back().face == face_of[i] && runs.back().script == script_of[i] &&
         runs.back().strong == styles[i].strong && runs.back().emphasis == styles[i].emphasis &&
-        runs.back().link == styles[i].link) {
+        runs.back().link == styles[i].link && runs.back().span == styles[i].span) {
       runs.back().end = i + 1;
       continue;
     }
     runs.push_back({i, i + 1, face_of[i], static_cast<uint32_t>(script_of[i]), styles[i].strong,
-                    styles[i].emphasis, styles[i].link});
+                    styles[i].emphasis, styles[i].link, styles[i].span});
   }
   return runs;
 }

@@ -18,6 +18,7 @@ struct CharStyle {
   bool strong = false;
   bool emphasis = false;  ///< inside <em>
   int link = -1;
+  int span = -1;  ///< index in ShapedParagraph::spans
   uint32_t location = 0;  ///< index into the paragraph's list of source locations
 };
 
@@ -29,6 +30,7 @@ struct TextRun {
   bool strong = false;
   bool emphasis = false;
   int link = -1;
+  int span = -1;  ///< its language, when not the paragraph's (ShapedParagraph::spans)
 };
 
 /// Splits `text` into runs. A character no candidate face has goes to any

@@ -7,6 +7,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 #include <vector>
 
@@ -30,34 +31,60 @@ struct RubySpan {
   uint32_t begin = 0, end = 0;
   std::string annotation;
   SourceLocation where;
+  std::string lang;  // the base's language
 };
 
+/// Language tags name the same language whatever their case (RFC 5646 2.1.1).
+bool same_language(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
 struct Builder {
+  explicit Builder(std::string lang) : lang(std::move(lang)) {}
+
+  std::string lang;  // the paragraph's
   std::u32string text;
   std::vector<CharStyle> styles;
   std::vector<SourceLocation> locations;
   std::vector<std::string> links;
+  std::vector<LanguageSpan> spans;
   std::vector<RubySpan> rubies;
 
-  void add_ruby(const std::string& base, const std::string& annotation, bool strong,
-                bool emphasis, const std::string& href, const SourceLocation& where) {
+  void add_ruby(const InlineRun& run) {
     const uint32_t begin = static_cast<uint32_t>(text.size());
-    add(base, strong, emphasis, href, where);
+    add(run.text, run);
     if (text.size() > begin)
-      rubies.push_back({begin, static_cast<uint32_t>(text.size()), annotation, where});
+      rubies.push_back({begin, static_cast<uint32_t>(text.size()), run.ruby, run.where,
+                        run.lang.empty() || same_language(run.lang, lang) ? lang : run.lang});
   }
 
-  void add(const std::string& utf8, bool strong, bool emphasis, const std::string& href,
-           const SourceLocation& where) {
+  /// `utf8` in the style of `run` (its markup and language).
+  void add(const std::string& utf8, const InlineRun& run) {
     int link = -1;
-    if (!href.empty()) {
-      if (links.empty() || links.back() != href) links.push_back(href);
+    if (!run.href.empty()) {
+      if (links.empty() || links.back() != run.href) links.push_back(run.href);
       link = static_cast<int>(links.size()) - 1;
     }
-    locations.push_back(where);
+    const int span = span_for(run.lang, link);
+    locations.push_back(run.where);
     for (char32_t ch : decode_utf8(utf8))
-      styles.push_back({strong, emphasis, link, static_cast<uint32_t>(locations.size() - 1)}),
+      styles.push_back({run.strong, run.emphasis, link, span,
+                        static_cast<uint32_t>(locations.size() - 1)}),
           text.push_back(ch);
+  }
+
+ private:
+  /// The span of text in language `tag` inside link `link`: the one the
+  /// last character is in when it matches, else a new one; -1 when `tag`
+  /// is the paragraph's language.
+  int span_for(const std::string& tag, int link) {
+    if (tag.empty() || same_language(tag, lang)) return -1;
+    const int last = styles.empty() ? -1 : styles.back().span;
+    if (last >= 0 && spans[last].lang == tag && spans[last].link == link) return last;
+    spans.push_back({tag, link});
+    return static_cast<int>(spans.size()) - 1;
   }
 };
 
@@ -122,6 +149,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
   ShapedParagraph out;
   out.text = std::move(built.text);
   out.links = std::move(built.links);
+  out.spans = std::move(built.spans);
   out.lang = lang;
   out.em = style.size;
   out.where = where;
@@ -141,6 +169,11 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
 
   hb_buffer_t* buffer = hb_buffer_create();
   hb_language_t language = hb_language_from_string(lang.c_str(), -1);
+  // A span's language selects the font's forms for it (locl: Japanese
+  // forms of a Japanese term in Chinese text).
+  std::vector<hb_language_t> span_language;
+  for (const LanguageSpan& span : out.spans)
+    span_language.push_back(hb_language_from_string(span.lang.c_str(), -1));
   out.glyphs.reserve(out.text.size());
   for (const TextRun& run : runs) {
     hb_buffer_clear_contents(buffer);
@@ -148,7 +181,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
                         static_cast<int>(out.text.size()), run.begin, run.end - run.begin);
     hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
     hb_buffer_set_script(buffer, static_cast<hb_script_t>(run.script));
-    hb_buffer_set_language(buffer, language);
+    hb_buffer_set_language(buffer, run.span >= 0 ? span_language[run.span] : language);
     hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
     auto* font = static_cast<hb_font_t*>(fonts.hb_font(run.face));
     const std::vector<hb_feature_t> features = apostrophe_features(out.text, run.begin, run.end);
@@ -173,6 +206,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
       }
       glyph.color = style.color;
       glyph.link = run.link;
+      glyph.span = run.span;
       glyph.emphasis_dot = run.emphasis && emphasis == EmphasisKind::dots;
       glyph.unsafe_to_break =
           (hb_glyph_info_get_glyph_flags(&info[g]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
@@ -186,16 +220,18 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
   for (const RubySpan& span : built.rubies) {
     TextStyle small = style;
     small.size = style.size * kRubyScale;
-    Builder annotation;
-    annotation.add(span.annotation, false, false, "", span.where);
+    Builder annotation(span.lang);
+    annotation.add(span.annotation, InlineRun{.where = span.where});
     ShapedParagraph shaped =
-        shape_built(std::move(annotation), small, layout, lang, fonts, warnings, span.where);
+        shape_built(std::move(annotation), small, layout, span.lang, fonts, warnings, span.where);
     RubyAnnotation ruby;
     ruby.base_begin = span.begin;
     ruby.base_end = span.end;
     ruby.width = natural_width(shaped);
     ruby.glyphs = std::move(shaped.glyphs);
-    for (ShapedGlyph& g : ruby.glyphs) g.link = -1;
+    // The annotation goes with its base's span: in the same marked content.
+    const int base_span = span.begin < built.styles.size() ? built.styles[span.begin].span : -1;
+    for (ShapedGlyph& g : ruby.glyphs) g.link = -1, g.span = base_span;
     out.rubies.push_back(std::move(ruby));
   }
   return out;
@@ -206,14 +242,14 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
 ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
                                 const Layout& layout, const std::string& lang, FontCache& fonts,
                                 Warnings& warnings) {
-  Builder built;
+  Builder built(lang);
   for (const InlineRun& run : text) {
     if (run.line_break)
-      built.add("\n", run.strong, run.emphasis, run.href, run.where);
+      built.add("\n", run);
     else if (!run.ruby.empty())
-      built.add_ruby(run.text, run.ruby, run.strong, run.emphasis, run.href, run.where);
+      built.add_ruby(run);
     else
-      built.add(run.text, run.strong, run.emphasis, run.href, run.where);
+      built.add(run.text, run);
   }
   SourceLocation where = text.empty() ? SourceLocation{} : text.front().where;
   return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
@@ -222,8 +258,8 @@ ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
 ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,
                            const std::string& lang, FontCache& fonts, Warnings& warnings,
                            const SourceLocation& where) {
-  Builder built;
-  built.add(utf8, false, false, "", where);
+  Builder built(lang);
+  built.add(utf8, InlineRun{.where = where});
   return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
 }
 

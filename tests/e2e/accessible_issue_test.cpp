@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "e2e/run_command.hpp"
@@ -120,6 +122,50 @@ TEST(AccessibleFigure, PdfuaRefusesAFigureNoReaderCanDescribe) {
       paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf) + " --pdfua"));
   EXPECT_EQ(strict.exit_code, 2) << strict.output;
   EXPECT_NE(strict.output.find("issue.xml:14:"), std::string::npos) << strict.output;
+}
+
+TEST(AccessibleLanguage, ASpanInAnotherLanguageIsASpanWithLang) {
+  // <span lang> becomes a Span structure element with /Lang, inside its
+  // paragraph or its link, over exactly its glyphs; the text extracts as it
+  // did, with no space invented at the Han-Latin gaps around the span.
+  if (!have("qpdf")) GTEST_SKIP() << "qpdf";
+  const auto dir = temp_dir("accessible-language");
+  const std::string manifest = (dir / "issue.xml").string();
+  std::ofstream(manifest) << "<issue version=\"1\" date=\"2017-06-15\" lang=\"zh-Hans\">\n"
+                             "<title>语言</title><publisher>P</publisher>\n"
+                             "<section title=\"S\"><article><heading>H</heading>\n"
+                             "<p>用<span lang=\"en\">iTrade</span>平台办理，"
+                             "<a href=\"https://example.org/\">见<span lang=\"ja\">直行便</span></a>。</p>\n"
+                             "<p><span lang=\"en-GB\">Colour</span></p>\n"
+                             "</article></section></issue>\n";
+  const std::string pdf = (dir / "out.pdf").string();
+  auto render = run_command(paiban("render " + shell_quote(manifest) + " -o " + shell_quote(pdf)));
+  ASSERT_EQ(render.exit_code, 0) << render.output;
+
+  auto report = check_tagged_pdf(PdfFile::load(pdf), {.lang = "zh-Hans"});
+  std::string failures;
+  for (const std::string& f : report.failures) failures += f + "\n";
+  EXPECT_TRUE(report.failures.empty()) << failures;
+  ASSERT_EQ(report.languages.size(), 3u);
+  EXPECT_EQ(report.languages[0].role, "Span");
+  EXPECT_EQ(report.languages[0].lang, "en");
+  EXPECT_EQ(report.languages[0].glyphs, 6);  // iTrade
+  EXPECT_EQ(report.languages[1].lang, "ja");
+  EXPECT_EQ(report.languages[1].glyphs, 3);  // 直行便, inside the Link
+  EXPECT_EQ(report.languages[2].lang, "en-GB");
+  EXPECT_EQ(report.languages[2].glyphs, 6);  // a paragraph all in one span
+  EXPECT_EQ(report.roles["Span"], 3);
+  EXPECT_EQ(report.roles["Link"], 1);
+  EXPECT_TRUE(std::is_sorted(report.mcid_order.begin(), report.mcid_order.end()));
+
+  const std::string audit = source_path("../shared/tools/pdf-audit");
+  if (!std::filesystem::exists(audit)) GTEST_SKIP() << "no ../shared/tools/pdf-audit";
+  auto audited =
+      run_command(shell_quote(audit) + " " + shell_quote(pdf) + " --manifest " + shell_quote(manifest));
+  EXPECT_TRUE(std::regex_search(audited.output, std::regex("(^|\n)inserted_spaces: 0 ")))
+      << audited.output;
+  EXPECT_TRUE(std::regex_search(audited.output, std::regex("(^|\n)text_fidelity: 0 missing")))
+      << audited.output;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +32,14 @@ struct TaggedReport {
   std::vector<std::pair<int, int>> mcid_order;  ///< (page index, MCID) in tree order
   int annotations = 0;
   int marked_contents = 0;  ///< MCIDs met in the content streams
+  /// Each element with a /Lang of its own, in tree order: its structure
+  /// type, the tag, and how many glyphs its marked content shows (its
+  /// descendants' included).
+  struct LangElement {
+    std::string role, lang;
+    int glyphs = 0;
+  };
+  std::vector<LangElement> languages;
 };
 
 namespace tagged_check_detail {
@@ -46,6 +55,17 @@ inline const std::set<std::string>& standard_types() {
       "BibEntry", "Code",    "Link",  "Annot",     "Ruby",    "RB",         "RT",
       "RP",       "Warichu", "WT",    "WP",        "Figure",  "Formula",    "Form"};
   return types;
+}
+
+/// A well-formed BCP 47 tag (RFC 5646 2.1, without the grandfathered
+/// tags), as ISO 32000-1 14.9.2.1 asks of /Lang: written here apart from
+/// paiban's own reader, as the schema's pattern.
+inline bool well_formed_language_tag(const std::string& tag) {
+  static const std::regex pattern(
+      "(([a-zA-Z]{2,3}(-[a-zA-Z]{3}){0,3}|[a-zA-Z]{4,8})(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?"
+      "(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*"
+      "(-[xX](-[a-zA-Z0-9]{1,8})+)?)|([xX](-[a-zA-Z0-9]{1,8})+)");
+  return tag.size() <= 64 && std::regex_match(tag, pattern);
 }
 
 inline bool painting(const std::string& op) {
@@ -113,6 +133,7 @@ inline TaggedReport check_tagged_pdf(const PdfFile& f, const TaggedExpectations&
   std::map<std::pair<int, int>, int> owner_of_mcid;  // (page index, MCID) -> element object
   std::map<int, int> link_of_annotation;             // annotation object -> Link element object
   std::map<int, std::string> role_of;                // element object -> /S
+  std::map<int, int> lang_of;  // element object -> the nearest /Lang in report.languages, or -1
   int last_heading = 0;
   const PdfValue& top = root["K"];
   auto push_kids = [&](const PdfValue& k, int parent) {
@@ -143,6 +164,17 @@ inline TaggedReport check_tagged_pdf(const PdfFile& f, const TaggedExpectations&
         fail("PDF/UA 7.3 / Matterhorn 13-004", "a Figure has no /Alt");
     }
     if (role == "Note" && !e.has("ID")) fail("PDF/UA 7.9 / Matterhorn 19-003", "a Note has no /ID");
+    int lang_index = -1;  // in report.languages
+    if (e.has("Lang")) {
+      const PdfValue& tag = f.get(e, "Lang");
+      if (!tag.is(Kind::string) || !well_formed_language_tag(tag.text))
+        fail("ISO 32000-1 14.9.2.1 / Matterhorn 11-001",
+             "/" + role + " has a /Lang that is not a language tag: " + tag.text);
+      lang_index = static_cast<int>(report.languages.size());
+      report.languages.push_back({role, tag.text, 0});
+    }
+    lang_of[ref.ref] = lang_index;
+    if (lang_index < 0 && lang_of.count(parent)) lang_of[ref.ref] = lang_of[parent];
     if (role.size() == 2 && role[0] == 'H' && role[1] >= '1' && role[1] <= '6') {
       const int level = role[1] - '0';
       if (last_heading == 0 && level != 1)
@@ -210,6 +242,7 @@ inline TaggedReport check_tagged_pdf(const PdfFile& f, const TaggedExpectations&
       streams.push_back(&contents_ref);
     std::vector<std::string> open;  // tags of the open marked content
     int tagged_depth = 0, artifact_depth = 0;
+    std::vector<int> owners;  // the element of each open tagged marked content
     for (const PdfValue* s : streams) {
       const PdfObject* object = s->is(Kind::ref) ? f.object(s->ref) : nullptr;
       if (!object) continue;
@@ -230,6 +263,7 @@ inline TaggedReport check_tagged_pdf(const PdfFile& f, const TaggedExpectations&
             if (!seen.insert(id).second)
               fail("ISO 32000-1 14.7.4.2 (" + where + ")", "MCID used twice on a page");
             auto owner = owner_of_mcid.find(id);
+            owners.push_back(owner == owner_of_mcid.end() ? -1 : owner->second);
             if (owner == owner_of_mcid.end()) {
               fail("Matterhorn 01-004 (" + where + ")",
                    "MCID " + std::to_string(mcid) + " is in no structure element");
@@ -254,8 +288,21 @@ inline TaggedReport check_tagged_pdf(const PdfFile& f, const TaggedExpectations&
             continue;
           }
           if (open.back() == "A") --artifact_depth;
-          if (open.back() == "T") --tagged_depth;
+          if (open.back() == "T") --tagged_depth, owners.pop_back();
           open.pop_back();
+        } else if ((op.op == "TJ" || op.op == "Tj") && !owners.empty() && owners.back() >= 0 &&
+                   lang_of.count(owners.back()) && lang_of[owners.back()] >= 0) {
+          // Glyphs shown in an element with a language: two bytes a code
+          // (Identity-H, as paiban writes its fonts).
+          int bytes = 0;
+          const PdfValue& shown = op.operands.empty() ? PdfValue{} : op.operands.back();
+          if (shown.is(Kind::array)) {
+            for (const PdfValue& item : shown.items)
+              if (item.is(Kind::string)) bytes += static_cast<int>(item.text.size());
+          } else if (shown.is(Kind::string)) {
+            bytes = static_cast<int>(shown.text.size());
+          }
+          report.languages[lang_of[owners.back()]].glyphs += bytes / 2;
         } else if (painting(op.op) && tagged_depth == 0 && artifact_depth == 0) {
           fail("PDF/UA 7.1 / Matterhorn 01-005 (" + where + ")",
                "'" + op.op + "' paints content neither tagged nor an Artifact");

@@ -78,6 +78,48 @@ TEST(Shape, LinksAreRecordedPerGlyph) {
   EXPECT_EQ(p.glyphs.back().link, 0);
 }
 
+TEST(Shape, ASpanIsShapedInItsOwnLanguage) {
+  // 直 has a Japanese form in the Chinese font (locl): inside <span lang="ja">
+  // in a zh-Hans paragraph it takes it, as a ja paragraph's 直 does.
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  InlineText text = {InlineRun{.text = "直"}, InlineRun{.text = "直", .lang = "ja"},
+                     InlineRun{.text = "直", .lang = "zh-hans"}};
+  auto p = shape_paragraph(text, style, layout, "zh-Hans", FontCache::shared(), warnings);
+  auto ja = shape_text("直", style, layout, "ja", FontCache::shared(), warnings);
+  ASSERT_EQ(p.glyphs.size(), 3u);
+  ASSERT_EQ(ja.glyphs.size(), 1u);
+  EXPECT_NE(p.glyphs[0].glyph, ja.glyphs[0].glyph);
+  EXPECT_EQ(p.glyphs[1].glyph, ja.glyphs[0].glyph);
+  EXPECT_EQ(p.glyphs[2].glyph, p.glyphs[0].glyph);  // the paragraph's own language, any case
+  // The span is recorded for tagging: /Lang on a Span.
+  ASSERT_EQ(p.spans.size(), 1u);
+  EXPECT_EQ(p.spans[0].lang, "ja");
+  EXPECT_EQ(p.spans[0].link, -1);
+  EXPECT_EQ(p.glyphs[0].span, -1);
+  EXPECT_EQ(p.glyphs[1].span, 0);
+  EXPECT_EQ(p.glyphs[2].span, -1);
+}
+
+TEST(Shape, ASpanInsideALinkNamesItsLink) {
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  InlineText text = {InlineRun{.text = "见", .href = "https://example.org/"},
+                     InlineRun{.text = "iTrade", .href = "https://example.org/", .lang = "en"},
+                     InlineRun{.text = "，", .href = "https://example.org/"},
+                     InlineRun{.text = "iTrade", .lang = "en"}};
+  auto p = shape_paragraph(text, style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(p.spans.size(), 2u);  // one per stretch: the link's and the one after it
+  EXPECT_EQ(p.spans[0].link, 0);
+  EXPECT_EQ(p.spans[1].link, -1);
+  EXPECT_EQ(p.glyphs[1].span, 0);
+  EXPECT_EQ(p.glyphs[1].link, 0);
+  EXPECT_EQ(p.glyphs.back().span, 1);
+  EXPECT_EQ(p.glyphs.back().link, -1);
+}
+
 TEST(Shape, UnknownCharacterWarnsWithItsLocation) {
   Layout layout = test_layout();
   TextStyle style;
