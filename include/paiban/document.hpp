@@ -33,8 +33,12 @@ struct PageGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;
   double size = default_text_size;  ///< pt
-  double x = 0, y = 0;  ///< origin on the baseline, pt
-  double advance = 0;   ///< pt, as drawn
+  /// The origin, pt: on the baseline for horizontal, sideways (turned 90°
+  /// clockwise, the baseline running down) and tate-chu-yoko glyphs; the
+  /// vertical origin (top centre of the em box) of an upright one.
+  double x = 0, y = 0;
+  double advance = 0;   ///< pt, as drawn, in the glyph's direction (down for upright)
+  GlyphOrientation orientation = GlyphOrientation::horizontal;
   Cmyk color;
   std::u32string text;   ///< for ToUnicode / copy and search
   bool no_text = false;  ///< stands for no character (a hyphen at a break, ruby): empty ActualText

@@ -164,10 +164,27 @@ struct ContentsStyle {
   bool new_page = true;  ///< contents start on a page of their own
 };
 
+/// How body text runs: horizontal lines stacked top to bottom, or
+/// vertical-rl (竖排/縦組み): lines top to bottom, stacked right to left,
+/// pages progressing right to left.
+enum class WritingMode { horizontal_tb, vertical_rl };
+
+/// How a glyph stands in its line. A horizontal line holds only
+/// `horizontal` glyphs; a vertical line (WritingMode::vertical_rl) the
+/// other three.
+enum class GlyphOrientation : uint8_t {
+  horizontal,  ///< on a horizontal baseline
+  upright,     ///< vertical line, the face's vertical metrics and forms (vert/vrt2); the
+               ///< origin is the glyph's vertical origin (top centre of its em box)
+  sideways,    ///< vertical line, turned 90° clockwise (Latin; UAX #50 Vertical_Orientation R)
+  tate_chu_yoko,  ///< vertical line, one or two ASCII digits set across it in one em (縦中横)
+};
+
 struct PageGeometry {
   double width = 595.276, height = 841.89;               ///< A4, pt
   double top = 72, bottom = 72, inner = 72, outer = 72;  ///< margins, pt
   double bleed = 8.504;                                  ///< 3 mm, used in print mode
+  WritingMode writing_mode = WritingMode::horizontal_tb;  ///< <page writing-mode>
 };
 
 /// The words the engine sets itself, which depend on the language.

@@ -33,6 +33,9 @@ struct PlacedGlyph {
   int link = -1;  ///< index in ShapedParagraph::links
   int span = -1;  ///< index in ShapedParagraph::spans (a language of its own), -1 = none
   bool emphasis_dot = false;  ///< <em> with emphasis dots: painting puts one under a Han character
+  /// In a vertical line x runs down the line and y_offset across it (to the
+  /// right); see ShapedGlyph.
+  GlyphOrientation orientation = GlyphOrientation::horizontal;
   std::u32string
       text;  ///< the characters this glyph stands for (empty for a cluster's later glyphs)
   /// Drawn, but stands for no character of the text (the hyphen of a

@@ -12,7 +12,9 @@
 
 namespace paiban {
 
-/// One glyph as HarfBuzz set it. Lengths in pt at `size`.
+/// One glyph as HarfBuzz set it. Lengths in pt at `size`. In a vertical
+/// line `advance` and `x_offset` run along the line (down) and `y_offset`
+/// across it, towards the line's over side (right in vertical-rl).
 struct ShapedGlyph {
   FaceId face = 0;
   uint32_t glyph = 0;                 ///< glyph id in the face (0 = .notdef)
@@ -27,6 +29,7 @@ struct ShapedGlyph {
   int span = -1;                 ///< index in ShapedParagraph::spans, -1 = the paragraph's language
   bool unsafe_to_break = false;  ///< HarfBuzz: cutting before this glyph needs reshaping
   bool emphasis_dot = false;     ///< <em> set with emphasis dots (着重号) under it
+  GlyphOrientation orientation = GlyphOrientation::horizontal;
 };
 
 /// Where a line may end inside an English word (a Debian hyphenation
@@ -65,6 +68,7 @@ struct ShapedParagraph {
   std::vector<LanguageSpan> spans;  ///< in text order
   std::vector<HyphenPoint> hyphens;  ///< ascending positions
   std::vector<RubyAnnotation> rubies;  ///< ascending, not overlapping
+  bool vertical = false;            ///< shaped for a vertical line (WritingMode::vertical_rl)
   std::string lang = "zh-Hans";     ///< BCP 47
   double em = default_text_size;    ///< the style's font size, pt: what "1 em" means here
   SourceLocation where;             ///< where the paragraph starts, for warnings
@@ -74,9 +78,16 @@ struct ShapedParagraph {
 /// its fallback list, then any installed face) and shapes each run with the
 /// language. A character no font has becomes glyph 0 and a "missing-glyph"
 /// warning naming the character and its location.
+///
+/// `mode` vertical_rl shapes for a vertical line: characters upright by
+/// UAX #50 (Han, kana, full-width marks) top to bottom (HarfBuzz TTB, so the
+/// font's vert/vrt2 forms and vertical metrics apply), the rest (Latin)
+/// sideways, and a run of one or two ASCII digits across the line in one em
+/// (縦中横); "123" is sideways.
 ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
                                 const Layout& layout, const std::string& lang, FontCache& fonts,
-                                Warnings& warnings);
+                                Warnings& warnings,
+                                WritingMode mode = WritingMode::horizontal_tb);
 
 /// Same for plain UTF-8 text (headers, footers, contents entries).
 ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,

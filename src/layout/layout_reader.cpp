@@ -273,7 +273,8 @@ class LayoutReader {
 
   void read_page(pugi::xml_node node) {
     in_.check_attributes(node,
-                         {"size", "width", "height", "top", "bottom", "inner", "outer", "bleed"});
+                         {"size", "width", "height", "top", "bottom", "inner", "outer", "bleed",
+                          "writing-mode"});
     no_content(node);
     PageGeometry& page = layout_.page;
     if (pugi::xml_attribute size = node.attribute("size")) {
@@ -294,6 +295,10 @@ class LayoutReader {
     page.inner = length(node.attribute("inner"), page.inner);
     page.outer = length(node.attribute("outer"), page.outer);
     page.bleed = length(node.attribute("bleed"), page.bleed, 0, max_bleed_pt);
+    if (pugi::xml_attribute mode = node.attribute("writing-mode"))
+      page.writing_mode = read_choice(in_, mode, {"horizontal-tb", "vertical-rl"}) == "vertical-rl"
+                              ? WritingMode::vertical_rl
+                              : WritingMode::horizontal_tb;
     if (page.width <= page.inner + page.outer || page.height <= page.top + page.bottom) {
       in_.fail(node, "the margins leave no room for text on the page");
     }

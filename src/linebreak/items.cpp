@@ -28,6 +28,10 @@ Blank blank_half(const ShapedGlyph& glyph) {
 ClusterKind kind_of(const ShapedParagraph& p, const Cluster& c, Blank blank) {
   const char32_t first = p.text[c.text_begin];
   if (is_mandatory_break(first)) return ClusterKind::newline;
+  // 縦中横 stands in the line like an ideograph: spaced with its neighbours,
+  // no Han-Latin gap.
+  if (p.glyphs[c.glyph_begin].orientation == GlyphOrientation::tate_chu_yoko)
+    return ClusterKind::ideograph;
   if (is_white_space(first)) return ClusterKind::space;
   if (compressible_punctuation(first) && c.glyph_end - c.glyph_begin == 1 && blank != Blank::none)
     return ClusterKind::punctuation;
@@ -115,6 +119,11 @@ bool western_start(const std::u32string& text, uint32_t i) {
   if (is_latin_like(c) || std::u32string_view(U"$€£#+").find(c) != std::u32string_view::npos)
     return true;
   return (c == U'(' || c == U'[') && i + 1 < text.size() && is_latin_like(text[i + 1]);
+}
+
+bool tate_chu_yoko(const ShapedParagraph& p, const Cluster& c) {
+  return c.glyph_begin < p.glyphs.size() &&
+         p.glyphs[c.glyph_begin].orientation == GlyphOrientation::tate_chu_yoko;
 }
 
 bool token_separator(char32_t c) {
@@ -407,8 +416,9 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     if (blank_a || blank_b || a.text_end <= a.text_begin || b.text_end <= b.text_begin) continue;
     const char32_t last = p.text[a.text_end - 1];
     const char32_t first = p.text[b.text_begin];
-    if ((is_ideographic(last) && western_start(p.text, b.text_begin)) ||
-        (western_end(p.text, a.text_end - 1) && is_ideographic(first))) {
+    if (!tate_chu_yoko(p, a) && !tate_chu_yoko(p, b) &&
+        ((is_ideographic(last) && western_start(p.text, b.text_begin)) ||
+         (western_end(p.text, a.text_end - 1) && is_ideographic(first)))) {
       j.width = gap;
       j.stretch = std::max(0.0, kHanLatinGapMaxEm * em - gap);
       j.shrink = std::max(0.0, gap - kHanLatinGapMinEm * em);

@@ -26,6 +26,7 @@ PlacedGlyph placed(const ShapedGlyph& sg, double x) {
   pg.link = sg.link;
   pg.span = sg.span;
   pg.emphasis_dot = sg.emphasis_dot;
+  pg.orientation = sg.orientation;
   pg.x = x;
   pg.advance = sg.advance;
   return pg;
@@ -36,7 +37,10 @@ void place_ruby(const RubyAnnotation& ruby, double base_size, double left, doubl
   double pen = 0.5 * (left + right) - 0.5 * ruby.width;
   for (const ShapedGlyph& sg : ruby.glyphs) {
     PlacedGlyph pg = placed(sg, pen + sg.x_offset);
-    pg.y_offset = sg.y_offset + 0.88 * base_size + 0.12 * sg.size;
+    // Above the base; in a vertical line to its right, centre to centre.
+    pg.y_offset = sg.orientation == GlyphOrientation::horizontal
+                      ? sg.y_offset + 0.88 * base_size + 0.12 * sg.size
+                      : sg.y_offset + 0.5 * base_size + 0.5 * sg.size;
     pg.link = PlacedGlyph{}.link;  // the base carries the link and the dots
     pg.emphasis_dot = false;
     pg.no_text = true;

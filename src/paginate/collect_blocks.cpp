@@ -24,7 +24,11 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   setter.set_structure(&structure);
   const std::string source_label = setter.layout().wording_for(issue.lang).source_label;
   auto& items = flow.items;
-  const ColumnGeometry geometry = column_geometry(setter.layout());
+  // Columns are for horizontal text: a vertical flow is one column along
+  // the vertical measure.
+  const bool vertical = setter.writing_mode() == WritingMode::vertical_rl;
+  ColumnGeometry geometry = column_geometry(setter.layout());
+  if (vertical) geometry.measure = setter.measure();
   const bool headings_span = setter.layout().columns.headings_span;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level,
                          const SourceLocation& where) {
@@ -35,7 +39,9 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   for (const Section& section : issue.sections) {
     // The section's text in columns (its own count, else the layout's); its
     // title, and article headings when the layout says so, span them.
-    const int columns = section.columns > 0 ? section.columns : setter.layout().columns.count;
+    const int columns = vertical               ? 1
+                        : section.columns > 0 ? section.columns
+                                              : setter.layout().columns.count;
     auto in_columns = [&](size_t from) {
       for (size_t k = from; k < items.size(); ++k) items[k].columns = columns;
     };

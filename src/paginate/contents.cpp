@@ -140,7 +140,9 @@ SettledContents settle_contents(const Issue& issue, Typesetter& setter, MainFlow
       for (const PlacedItem& placed : main_pages[p].items)
         for (int a : main.items[placed.item].anchors) {
           main.anchors[a].page = static_cast<int>(first_main + p);
-          main.anchors[a].y = g.top + placed.top;
+          // A vertical page is read from its top right: go to its top.
+          main.anchors[a].y =
+              g.writing_mode == WritingMode::vertical_rl ? 0 : g.top + placed.top;
         }
     if (!has_contents) break;
     contents.flow = set_contents(setter, contents_title, main.anchors, depth);

@@ -92,9 +92,13 @@ double set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, P
   return y;
 }
 
-// Left margin of a 0-based page: odd printed pages (right-hand) get the inner margin on the left.
+// Left margin of a 0-based page: odd printed pages (right-hand) get the
+// inner margin on the left. Pages of a vertical issue progress right to
+// left: its odd printed pages are left-hand, bound on their right.
 double left_margin(const PageGeometry& g, size_t page_index) {
-  return page_index % 2 == 0 ? g.inner : g.outer;
+  const bool recto = page_index % 2 == 0;
+  if (g.writing_mode == WritingMode::vertical_rl) return recto ? g.outer : g.inner;
+  return recto ? g.inner : g.outer;
 }
 
 }  // namespace
@@ -176,8 +180,16 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
     const double left = left_margin(g, index);
     std::vector<const FlowItem*> on_page;
     std::vector<double> tops, lefts;
+    for (const PlacedItem& placed : placed_page.items) on_page.push_back(&main.items[placed.item]);
+    if (g.writing_mode == WritingMode::vertical_rl) {  // one column: collect_blocks
+      const VerticalArea area{g.width - (g.inner + g.outer - left), g.top};
+      for (const PlacedItem& placed : placed_page.items) tops.push_back(placed.top);
+      paint_vertical_frames(page, on_page, tops, area);
+      for (const PlacedItem& placed : placed_page.items)
+        paint_vertical_item(page, main.items[placed.item], area, placed.top);
+      continue;
+    }
     for (const PlacedItem& placed : placed_page.items) {
-      on_page.push_back(&main.items[placed.item]);
       tops.push_back(g.top + placed.top);
       lefts.push_back(left + placed.x);
     }

@@ -47,6 +47,8 @@ struct FlowItem {
   double space_before = 0;  ///< dropped at the top of a page
   double height = 0;        ///< line box height (the style's leading), pt
   double baseline = 0;      ///< from the box's top to the baseline, pt
+  double size = 0;          ///< the style's font size, pt (a vertical line's em box is centred on
+                            ///< baseline - 0.38 size)
   std::vector<FlowPart> parts;
   std::optional<PageImage> image;  ///< a figure: x, y relative to the box, width, height
   bool break_after = true;         ///< may a page end after this item?

@@ -63,14 +63,21 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
   setter.set_default_location({issue.manifest_path});
   const PageGeometry& g = layout.page;
 
+  // The main flow in the layout's writing mode; a vertical flow's line
+  // boxes stack right to left, so its pages are as deep as the text area is
+  // wide, and it never shares a page with the (horizontal) cover or contents.
+  const bool vertical = g.writing_mode == WritingMode::vertical_rl;
+  setter.set_writing_mode(g.writing_mode);
   MainFlow main = collect_blocks(issue, setter);
+  setter.set_writing_mode(WritingMode::horizontal_tb);
   PageSharing sharing;
-  sharing.cover_shared = cover_page_count(layout) && !layout.cover_page_alone;
+  sharing.cover_shared = cover_page_count(layout) && !layout.cover_page_alone && !vertical;
   sharing.cover_used = sharing.cover_shared ? cover_bottom(issue, setter) - g.top : 0;
-  sharing.main_after_contents = issue.toc.has_value() && !layout.contents.new_page;
+  sharing.main_after_contents = issue.toc.has_value() && !layout.contents.new_page && !vertical;
   const double main_top = !issue.toc && sharing.cover_shared ? sharing.cover_used : 0;
+  const double main_depth = vertical ? g.width - g.inner - g.outer : g.height - g.top - g.bottom;
   std::vector<PlacedPage> main_pages =
-      build_pages(main.items, g.height - g.top - g.bottom, main_top, column_geometry(layout));
+      build_pages(main.items, main_depth, main_top, column_geometry(layout));
   check_page_count(issue, main, main_pages, cover_page_count(layout));
   SettledContents contents = settle_contents(issue, setter, main, main_pages, sharing, warnings);
   check_page_count(issue, main, main_pages, contents.first_main_page);

@@ -32,4 +32,26 @@ void paint_frames(Page& page, const std::vector<const FlowItem*>& items,
 void paint_item(Page& page, const FlowItem& item, double left, double top,
                 std::optional<int> element = std::nullopt);
 
+/// A vertical (vertical-rl) text area: lines run down from `top`, line
+/// boxes stack leftwards from `right`; pt from the page's top-left.
+struct VerticalArea {
+  double right = 0, top = 0;
+};
+
+/// Draws a vertical line's glyphs (paint_vertical.cpp): the line starts at
+/// `top` and its em boxes are centred on x = `centre`; `em` is the
+/// style's size (a 縦中横 cell's length). Links and elements as paint_line.
+void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double top,
+                         double centre, double em, const std::vector<std::string>& links = {},
+                         int element = kArtifact, const std::vector<int>& link_elements = {});
+
+/// paint_item for a vertical flow: the item's box starts `depth` pt left of
+/// the area's right edge; a figure stands upright in it.
+void paint_vertical_item(Page& page, const FlowItem& item, const VerticalArea& area, double depth);
+
+/// paint_frames for a vertical flow (`depths` as paint_vertical_item's):
+/// the frames turned with the lines.
+void paint_vertical_frames(Page& page, const std::vector<const FlowItem*>& items,
+                           const std::vector<double>& depths, const VerticalArea& area);
+
 }  // namespace paiban

@@ -15,6 +15,14 @@ Typesetter::Typesetter(const Layout& layout, const std::string& lang, FontCache&
       measure_(layout.page.width - layout.page.inner - layout.page.outer),
       block_measure_(measure_) {}
 
+void Typesetter::set_writing_mode(WritingMode mode) {
+  const PageGeometry& g = layout_.page;
+  mode_ = mode;
+  measure_ = mode == WritingMode::vertical_rl ? g.height - g.top - g.bottom
+                                              : g.width - g.inner - g.outer;
+  block_measure_ = measure_;
+}
+
 static BreakOptions options_for(const Layout& layout, double measure, double first_indent,
                                 Align align) {
   BreakOptions options;
@@ -28,7 +36,8 @@ static BreakOptions options_for(const Layout& layout, double measure, double fir
 
 SetText Typesetter::set(const InlineText& text, const TextStyle& style, double measure,
                         double first_indent, Align align) {
-  ShapedParagraph shaped = shape_paragraph(text, style, layout_, lang_, fonts_, warnings_);
+  ShapedParagraph shaped =
+      shape_paragraph(text, style, layout_, lang_, fonts_, warnings_, mode_);
   if (shaped.text.empty()) return {};
   auto lines =
       break_paragraph(shaped, options_for(layout_, measure, first_indent, align), warnings_);
@@ -106,6 +115,7 @@ FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, doub
   item.height = style.leading;
   item.baseline = baseline_in_box(style.leading, style.size);
   item.on_grid = on_body_grid(style);
+  item.size = style.size;
   FlowPart part;
   part.x = x;
   part.links = links;
@@ -181,6 +191,7 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
       item.height = style.leading;
       item.baseline = baseline_in_box(style.leading, style.size);
       item.on_grid = on_body_grid(style);
+      item.size = style.size;
       item.section = section;
       for (size_t c = 0; c < cells.size(); ++c) {
         double x = c * (column_width + gap);
@@ -255,9 +266,15 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   const ImageFacts& facts = block.figure;
   if (facts.width <= 0 || facts.height <= 0)  // an Issue not made by parse_manifest
     throw InputError(block.where, "figure " + block.figure_path + " was not read");
+  // `width` runs along the line, `height` across the lines: in a vertical
+  // flow the picture's height and width.
+  const bool vertical = mode_ == WritingMode::vertical_rl;
+  const double along = vertical ? facts.height : facts.width;
+  const double across = vertical ? facts.width : facts.height;
   double width = block_measure_ * std::clamp(block.figure_width, 0.05, 1.0);
-  double height = width * facts.height / facts.width;
-  double max_height = layout_.page.height - layout_.page.top - layout_.page.bottom;
+  double height = width * across / along;
+  const PageGeometry& g = layout_.page;
+  double max_height = vertical ? g.width - g.inner - g.outer : g.height - g.top - g.bottom;
   if (height > max_height * 0.9) {
     width *= max_height * 0.9 / height;
     height = max_height * 0.9;

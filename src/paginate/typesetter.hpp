@@ -38,12 +38,17 @@ class Typesetter {
  public:
   Typesetter(const Layout& layout, const std::string& lang, FontCache& fonts, Warnings& warnings);
 
-  /// Text width of the body (page width less inner and outer margins), pt.
+  /// The length of a body line, pt: the page width less inner and outer
+  /// margins; in vertical mode the height less top and bottom margins.
   double measure() const { return measure_; }
   /// The width blocks are set in from now on (add_paragraph, add_block):
   /// the measure, or a column's width. Figures take fractions of it.
   double block_measure() const { return block_measure_; }
   void set_block_measure(double width) { block_measure_ = width; }
+  /// Sets what follows (the main flow) in `mode`; horizontal_tb again for
+  /// the cover, contents and furniture, which stay horizontal.
+  void set_writing_mode(WritingMode mode);
+  WritingMode writing_mode() const { return mode_; }
   const Layout& layout() const { return layout_; }
   /// The styles the engine sets its own parts in (Layout::engine).
   const EngineStyles& styles() const { return layout_.engine; }
@@ -107,6 +112,7 @@ class Typesetter {
   Warnings& warnings_;
   double measure_;
   double block_measure_;
+  WritingMode mode_ = WritingMode::horizontal_tb;
   SourceLocation default_where_;
   std::map<std::tuple<std::string, const TextStyle*, int>, std::optional<SetLine>> first_lines_;
   StructureBuilder* structure_ = nullptr;

@@ -89,6 +89,9 @@ std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs) {
   };
   auto joinable = [&](const PageGlyph& a, const PageGlyph& b) {
     if (a.size <= 0 || b.size <= 0 || a.text.empty() || b.text.empty()) return false;
+    if (a.orientation != GlyphOrientation::horizontal ||
+        b.orientation != GlyphOrientation::horizontal)
+      return false;
     if (is_space(a.text.back()) || is_space(b.text.front())) return false;
     if (std::abs(a.y - b.y) > 0.01) return false;
     const double em = std::min(a.size, b.size);
@@ -115,6 +118,29 @@ std::string actual_text_open(const std::vector<PageGlyph>& glyphs, size_t begin,
 
 }  // namespace
 
+std::vector<size_t> vertical_spans(const std::vector<PageGlyph>& glyphs) {
+  std::vector<size_t> end(glyphs.size(), 0);
+  auto in_vertical_line = [](const PageGlyph& g) {
+    return g.orientation != GlyphOrientation::horizontal && g.size > 0;
+  };
+  auto same_line = [&](const PageGlyph& a, const PageGlyph& b) {
+    if (!in_vertical_line(a) || !in_vertical_line(b) || a.element != b.element) return false;
+    const double em = std::max(a.size, b.size);
+    return std::abs(a.x - b.x) < 0.75 * em && b.y >= a.y - 0.01 && b.y - a.y < 3 * em;
+  };
+  for (size_t i = 0; i < glyphs.size();) {
+    size_t j = i + 1;
+    while (j < glyphs.size() && same_line(glyphs[j - 1], glyphs[j])) ++j;
+    bool mixed = false;
+    for (size_t k = i; k < j; ++k)
+      mixed = mixed || (in_vertical_line(glyphs[k]) &&
+                        glyphs[k].orientation != GlyphOrientation::upright);
+    if (mixed) end[i] = j;
+    i = j;
+  }
+  return end;
+}
+
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
                            const std::map<FaceId, FontUse>& fonts, const PageFrame& frame,
                            const ColourOutput& colours, StructureTree* tags) {
@@ -122,12 +148,17 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
   std::string out = "BT\n";
   TjArray tj;
   const PageGlyph* run = nullptr;  // first glyph of the current run
-  std::optional<FaceId> font;
+  const std::string* resource = nullptr;
   double size = 0;
   std::optional<Cmyk> color;
-  double pen = 0;  // where the viewer's text position is, in page x (pt)
+  // Where the viewer's text position is along the run's direction, pt:
+  // page x for a horizontal run, down the page (-PDF y) for a vertical one.
+  double pen = 0;
 
-  const std::vector<size_t> span_end = joined_spans(glyphs);
+  std::vector<size_t> span_end = joined_spans(glyphs);
+  const std::vector<size_t> vertical_end = vertical_spans(glyphs);
+  for (size_t i = 0; i < glyphs.size(); ++i)
+    if (vertical_end[i]) span_end[i] = vertical_end[i];
   size_t open_span_end = 0;   // one past the last glyph of the open ActualText span
   std::optional<int> marked;  // the element whose marked content is open
   bool span_holds_marked = false;  // the open span holds marked content of several elements
@@ -156,6 +187,15 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
       open_span_end = span_end[i];
       span_holds_marked = true;
     }
+    // Upright glyphs of a vertical line go through the Identity-V font, whose
+    // TJ numbers move the pen down; sideways ones through Identity-H with
+    // the text turned 90 degrees clockwise; the rest on a horizontal baseline.
+    const bool upright = g.orientation == GlyphOrientation::upright;
+    const bool down = upright || g.orientation == GlyphOrientation::sideways;
+    if (upright && use.vertical_resource.empty())
+      throw std::logic_error("PDF writer: an upright glyph's face has no vertical font");
+    const std::string& font = upright ? use.vertical_resource : use.resource;
+    const double forward = down ? -frame.y(g.y) : frame.x(g.x);
 
     if (tags && marked != g.element) {
       tj.flush(out);
@@ -164,33 +204,43 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
       marked = g.element;
     }
 
-    const bool same_run =
-        run && run->face == g.face && run->size == g.size && run->color == g.color && run->y == g.y;
+    const bool same_run = run && run->face == g.face && run->size == g.size &&
+                          run->color == g.color && run->orientation == g.orientation &&
+                          (down ? run->x == g.x : run->y == g.y);
     if (!same_run) {
       tj.flush(out);
-      if (font != g.face || size != g.size) {
-        out += '/' + use.resource + ' ';
+      if (!resource || *resource != font || size != g.size) {
+        out += '/' + font + ' ';
         append_num(out, g.size);
         out += " Tf\n";
-        font = g.face;
+        resource = &font;
         size = g.size;
       }
       if (color != g.color) {
         out += colour_operator(g.color, false, colours);
         color = g.color;
       }
-      pen = round3(frame.x(g.x));
-      out += "1 0 0 1 ";
-      append_num(out, pen);
-      out += ' ';
-      append_num(out, frame.y(g.y));
+      pen = round3(forward);
+      if (down) {
+        out += g.orientation == GlyphOrientation::sideways ? "0 -1 1 0 " : "1 0 0 1 ";
+        append_num(out, frame.x(g.x));
+        out += ' ';
+        append_num(out, -pen);
+      } else {
+        out += "1 0 0 1 ";
+        append_num(out, pen);
+        out += ' ';
+        append_num(out, frame.y(g.y));
+      }
       out += " Tm\n";
       run = &g;
     }
 
-    // TJ numbers move the pen left by n/1000 of the font size; track what the
-    // viewer will compute, so rounding never accumulates along a line.
-    const double adjustment = round3((pen - frame.x(g.x)) * 1000.0 / g.size);
+    // TJ numbers move the pen back by n/1000 of the font size (in vertical
+    // mode: down, forward); track what the viewer will compute, so rounding
+    // never accumulates along a line.
+    const double sense = upright ? -1.0 : 1.0;
+    const double adjustment = round3(sense * (pen - forward) * 1000.0 / g.size);
 
     if (starts_span && !span_holds_marked) {
       // A gap readers would take for a space, where the text has none: one
@@ -210,7 +260,7 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
     }
     if (adjustment != 0) {
       tj.adjust(adjustment);
-      pen -= adjustment * g.size / 1000.0;
+      pen -= sense * adjustment * g.size / 1000.0;
     }
     tj.code(code);
     if (actual_text || open_span_end == i + 1) {
@@ -221,7 +271,14 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
       out += "EMC\n";
       open_span_end = 0;
     }
-    pen += use.subset->width_of.at(code) * g.size / 1000.0;
+    if (upright) {
+      auto vertical = use.subset->vertical_of.find(code);
+      const int advance =
+          vertical == use.subset->vertical_of.end() ? 1000 : vertical->second.advance;
+      pen += advance * g.size / 1000.0;
+    } else {
+      pen += use.subset->width_of.at(code) * g.size / 1000.0;
+    }
   }
   tj.flush(out);
   if (marked) out += "EMC\n";

@@ -34,6 +34,9 @@ struct FontUse {
   std::string resource;  ///< the page resource name, e.g. "F1"
   const FontSubset* subset = nullptr;
   const std::map<uint16_t, std::u32string>* text_of_code = nullptr;  ///< ToUnicode
+  /// The face's Identity-V font on this page, for upright glyphs of
+  /// vertical lines (subset->vertical_of has their advances).
+  std::string vertical_resource{};
 };
 
 /// `BT ... ET` drawing the glyphs in order. Consecutive glyphs of one face,
@@ -52,6 +55,13 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
 /// their text, one past the chain's last glyph; else 0. Such chains get one
 /// /ActualText span. A chain stays inside one structure element.
 std::vector<size_t> joined_spans(const std::vector<PageGlyph>& glyphs);
+
+/// For each glyph that starts a vertical line's run of glyphs (upright,
+/// sideways, tate-chu-yoko; one element) holding any glyph that is not
+/// upright, one past the run's last glyph; else 0. Such runs get one
+/// /ActualText span: extractors read turned and tate-chu-yoko glyphs as
+/// text of another direction, out of the line.
+std::vector<size_t> vertical_spans(const std::vector<PageGlyph>& glyphs);
 
 /// Stroked lines; with `tags`, marked as their elements (or Artifacts).
 std::string rule_operators(const std::vector<PageRule>& rules, const PageFrame& frame,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 #include "pdf/tounicode.hpp"
 
@@ -23,7 +24,37 @@ std::map<uint16_t, std::vector<int>> w_groups(const std::map<uint16_t, int>& wid
   return groups;
 }
 
+std::map<uint16_t, std::vector<int>> w2_groups(const std::map<uint16_t, VerticalMetric>& vertical_of,
+                                               const std::map<uint16_t, int>& width_of) {
+  std::map<uint16_t, std::vector<int>> groups;
+  int previous = -2;
+  uint16_t first = 0;
+  for (const auto& [code, metric] : vertical_of) {
+    auto width = width_of.find(code);
+    const int half = width == width_of.end() ? 500 : width->second / 2;
+    // /DW2 [880 -1000], and a vertical origin half the width across.
+    if (metric.advance == 1000 && metric.origin_y == 880 && std::abs(metric.origin_x - half) <= 1)
+      continue;
+    if (code != previous + 1) first = code;
+    for (int v : {-metric.advance, metric.origin_x, metric.origin_y}) groups[first].push_back(v);
+    previous = code;
+  }
+  return groups;
+}
+
 namespace {
+
+/// A /W or /W2 array from its groups.
+HPDF_Array groups_array(HpdfDoc& doc, const std::map<uint16_t, std::vector<int>>& groups) {
+  HPDF_Array w = doc.new_array();
+  for (const auto& [first, numbers] : groups) {
+    doc.push_number(w, first);
+    HPDF_Array run = doc.new_array();
+    for (int n : numbers) doc.push_number(run, n);
+    doc.push(w, run);
+  }
+  return w;
+}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -68,8 +99,8 @@ HPDF_Dict font_descriptor(HpdfDoc& doc, const FaceInfo& info, const FontSubset& 
 
 }  // namespace
 
-HPDF_Dict embed_font(HpdfDoc& doc, const FaceInfo& info, const FontSubset& subset,
-                     const std::map<uint16_t, std::u32string>& text_of_code, bool compress) {
+EmbeddedFont embed_font(HpdfDoc& doc, const FaceInfo& info, const FontSubset& subset,
+                        const std::map<uint16_t, std::u32string>& text_of_code, bool compress) {
   const std::string name = subset.tag + "+" + info.postscript_name;
 
   HPDF_Dict cid_font = doc.new_dict(true);
@@ -84,30 +115,34 @@ HPDF_Dict embed_font(HpdfDoc& doc, const FaceInfo& info, const FontSubset& subse
   doc.add(cid_font, "FontDescriptor", font_descriptor(doc, info, subset, name, compress));
   doc.add_number(cid_font, "DW", kDefaultWidth);
   auto groups = w_groups(subset.width_of);
-  if (!groups.empty()) {
-    HPDF_Array w = doc.new_array();
-    for (const auto& [first, widths] : groups) {
-      doc.push_number(w, first);
-      HPDF_Array run = doc.new_array();
-      for (int width : widths) doc.push_number(run, width);
-      doc.push(w, run);
-    }
-    doc.add(cid_font, "W", w);
+  if (!groups.empty()) doc.add(cid_font, "W", groups_array(doc, groups));
+  const bool vertical = !subset.vertical_of.empty();
+  if (vertical) {
+    auto vertical_groups = w2_groups(subset.vertical_of, subset.width_of);
+    if (!vertical_groups.empty()) doc.add(cid_font, "W2", groups_array(doc, vertical_groups));
   }
   if (!subset.cff) doc.add_name(cid_font, "CIDToGIDMap", "Identity");
 
-  HPDF_Dict type0 = doc.new_dict(true);
-  doc.add_name(type0, "Type", "Font");
-  doc.add_name(type0, "Subtype", "Type0");
-  // For a CIDFontType0 the Type0 name is the CIDFont's name and the CMap's.
-  const std::string type0_name = subset.cff ? name + "-Identity-H" : name;
-  doc.add_name(type0, "BaseFont", type0_name.c_str());
-  doc.add_name(type0, "Encoding", "Identity-H");
-  HPDF_Array descendants = doc.new_array();
-  doc.push(descendants, cid_font);
-  doc.add(type0, "DescendantFonts", descendants);
-  doc.add(type0, "ToUnicode", doc.new_stream(tounicode_cmap(text_of_code), compress));
-  return type0;
+  HPDF_Dict to_unicode = nullptr;  // made after the first Type0 (object numbers as before)
+  auto type0 = [&](const char* cmap) {
+    HPDF_Dict font = doc.new_dict(true);
+    doc.add_name(font, "Type", "Font");
+    doc.add_name(font, "Subtype", "Type0");
+    // For a CIDFontType0 the Type0 name is the CIDFont's name and the CMap's.
+    const std::string type0_name = subset.cff ? name + "-" + cmap : name;
+    doc.add_name(font, "BaseFont", type0_name.c_str());
+    doc.add_name(font, "Encoding", cmap);
+    HPDF_Array descendants = doc.new_array();
+    doc.push(descendants, cid_font);
+    doc.add(font, "DescendantFonts", descendants);
+    if (!to_unicode) to_unicode = doc.new_stream(tounicode_cmap(text_of_code), compress);
+    doc.add(font, "ToUnicode", to_unicode);
+    return font;
+  };
+  EmbeddedFont out;
+  out.horizontal = type0("Identity-H");
+  if (vertical) out.vertical = type0("Identity-V");
+  return out;
 }
 
 }  // namespace paiban::pdf

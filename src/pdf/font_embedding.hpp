@@ -17,8 +17,22 @@ namespace paiban::pdf {
 /// widths) groups so the writer and tests share it.
 std::map<uint16_t, std::vector<int>> w_groups(const std::map<uint16_t, int>& width_of);
 
-/// Builds the font objects; returns the (indirect) Type0 font dictionary.
-HPDF_Dict embed_font(HpdfDoc& doc, const FaceInfo& info, const FontSubset& subset,
-                     const std::map<uint16_t, std::u32string>& text_of_code, bool compress);
+/// /W2 entries for vertical metrics that differ from /DW2's default
+/// [880 -1000] (origin x half the width): runs of consecutive codes as
+/// `c [w1y vx vy ...]`, returned as (first code, numbers) groups.
+std::map<uint16_t, std::vector<int>> w2_groups(const std::map<uint16_t, VerticalMetric>& vertical_of,
+                                               const std::map<uint16_t, int>& width_of);
+
+/// The (indirect) Type0 font dictionaries of one face: Identity-H, and,
+/// when the subset has vertical metrics, Identity-V over the same CIDFont
+/// (which then carries /W2) and the same ToUnicode.
+struct EmbeddedFont {
+  HPDF_Dict horizontal = nullptr;
+  HPDF_Dict vertical = nullptr;
+};
+
+/// Builds the font objects.
+EmbeddedFont embed_font(HpdfDoc& doc, const FaceInfo& info, const FontSubset& subset,
+                        const std::map<uint16_t, std::u32string>& text_of_code, bool compress);
 
 }  // namespace paiban::pdf

@@ -124,4 +124,18 @@ FontSubset subset_face(const FontCache& fonts, FaceId face, const std::set<uint3
   return subset;
 }
 
+void add_vertical_metrics(const FontCache& fonts, FontSubset& subset,
+                          const std::set<uint32_t>& glyphs) {
+  auto* hb_font = static_cast<hb_font_t*>(fonts.hb_font(subset.face));
+  const double scale = 1000.0 / fonts.info(subset.face).units_per_em;
+  auto scaled = [&](hb_position_t v) { return static_cast<int>(std::lround(v * scale)); };
+  for (uint32_t g : glyphs) {
+    hb_position_t origin_x = 0, origin_y = 0;
+    hb_font_get_glyph_v_origin(hb_font, g, &origin_x, &origin_y);
+    // HarfBuzz's vertical advances point down: negative.
+    subset.vertical_of[subset.code_of.at(g)] = {-scaled(hb_font_get_glyph_v_advance(hb_font, g)),
+                                                scaled(origin_x), scaled(origin_y)};
+  }
+}
+
 }  // namespace paiban::pdf

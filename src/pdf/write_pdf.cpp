@@ -35,9 +35,11 @@ using pdf::StructureTree;
 struct FaceUsage {
   std::set<uint32_t> glyphs;
   std::map<uint32_t, std::u32string> text_of_glyph;  // first non-empty text seen wins
+  std::set<uint32_t> upright;  // set upright in vertical lines: drawn through Identity-V
   pdf::FontSubset subset;
   std::map<uint16_t, std::u32string> text_of_code;
   HPDF_Dict type0 = nullptr;
+  HPDF_Dict type0_vertical = nullptr;  // only when `upright` has glyphs
 };
 
 long long document_epoch(const Document& document, const PdfOptions& options) {
@@ -103,6 +105,9 @@ class Writer {
     // PDF/UA: the window shows the title, not the file name.
     HPDF_Dict viewer = doc_.new_dict(false);
     doc_.add(viewer, "DisplayDocTitle", HPDF_Boolean_New(doc_.mmgr(), HPDF_TRUE));
+    // Vertical text is bound on the right: pages progress right to left.
+    if (document_.geometry.writing_mode == WritingMode::vertical_rl)
+      doc_.add_name(viewer, "Direction", "R2L");
     doc_.add(doc_.get()->catalog, "ViewerPreferences", viewer);
     pdf::add_page_labels(doc_, document_.pages);
     write_metadata();
@@ -130,6 +135,7 @@ class Writer {
       for (const PageGlyph& g : page.glyphs) {
         FaceUsage& use = faces_[g.face];
         use.glyphs.insert(g.glyph);
+        if (g.orientation == GlyphOrientation::upright) use.upright.insert(g.glyph);
         if (!g.text.empty()) use.text_of_glyph.emplace(g.glyph, g.text);
         // A Span's text (a language of its own) is also its parent's: a
         // link's description reads the whole link.
@@ -198,6 +204,7 @@ class Writer {
       // stream gives it an empty /ActualText, so extraction stays exact.
       for (uint32_t glyph : use.glyphs)
         use.text_of_code.emplace(use.subset.code_of.at(glyph), U"\uFFFD");
+      if (!use.upright.empty()) pdf::add_vertical_metrics(fonts_, use.subset, use.upright);
       hash_.update(use.subset.tag);
       hash_.update(use.subset.program);
     }
@@ -273,9 +280,12 @@ class Writer {
   }
 
   void embed_fonts() {
-    for (auto& [face, use] : faces_)
-      use.type0 =
+    for (auto& [face, use] : faces_) {
+      pdf::EmbeddedFont font =
           pdf::embed_font(doc_, fonts_.info(face), use.subset, use.text_of_code, options_.compress);
+      use.type0 = font.horizontal;
+      use.type0_vertical = font.vertical;
+    }
   }
 
   // The figure's XObject, embedded and decoded once per file. Damage found
@@ -315,10 +325,19 @@ class Writer {
       ops += as_artifact(pdf::dot_operators(page.dots, frame_, colours_), tags);
       std::map<FaceId, pdf::FontUse> uses;
       for (const PageGlyph& glyph : page.glyphs) {
-        if (uses.count(glyph.face)) continue;
+        const bool upright = glyph.orientation == GlyphOrientation::upright;
+        auto known = uses.find(glyph.face);
+        if (known != uses.end() && (!upright || !known->second.vertical_resource.empty())) continue;
         FaceUsage& face = faces_.at(glyph.face);
-        const char* name = doc_.checked(HPDF_Page_GetLocalFontName(p, face.type0), "naming a font");
-        uses[glyph.face] = {name, &face.subset, &face.text_of_code};
+        if (known == uses.end()) {
+          const char* name =
+              doc_.checked(HPDF_Page_GetLocalFontName(p, face.type0), "naming a font");
+          known = uses.emplace(glyph.face, pdf::FontUse{name, &face.subset, &face.text_of_code})
+                      .first;
+        }
+        if (upright)
+          known->second.vertical_resource = doc_.checked(
+              HPDF_Page_GetLocalFontName(p, face.type0_vertical), "naming a vertical font");
       }
       ops += pdf::text_operators(page.glyphs, uses, frame_, colours_, tags);
       if (options_.print) ops += as_artifact(pdf::crop_mark_operators(g, frame_), tags);

@@ -5,6 +5,7 @@
 #include "paiban/shape.hpp"
 
 #include <hb.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cctype>
@@ -25,6 +26,57 @@ bool ink_unused(char32_t ch) {
   return (ch >= U'0' && ch <= U'9') || (ch >= U'A' && ch <= U'Z') || (ch >= U'a' && ch <= U'z') ||
          (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
          (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x20000 && ch <= 0x3FFFF);
+}
+
+bool is_ascii_digit(char32_t ch) { return ch >= U'0' && ch <= U'9'; }
+
+/// How each character stands in a vertical line: upright or sideways by
+/// UAX #50's Vertical_Orientation (ICU): U, Tu and Tr upright (Tu and Tr
+/// through the font's vert forms), R sideways; a run of one or two ASCII
+/// digits is set across the line (縦中横, jlreq 3.4, clreq 3.5), a longer
+/// number sideways like Latin.
+std::vector<GlyphOrientation> vertical_orientations(const std::u32string& text) {
+  std::vector<GlyphOrientation> out(text.size(), GlyphOrientation::upright);
+  for (size_t i = 0; i < text.size(); ++i)
+    if (u_getIntPropertyValue(static_cast<UChar32>(text[i]), UCHAR_VERTICAL_ORIENTATION) ==
+        U_VO_ROTATED)
+      out[i] = GlyphOrientation::sideways;
+  for (size_t i = 0; i < text.size();) {
+    if (!is_ascii_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && is_ascii_digit(text[end])) ++end;
+    if (end - i <= 2)
+      for (size_t k = i; k < end; ++k) out[k] = GlyphOrientation::tate_chu_yoko;
+    i = end;
+  }
+  return out;
+}
+
+/// Glyphs [first, end) set across a vertical line (縦中横) as one cluster
+/// one em long: the first carries the em, the others none; y_offset puts
+/// each one's horizontal origin across the line from its centre, x_offset
+/// brings the later ones back to the em's top. A group wider than the em
+/// is set smaller to fit.
+void set_across(std::vector<ShapedGlyph>& glyphs, size_t first, double em, uint32_t cluster) {
+  double width = 0;
+  for (size_t k = first; k < glyphs.size(); ++k) width += glyphs[k].advance;
+  const double fit = width > em ? em / width : 1.0;
+  double across = -0.5 * width * fit;
+  for (size_t k = first; k < glyphs.size(); ++k) {
+    ShapedGlyph& g = glyphs[k];
+    const double advance = g.advance * fit;
+    g.size *= fit;
+    g.cluster = cluster;
+    g.y_offset = across + g.x_offset * fit;
+    g.x_offset = k == first ? 0 : -em;
+    g.advance = k == first ? em : 0;
+    g.ink_left = 0;
+    g.ink_right = k == first ? em : 0;
+    across += advance;
+  }
 }
 
 struct RubySpan {
@@ -145,8 +197,9 @@ void add_hyphenation_points(ShapedParagraph& out, FontCache& fonts) {
 
 ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layout& layout,
                             const std::string& lang, FontCache& fonts, Warnings& warnings,
-                            const SourceLocation& where) {
+                            const SourceLocation& where, WritingMode mode) {
   ShapedParagraph out;
+  out.vertical = mode == WritingMode::vertical_rl;
   out.text = std::move(built.text);
   out.links = std::move(built.links);
   out.spans = std::move(built.spans);
@@ -175,34 +228,59 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
   for (const LanguageSpan& span : out.spans)
     span_language.push_back(hb_language_from_string(span.lang.c_str(), -1));
   out.glyphs.reserve(out.text.size());
-  for (const TextRun& run : runs) {
+  // Characters [begin, end) of `run`, set one way.
+  auto shape_piece = [&](const TextRun& run, uint32_t begin, uint32_t end,
+                         GlyphOrientation orientation) {
+    const bool upright = orientation == GlyphOrientation::upright;
     hb_buffer_clear_contents(buffer);
     hb_buffer_add_utf32(buffer, reinterpret_cast<const uint32_t*>(out.text.data()),
-                        static_cast<int>(out.text.size()), run.begin, run.end - run.begin);
-    hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+                        static_cast<int>(out.text.size()), begin, end - begin);
+    hb_buffer_set_direction(buffer, upright ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
     hb_buffer_set_script(buffer, static_cast<hb_script_t>(run.script));
     hb_buffer_set_language(buffer, run.span >= 0 ? span_language[run.span] : language);
     hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
     auto* font = static_cast<hb_font_t*>(fonts.hb_font(run.face));
-    const std::vector<hb_feature_t> features = apostrophe_features(out.text, run.begin, run.end);
+    std::vector<hb_feature_t> features = apostrophe_features(out.text, begin, end);
+    // 縦中横: half-width digits, two to the em.
+    if (orientation == GlyphOrientation::tate_chu_yoko)
+      features.push_back({HB_TAG('h', 'w', 'i', 'd'), 1, begin, end});
     hb_shape(font, buffer, features.data(), static_cast<unsigned>(features.size()));
     unsigned count = 0;
     hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
     hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
     const double scale = style.size / fonts.info(run.face).units_per_em;
+    const size_t first = out.glyphs.size();
     for (unsigned g = 0; g < count; ++g) {
       ShapedGlyph glyph;
       glyph.face = run.face;
       glyph.glyph = info[g].codepoint;
       glyph.size = style.size;
-      glyph.advance = pos[g].x_advance * scale;
-      glyph.x_offset = pos[g].x_offset * scale;
-      glyph.y_offset = pos[g].y_offset * scale;
+      glyph.orientation = orientation;
       glyph.cluster = info[g].cluster;
-      if (glyph.cluster >= out.text.size() || !ink_unused(out.text[glyph.cluster])) {
-        GlyphInk ink = fonts.ink(run.face, glyph.glyph);
-        glyph.ink_left = ink.x_min * scale;
-        glyph.ink_right = ink.x_max * scale;
+      const bool wants_ink = glyph.cluster >= out.text.size() || !ink_unused(out.text[glyph.cluster]);
+      if (upright) {
+        // HarfBuzz gives offsets from the vertical origin (the pen) to the
+        // horizontal one: less the font's vertical origin, what is left is
+        // GPOS's own adjustment. Along the line is down, across is right.
+        hb_position_t origin_x = 0, origin_y = 0;
+        hb_font_get_glyph_v_origin(font, glyph.glyph, &origin_x, &origin_y);
+        glyph.advance = -pos[g].y_advance * scale;
+        glyph.x_offset = -(pos[g].y_offset + origin_y) * scale;
+        glyph.y_offset = (pos[g].x_offset + origin_x) * scale;
+        if (wants_ink) {
+          GlyphInk ink = fonts.ink(run.face, glyph.glyph);
+          glyph.ink_left = (origin_y - ink.y_max) * scale;
+          glyph.ink_right = (origin_y - ink.y_min) * scale;
+        }
+      } else {
+        glyph.advance = pos[g].x_advance * scale;
+        glyph.x_offset = pos[g].x_offset * scale;
+        glyph.y_offset = pos[g].y_offset * scale;
+        if (wants_ink) {
+          GlyphInk ink = fonts.ink(run.face, glyph.glyph);
+          glyph.ink_left = ink.x_min * scale;
+          glyph.ink_right = ink.x_max * scale;
+        }
       }
       glyph.color = style.color;
       glyph.link = run.link;
@@ -211,6 +289,26 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
       glyph.unsafe_to_break =
           (hb_glyph_info_get_glyph_flags(&info[g]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
       out.glyphs.push_back(glyph);
+    }
+    if (orientation == GlyphOrientation::tate_chu_yoko)
+      set_across(out.glyphs, first, style.size, begin);
+  };
+  const std::vector<GlyphOrientation> orientations =
+      mode == WritingMode::vertical_rl ? vertical_orientations(out.text)
+                                       : std::vector<GlyphOrientation>{};
+  for (const TextRun& run : runs) {
+    if (orientations.empty()) {
+      shape_piece(run, run.begin, run.end, GlyphOrientation::horizontal);
+      continue;
+    }
+    for (uint32_t begin = run.begin; begin < run.end;) {
+      uint32_t end = begin + 1;
+      while (end < run.end && orientations[end] == orientations[begin] &&
+             !(orientations[begin] == GlyphOrientation::tate_chu_yoko &&
+               !is_ascii_digit(out.text[end])))
+        ++end;
+      shape_piece(run, begin, end, orientations[begin]);
+      begin = end;
     }
   }
   hb_buffer_destroy(buffer);
@@ -223,7 +321,8 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
     Builder annotation(span.lang);
     annotation.add(span.annotation, InlineRun{.where = span.where});
     ShapedParagraph shaped =
-        shape_built(std::move(annotation), small, layout, span.lang, fonts, warnings, span.where);
+        shape_built(std::move(annotation), small, layout, span.lang, fonts, warnings, span.where,
+                    mode);
     RubyAnnotation ruby;
     ruby.base_begin = span.begin;
     ruby.base_end = span.end;
@@ -241,7 +340,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
 
 ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
                                 const Layout& layout, const std::string& lang, FontCache& fonts,
-                                Warnings& warnings) {
+                                Warnings& warnings, WritingMode mode) {
   Builder built(lang);
   for (const InlineRun& run : text) {
     if (run.line_break)
@@ -252,7 +351,7 @@ ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
       built.add(run.text, run);
   }
   SourceLocation where = text.empty() ? SourceLocation{} : text.front().where;
-  return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
+  return shape_built(std::move(built), style, layout, lang, fonts, warnings, where, mode);
 }
 
 ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,
@@ -260,7 +359,8 @@ ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, cons
                            const SourceLocation& where) {
   Builder built(lang);
   built.add(utf8, InlineRun{.where = where});
-  return shape_built(std::move(built), style, layout, lang, fonts, warnings, where);
+  return shape_built(std::move(built), style, layout, lang, fonts, warnings, where,
+                     WritingMode::horizontal_tb);
 }
 
 double natural_width(const ShapedParagraph& paragraph) {

@@ -1,0 +1,140 @@
+// Painting a vertical (vertical-rl) flow: the line breaker's x runs down
+// the page, and a line box's depth runs leftwards from the text area's
+// right edge. Each glyph is placed by how it stands in the line (upright,
+// sideways or 縦中横); boxes, rules and figures are turned with the lines.
+#include "paginate/paint.hpp"
+
+namespace paiban {
+namespace {
+
+/// The em box's centre below the baseline, as a share of the size: the em
+/// box runs from 0.88 above the baseline to 0.12 below (baseline_in_box).
+constexpr double kCentreBelowAscent = 0.38;
+
+bool takes_emphasis_dot(const std::u32string& text) {
+  if (text.size() != 1) return false;
+  const char32_t c = text[0];
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
+
+}  // namespace
+
+void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double top,
+                         double centre, double em, const std::vector<std::string>& links,
+                         int element, const std::vector<int>& link_elements) {
+  auto element_of_link = [&](int link) {
+    if (link >= 0 && link < static_cast<int>(link_elements.size())) return link_elements[link];
+    return element;
+  };
+  int open_link = -1;
+  double link_y0 = 0, link_y1 = 0, link_size = 0;
+  auto close_link = [&] {
+    if (open_link >= 0 && open_link < static_cast<int>(links.size())) {
+      PageLink link;
+      link.x0 = centre - link_size / 2;
+      link.x1 = centre + link_size / 2;
+      link.y0 = link_y0;
+      link.y1 = link_y1;
+      link.uri = links[open_link];
+      link.element = element_of_link(open_link);
+      page.links.push_back(std::move(link));
+    }
+    open_link = -1;
+  };
+  for (const PlacedGlyph& g : glyphs) {
+    PageGlyph out;
+    out.face = g.face;
+    out.glyph = g.glyph;
+    out.size = g.size;
+    out.advance = g.advance;
+    out.color = g.color;
+    out.text = g.text;
+    out.no_text = g.no_text;
+    out.orientation = g.orientation;
+    const double along = top + g.x;  // where the glyph starts down the line
+    switch (g.orientation) {
+      case GlyphOrientation::upright:  // its vertical origin: the top centre of its em box
+        out.x = centre + g.y_offset;
+        out.y = along;
+        break;
+      case GlyphOrientation::sideways:  // the baseline runs down, ascenders to the right
+        out.x = centre - kCentreBelowAscent * g.size + g.y_offset;
+        out.y = along;
+        break;
+      case GlyphOrientation::tate_chu_yoko:
+      case GlyphOrientation::horizontal:  // upright on a baseline, centred in a one-em cell
+        out.orientation = GlyphOrientation::tate_chu_yoko;
+        out.x = centre + g.y_offset;
+        out.y = along + 0.5 * em + kCentreBelowAscent * g.size;
+        break;
+    }
+    if (g.emphasis_dot && takes_emphasis_dot(g.text)) {
+      // To the right of the character in vertical text (clreq 3.2), as far
+      // out from its em box as the dot under a horizontal line.
+      page.dots.push_back(
+          {centre + 0.66 * g.size, along + g.advance / 2, 0.075 * g.size, g.color});
+    }
+    out.element = element_of_link(g.link);
+    page.glyphs.push_back(std::move(out));
+    if (g.link != open_link) {
+      close_link();
+      if (g.link >= 0) {
+        open_link = g.link;
+        link_y0 = along;
+        link_size = g.size;
+      }
+    }
+    if (open_link >= 0) link_y1 = along + g.advance;
+  }
+  close_link();
+}
+
+void paint_vertical_item(Page& page, const FlowItem& item, const VerticalArea& area,
+                         double depth) {
+  const double size = item.size > 0 ? item.size : 0;
+  const double centre = area.right - depth - (item.baseline - kCentreBelowAscent * size);
+  for (const FlowPart& part : item.parts) {
+    const int own = part.decoration ? kArtifact : part.element;
+    static const std::vector<int> none;
+    const std::vector<int>& link_elements = part.decoration ? none : part.link_elements;
+    for (int r = 0; r < part.repeat; ++r)
+      paint_vertical_line(page, part.glyphs, area.top + part.x + r * part.pitch, centre, size,
+                          part.links, own, link_elements);
+  }
+  if (item.image) {
+    // The flow's box: width along the line (down), height across (left).
+    PageImage image = *item.image;
+    image.x = area.right - depth - item.image->y - item.image->height;
+    image.y = area.top + item.image->x;
+    image.width = item.image->height;
+    image.height = item.image->width;
+    page.images.push_back(std::move(image));
+  }
+}
+
+void paint_vertical_frames(Page& page, const std::vector<const FlowItem*>& items,
+                           const std::vector<double>& depths, const VerticalArea& area) {
+  // Drawn as for a horizontal flow, from the area's corner, then turned:
+  // along the line (x) becomes down, depth (y) becomes leftwards.
+  Page flat;
+  paint_frames(flat, items, depths, std::vector<double>(items.size(), 0.0));
+  for (const PageBox& box : flat.boxes) {
+    PageBox turned = box;
+    turned.x = area.right - box.y - box.height;
+    turned.y = area.top + box.x;
+    turned.width = box.height;
+    turned.height = box.width;
+    page.boxes.push_back(turned);
+  }
+  for (const PageRule& rule : flat.rules) {
+    PageRule turned = rule;
+    turned.x0 = area.right - rule.y0;
+    turned.y0 = area.top + rule.x0;
+    turned.x1 = area.right - rule.y1;
+    turned.y1 = area.top + rule.x1;
+    page.rules.push_back(turned);
+  }
+}
+
+}  // namespace paiban
