@@ -38,11 +38,11 @@ struct PageGlyph {
   /// vertical origin (top centre of the em box) of an upright one.
   double x = 0, y = 0;
   double advance = 0;   ///< pt, as drawn, in the glyph's direction (down for upright)
-  GlyphOrientation orientation = GlyphOrientation::horizontal;
   Cmyk color;
   std::u32string text;   ///< for ToUnicode / copy and search
   bool no_text = false;  ///< stands for no character (a hyphen at a break, ruby): empty ActualText
   int element = kArtifact;  ///< structure element (Document::structure)
+  GlyphOrientation orientation = GlyphOrientation::horizontal;
 };
 
 struct PageRule {

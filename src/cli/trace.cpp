@@ -28,9 +28,39 @@ std::string fixed2(double pt) {
 
 const double kGapEm = 3;  // a wider gap on one baseline starts a new line
 
+/// One traced line: "PAGE LINE x=X y=Y FACE SIZE[, ...] | TEXT".
+void trace_line(const std::vector<const PageGlyph*>& glyphs, int page_number, int line_number,
+                const FontCache& fonts, std::string& out) {
+  std::vector<std::pair<FaceId, long>> faces;  // (face, size) in order of appearance
+  std::string text;
+  for (const PageGlyph* glyph : glyphs) {
+    std::pair<FaceId, long> face{glyph->face, hundredths(glyph->size)};
+    if (std::find(faces.begin(), faces.end(), face) == faces.end()) faces.push_back(face);
+    text += to_utf8(glyph->text);
+  }
+  out += std::to_string(page_number) + " " + std::to_string(line_number) +
+         " x=" + fixed2(glyphs.front()->x) + " y=" + fixed2(glyphs.front()->y) + " ";
+  for (size_t f = 0; f < faces.size(); ++f) {
+    const FaceInfo& info = fonts.info(faces[f].first);
+    if (f) out += ", ";
+    out += (info.postscript_name.empty() ? info.family : info.postscript_name) + " " +
+           fixed2(faces[f].second / 100.0);
+  }
+  out += " | " + text + "\n";
+}
+
+/// Whether two glyphs painted one after the other are on one vertical line:
+/// near one centre line (upright, sideways and 縦中横 origins stand within
+/// an em of it), going down.
+bool same_vertical_line(const PageGlyph& a, const PageGlyph& b) {
+  const double em = std::max(a.size, b.size);
+  return std::abs(a.x - b.x) < 0.75 * em && b.y >= a.y - 0.01 && b.y - a.y < kGapEm * em;
+}
+
 void trace_page(const Page& page, int page_number, const FontCache& fonts, std::string& out) {
-  std::vector<const PageGlyph*> glyphs;
-  for (const PageGlyph& glyph : page.glyphs) glyphs.push_back(&glyph);
+  std::vector<const PageGlyph*> glyphs, vertical;
+  for (const PageGlyph& glyph : page.glyphs)
+    (glyph.orientation == GlyphOrientation::horizontal ? glyphs : vertical).push_back(&glyph);
   std::stable_sort(glyphs.begin(), glyphs.end(), [](const PageGlyph* a, const PageGlyph* b) {
     if (hundredths(a->y) != hundredths(b->y)) return hundredths(a->y) < hundredths(b->y);
     return hundredths(a->x) < hundredths(b->x);
@@ -45,24 +75,18 @@ void trace_page(const Page& page, int page_number, const FontCache& fonts, std::
       if (gap > kGapEm * std::max(previous.size, glyphs[end]->size)) break;
       ++end;
     }
-    std::vector<std::pair<FaceId, long>> faces;  // (face, size) in order of appearance
-    std::string text;
-    for (size_t k = i; k < end; ++k) {
-      const PageGlyph& glyph = *glyphs[k];
-      std::pair<FaceId, long> face{glyph.face, hundredths(glyph.size)};
-      if (std::find(faces.begin(), faces.end(), face) == faces.end()) faces.push_back(face);
-      text += to_utf8(glyph.text);
-    }
-    out += std::to_string(page_number) + " " + std::to_string(++line_number) +
-           " x=" + fixed2(glyphs[i]->x) + " y=" + fixed2(glyphs[i]->y) + " ";
-    for (size_t f = 0; f < faces.size(); ++f) {
-      const FaceInfo& info = fonts.info(faces[f].first);
-      if (f) out += ", ";
-      out += (info.postscript_name.empty() ? info.family : info.postscript_name) + " " +
-             fixed2(faces[f].second / 100.0);
-    }
-    out += " | " + text + "\n";
+    trace_line({glyphs.begin() + i, glyphs.begin() + end}, page_number, ++line_number, fonts,
+               out);
     i = end;
+  }
+  // Vertical lines (writing-mode vertical-rl), after the horizontal ones,
+  // as painted: each top to bottom, the lines right to left.
+  for (size_t k = 0; k < vertical.size();) {
+    size_t end = k + 1;
+    while (end < vertical.size() && same_vertical_line(*vertical[end - 1], *vertical[end])) ++end;
+    trace_line({vertical.begin() + k, vertical.begin() + end}, page_number, ++line_number, fonts,
+               out);
+    k = end;
   }
 }
 

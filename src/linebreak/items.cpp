@@ -416,6 +416,7 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
     if (blank_a || blank_b || a.text_end <= a.text_begin || b.text_end <= b.text_begin) continue;
     const char32_t last = p.text[a.text_end - 1];
     const char32_t first = p.text[b.text_begin];
+    if (tate_chu_yoko(p, a) && tate_chu_yoko(p, b)) continue;  // digits of one 縦中横
     if (!tate_chu_yoko(p, a) && !tate_chu_yoko(p, b) &&
         ((is_ideographic(last) && western_start(p.text, b.text_begin)) ||
          (western_end(p.text, a.text_end - 1) && is_ideographic(first)))) {

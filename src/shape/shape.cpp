@@ -55,12 +55,13 @@ std::vector<GlyphOrientation> vertical_orientations(const std::u32string& text) 
   return out;
 }
 
-/// Glyphs [first, end) set across a vertical line (縦中横) as one cluster
-/// one em long: the first carries the em, the others none; y_offset puts
-/// each one's horizontal origin across the line from its centre, x_offset
-/// brings the later ones back to the em's top. A group wider than the em
-/// is set smaller to fit.
-void set_across(std::vector<ShapedGlyph>& glyphs, size_t first, double em, uint32_t cluster) {
+/// Glyphs [first, end) set across a vertical line (縦中横) in one em: the
+/// first carries the em, the others none; y_offset puts each one's
+/// horizontal origin across the line from its centre, x_offset brings the
+/// later ones back to the em's top. Each keeps its own character (line
+/// breaking keeps them together: no break or spacing between digits). A
+/// group wider than the em is set smaller to fit.
+void set_across(std::vector<ShapedGlyph>& glyphs, size_t first, double em) {
   double width = 0;
   for (size_t k = first; k < glyphs.size(); ++k) width += glyphs[k].advance;
   const double fit = width > em ? em / width : 1.0;
@@ -69,7 +70,6 @@ void set_across(std::vector<ShapedGlyph>& glyphs, size_t first, double em, uint3
     ShapedGlyph& g = glyphs[k];
     const double advance = g.advance * fit;
     g.size *= fit;
-    g.cluster = cluster;
     g.y_offset = across + g.x_offset * fit;
     g.x_offset = k == first ? 0 : -em;
     g.advance = k == first ? em : 0;
@@ -291,7 +291,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
       out.glyphs.push_back(glyph);
     }
     if (orientation == GlyphOrientation::tate_chu_yoko)
-      set_across(out.glyphs, first, style.size, begin);
+      set_across(out.glyphs, first, style.size);
   };
   const std::vector<GlyphOrientation> orientations =
       mode == WritingMode::vertical_rl ? vertical_orientations(out.text)
