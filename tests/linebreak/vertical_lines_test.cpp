@@ -137,5 +137,38 @@ TEST(VerticalLines, AMarkAtTheFootOfALineIsTrimmedToHalfAnEm) {
   EXPECT_GT(marks_at_foot, 3);
 }
 
+TEST(VerticalLines, RubyStandsToTheRightOfItsBase) {
+  // 蜘蛛の糸 with ruby: "御<ruby>釈迦<rt>しゃか</rt></ruby>様": the annotation,
+  // half size and upright, runs down beside its base on the line's right
+  // (its over side in vertical-rl), centre to centre 0.75 em away.
+  Layout layout;
+  layout.path = "test-layout";
+  layout.fonts["body"] = FontRole{{"Noto Serif CJK JP"}, 400, {"Noto Sans CJK JP"}};
+  TextStyle style;
+  style.size = 10;
+  Warnings warnings;
+  InlineText text{InlineRun{"御", false, false, "", false, {}, {}},
+                  InlineRun{"釈迦", false, false, "", false, {}, "しゃか"},
+                  InlineRun{"様は極楽の蓮池のふちを", false, false, "", false, {}, {}}};
+  ShapedParagraph p = shape_paragraph(text, style, layout, "ja", FontCache::shared(), warnings,
+                                      WritingMode::vertical_rl);
+  BreakOptions options;
+  options.measure = 300;
+  options.align = Align::start;
+  std::vector<SetLine> lines = break_paragraph(p, options, warnings);
+  ASSERT_EQ(lines.size(), 1u);
+  int ruby = 0;
+  for (const PlacedGlyph& g : lines[0].glyphs) {
+    if (!g.no_text) continue;
+    ++ruby;
+    EXPECT_EQ(g.orientation, GlyphOrientation::upright);
+    EXPECT_NEAR(g.size, 5.0, 1e-9);
+    EXPECT_NEAR(g.y_offset, 7.5, 1e-6);  // right of the base's centre line
+    EXPECT_GE(g.x, 10.0 - 1e-6);         // beside 釈迦, which runs from 10 to 30 pt
+    EXPECT_LE(g.x + g.advance, 30.0 + 1e-6);
+  }
+  EXPECT_EQ(ruby, 3);
+}
+
 }  // namespace
 }  // namespace paiban
