@@ -72,8 +72,7 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
     if (g.emphasis_dot && takes_emphasis_dot(g.text)) {
       // To the right of the character in vertical text (clreq 3.2), as far
       // out from its em box as the dot under a horizontal line.
-      page.dots.push_back(
-          {centre + 0.66 * g.size, along + g.advance / 2, 0.075 * g.size, g.color});
+      page.dots.push_back({centre + 0.66 * g.size, along + g.advance / 2, 0.075 * g.size, g.color});
     }
     out.element = element_of_link(g.link);
     page.glyphs.push_back(std::move(out));
@@ -90,8 +89,7 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
   close_link();
 }
 
-void paint_vertical_item(Page& page, const FlowItem& item, const VerticalArea& area,
-                         double depth) {
+void paint_vertical_item(Page& page, const FlowItem& item, const VerticalArea& area, double depth) {
   const double size = item.size > 0 ? item.size : 0;
   const double centre = area.right - depth - (item.baseline - kCentreBelowAscent * size);
   for (const FlowPart& part : item.parts) {

@@ -11,8 +11,7 @@ namespace {
 
 struct Fixture {
   pdf::FontSubset subset;
-  std::map<uint16_t, std::u32string> text = {
-      {10, U"中"}, {11, U"，"}, {12, U"A"}, {13, U"1"}};
+  std::map<uint16_t, std::u32string> text = {{10, U"中"}, {11, U"，"}, {12, U"A"}, {13, U"1"}};
   std::map<FaceId, pdf::FontUse> fonts;
   pdf::PageFrame frame{800, 0, 0};
   Fixture() {
@@ -39,10 +38,9 @@ PageGlyph glyph(uint32_t id, double x, double y, double advance, const std::u32s
 TEST(PdfVerticalText, UprightGlyphsGoDownThroughTheVerticalFont) {
   Fixture f;
   // 中，中 down a column at x = 100 from y = 50; the third one 0.5 pt lower.
-  std::vector<PageGlyph> glyphs = {
-      glyph(10, 100, 50, 10, U"中", GlyphOrientation::upright),
-      glyph(11, 100, 60, 10, U"，", GlyphOrientation::upright),
-      glyph(10, 100, 70.5, 10, U"中", GlyphOrientation::upright)};
+  std::vector<PageGlyph> glyphs = {glyph(10, 100, 50, 10, U"中", GlyphOrientation::upright),
+                                   glyph(11, 100, 60, 10, U"，", GlyphOrientation::upright),
+                                   glyph(10, 100, 70.5, 10, U"中", GlyphOrientation::upright)};
   std::string ops = pdf::text_operators(glyphs, f.fonts, f.frame);
   EXPECT_NE(ops.find("/F2 10 Tf"), std::string::npos) << ops;
   EXPECT_EQ(ops.find("/F1 "), std::string::npos) << ops;
@@ -64,21 +62,19 @@ TEST(PdfVerticalText, SidewaysLatinIsTurnedClockwiseAndTateChuYokoStaysUpright) 
   EXPECT_NE(ops.find("[<000C000C>] TJ"), std::string::npos) << ops;  // two letters, one run
   EXPECT_NE(ops.find("1 0 0 1 97.5 719.7 Tm"), std::string::npos) << ops;
   // The column holds turned glyphs: its text is one ActualText span.
-  EXPECT_NE(ops.find("/Span <</ActualText <FEFF4E2D004100410031>>> BDC"), std::string::npos)
-      << ops;
+  EXPECT_NE(ops.find("/Span <</ActualText <FEFF4E2D004100410031>>> BDC"), std::string::npos) << ops;
 }
 
 TEST(PdfVerticalText, OnlyMixedVerticalLinesGetOneSpan) {
-  std::vector<PageGlyph> glyphs = {
-      glyph(10, 100, 50, 10, U"中", GlyphOrientation::upright),
-      glyph(10, 100, 60, 10, U"中", GlyphOrientation::upright),
-      // the next column, to the left: upright only
-      glyph(10, 80, 50, 10, U"中", GlyphOrientation::upright),
-      glyph(10, 80, 60, 10, U"中", GlyphOrientation::upright),
-      // a third with a 縦中横 digit
-      glyph(10, 60, 50, 10, U"第", GlyphOrientation::upright),
-      glyph(13, 57.5, 68.3, 10, U"2", GlyphOrientation::tate_chu_yoko),
-      glyph(10, 60, 70, 10, U"條", GlyphOrientation::upright)};
+  std::vector<PageGlyph> glyphs = {glyph(10, 100, 50, 10, U"中", GlyphOrientation::upright),
+                                   glyph(10, 100, 60, 10, U"中", GlyphOrientation::upright),
+                                   // the next column, to the left: upright only
+                                   glyph(10, 80, 50, 10, U"中", GlyphOrientation::upright),
+                                   glyph(10, 80, 60, 10, U"中", GlyphOrientation::upright),
+                                   // a third with a 縦中横 digit
+                                   glyph(10, 60, 50, 10, U"第", GlyphOrientation::upright),
+                                   glyph(13, 57.5, 68.3, 10, U"2", GlyphOrientation::tate_chu_yoko),
+                                   glyph(10, 60, 70, 10, U"條", GlyphOrientation::upright)};
   std::vector<size_t> end = pdf::vertical_spans(glyphs);
   EXPECT_EQ(end, (std::vector<size_t>{0, 0, 0, 0, 7, 0, 0}));
 }
@@ -86,7 +82,7 @@ TEST(PdfVerticalText, OnlyMixedVerticalLinesGetOneSpan) {
 TEST(PdfVerticalText, W2ListsOnlyMetricsOffTheDefault) {
   std::map<uint16_t, int> widths = {{1, 1000}, {2, 1000}, {3, 1000}, {7, 600}};
   std::map<uint16_t, pdf::VerticalMetric> vertical = {
-      {1, {1000, 500, 880}},   // the default: not listed
+      {1, {1000, 500, 880}},  // the default: not listed
       {2, {1000, 500, 880}},
       {3, {500, 500, 880}},    // half an em down the line
       {7, {1000, 300, 900}}};  // origin off the default

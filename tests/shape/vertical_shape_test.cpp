@@ -48,8 +48,8 @@ TEST(VerticalShape, PunctuationTakesItsVerticalForms) {
     EXPECT_NEAR(g.advance, 10.0, 1e-6) << i;  // vmtx: a full em down the line
     const bool mark = std::u32string_view(U"「」（）").find(c) != std::u32string_view::npos;
     if (mark)
-      EXPECT_NE(g.glyph, glyph_at(across, static_cast<uint32_t>(i)).glyph) << "U+" << std::hex
-                                                                         << uint32_t(c);
+      EXPECT_NE(g.glyph, glyph_at(across, static_cast<uint32_t>(i)).glyph)
+          << "U+" << std::hex << uint32_t(c);
     else
       EXPECT_EQ(g.glyph, glyph_at(across, static_cast<uint32_t>(i)).glyph) << i;
   }
@@ -78,7 +78,8 @@ TEST(VerticalShape, JapaneseMarksTakeVerticalFormsWithTheirBlankHalfBelow) {
 TEST(VerticalShape, LatinIsTurnedSideways) {
   // "並規劃將導入AI公共程式（public code）"
   ShapedParagraph p = shape("導入AI公共程式（public code）", "zh-Hant", WritingMode::vertical_rl);
-  ShapedParagraph flat = shape("導入AI公共程式（public code）", "zh-Hant", WritingMode::horizontal_tb);
+  ShapedParagraph flat =
+      shape("導入AI公共程式（public code）", "zh-Hant", WritingMode::horizontal_tb);
   for (uint32_t i = 0; i < p.text.size(); ++i) {
     const char32_t c = p.text[i];
     const bool latin = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U' ';
@@ -98,8 +99,8 @@ TEST(VerticalShape, OneOrTwoDigitsStandAcrossTheLineInOneEm) {
   const uint32_t two = static_cast<uint32_t>(t.find(U'2'));
   const ShapedGlyph& single = glyph_at(p, two);
   EXPECT_EQ(single.orientation, GlyphOrientation::tate_chu_yoko);
-  EXPECT_NEAR(single.advance, 10.0, 1e-9);                      // one em down the line
-  EXPECT_NEAR(single.y_offset + 0.5 * 5.0, 0.0, 0.6);           // a half-width digit, centred
+  EXPECT_NEAR(single.advance, 10.0, 1e-9);             // one em down the line
+  EXPECT_NEAR(single.y_offset + 0.5 * 5.0, 0.0, 0.6);  // a half-width digit, centred
   const uint32_t eleven = static_cast<uint32_t>(t.find(U"11"));
   const ShapedGlyph& first = glyph_at(p, eleven);
   const ShapedGlyph& second = glyph_at(p, eleven + 1);

@@ -33,9 +33,8 @@ const std::vector<VerticalText>& vertical_texts() {
         "明（11）日完工通車，提供民眾更舒適便捷、無縫接駁的服務，加上停駛4年半的臺鐵內灣支線，也將"
         "同時於明日復駛",
         "此外也把馬總統在97年10月25日視察內灣工地時，指示興建臺鐵、高鐵兩車站間的空中人行通廊",
-        "不要有「人去政息」的想法，都應該秉持施政延續性的原則繼續辦理。",
-        "即將於明（15）日開議。", "並規劃將導入AI公共程式（public code）",
-        "目前已累計超過5萬5,000多項資料集。"}},
+        "不要有「人去政息」的想法，都應該秉持施政延續性的原則繼續辦理。", "即將於明（15）日開議。",
+        "並規劃將導入AI公共程式（public code）", "目前已累計超過5萬5,000多項資料集。"}},
       {"ja-kumo-no-ito-vertical",
        {"ある日の事でございます。御釈迦様は極楽の蓮池のふちを、独りでぶらぶら御歩きになっていらっ"
         "しゃいました。池の中に咲いている蓮の花は、みんな玉のようにまっ白で、",
@@ -181,8 +180,8 @@ TEST_P(VerticalTexts, SameInputGivesTheSameBytes) {
   const Rendered& r = render(GetParam());
   ASSERT_EQ(r.result.exit_code, 0) << r.result.output;
   const std::string again = r.pdf + ".again.pdf";
-  auto result = run_command(paiban("render " + shell_quote(manifest_of(GetParam())) + " -o " +
-                                   shell_quote(again)));
+  auto result = run_command(
+      paiban("render " + shell_quote(manifest_of(GetParam())) + " -o " + shell_quote(again)));
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_EQ(read_file(r.pdf), read_file(again));
 }
