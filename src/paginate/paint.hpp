@@ -43,7 +43,7 @@ struct VerticalArea {
 /// style's size (a 縦中横 cell's length). Links and elements as paint_line.
 void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double top,
                          double centre, double em, const std::vector<std::string>& links = {},
-                         int element = kArtifact, const std::vector<int>& link_elements = {});
+                         int element = kArtifact, const InlineElements& inline_elements = {});
 
 /// paint_item for a vertical flow: the item's box starts `depth` pt left of
 /// the area's right edge; a figure stands upright in it.

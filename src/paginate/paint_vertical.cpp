@@ -22,10 +22,16 @@ bool takes_emphasis_dot(const std::u32string& text) {
 
 void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double top,
                          double centre, double em, const std::vector<std::string>& links,
-                         int element, const std::vector<int>& link_elements) {
+                         int element, const InlineElements& inline_elements) {
   auto element_of_link = [&](int link) {
-    if (link >= 0 && link < static_cast<int>(link_elements.size())) return link_elements[link];
+    if (link >= 0 && link < static_cast<int>(inline_elements.links.size()))
+      return inline_elements.links[link];
     return element;
+  };
+  auto element_of = [&](const PlacedGlyph& g) {  // a language span's, else a link's
+    if (g.span >= 0 && g.span < static_cast<int>(inline_elements.spans.size()))
+      return inline_elements.spans[g.span];
+    return element_of_link(g.link);
   };
   int open_link = -1;
   double link_y0 = 0, link_y1 = 0, link_size = 0;
@@ -74,7 +80,7 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
       // out from its em box as the dot under a horizontal line.
       page.dots.push_back({centre + 0.66 * g.size, along + g.advance / 2, 0.075 * g.size, g.color});
     }
-    out.element = element_of_link(g.link);
+    out.element = element_of(g);
     page.glyphs.push_back(std::move(out));
     if (g.link != open_link) {
       close_link();
@@ -94,11 +100,11 @@ void paint_vertical_item(Page& page, const FlowItem& item, const VerticalArea& a
   const double centre = area.right - depth - (item.baseline - kCentreBelowAscent * size);
   for (const FlowPart& part : item.parts) {
     const int own = part.decoration ? kArtifact : part.element;
-    static const std::vector<int> none;
-    const std::vector<int>& link_elements = part.decoration ? none : part.link_elements;
+    static const InlineElements none;
+    const InlineElements& inline_elements = part.decoration ? none : part.inline_elements;
     for (int r = 0; r < part.repeat; ++r)
       paint_vertical_line(page, part.glyphs, area.top + part.x + r * part.pitch, centre, size,
-                          part.links, own, link_elements);
+                          part.links, own, inline_elements);
   }
   if (item.image) {
     // The flow's box: width along the line (down), height across (left).
