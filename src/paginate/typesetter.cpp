@@ -306,11 +306,12 @@ void Typesetter::add_caption_lines(std::vector<FlowItem>& flow, const Block& blo
       if (glyph.cluster < label_end) glyph.color = layout_.figures.label->color;
   }
   BreakOptions options = options_for(layout_, width, 0, style.align);
-  std::vector<SetLine> lines = break_paragraph(shaped, options, warnings_);
-  const std::vector<int> link_elements = add_link_elements(element, shaped.links.size());
+  SetText set_text{break_paragraph(shaped, options, warnings_), std::move(shaped.links),
+                   std::move(shaped.spans)};
+  const InlineElements inline_elements = add_inline_elements(element, set_text);
   const size_t first = flow.size();
-  for (const SetLine& line : lines) {
-    flow.push_back(line_item(style, line, 0, shaped.links, element, link_elements));
+  for (const SetLine& line : set_text.lines) {
+    flow.push_back(line_item(style, line, 0, set_text.links, element, inline_elements));
     flow.back().section = section;
   }
   if (first == flow.size()) return;
@@ -324,9 +325,10 @@ void Typesetter::add_credit_lines(std::vector<FlowItem>& flow, const Block& bloc
   const TextStyle& style = layout_.figures.credit;
   InlineText text = {InlineRun{block.figure_credit, false, false, "", false, block.where, {}}};
   SetText set_text = set(text, style, width, 0, style.align);
+  const InlineElements inline_elements = add_inline_elements(element, set_text);
   const size_t first = flow.size();
   for (const SetLine& line : set_text.lines) {
-    flow.push_back(line_item(style, line, x, set_text.links, element, {}));
+    flow.push_back(line_item(style, line, x, set_text.links, element, inline_elements));
     flow.back().section = section;
   }
   if (first == flow.size()) return;
