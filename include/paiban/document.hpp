@@ -83,6 +83,7 @@ struct PageImage {
   SourceLocation where;                        ///< its <figure>, for errors
   std::string alt;                             ///< alternate text, may be empty
   int element = kArtifact;                     ///< the Figure element
+  bool figure = false;                         ///< a manifest's <figure> (not a logo)
 };
 
 struct Page {

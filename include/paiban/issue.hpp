@@ -42,6 +42,15 @@ struct Field {
 
 enum class BlockKind { paragraph, subheading, list, quote, figure, heading, fields, box };
 
+/// figure/@place: where a figure stands. `here` in the text where it falls
+/// (on the next page's top when it does not fit), `top` or `bottom` of the
+/// page (or of the column, when the page has columns).
+enum class FigurePlace { here, top, bottom };
+/// figure/@span: how wide a figure may be. `column` the column's measure,
+/// `all` across every column of the text area, `bleed` the whole page into
+/// the bleed (print) or to the trim edge (screen).
+enum class FigureSpan { column, all, bleed };
+
 /// A block of an article or of the back matter.
 struct Block {
   BlockKind kind = BlockKind::paragraph;
@@ -54,8 +63,11 @@ struct Block {
   std::vector<Block> paragraphs;  ///< quote: its <p>s; box: its <p>s and <subheading>s (text: @title)
   std::string figure_path;        ///< figure: resolved path of @src
   ImageFacts figure;              ///< figure: what the file is, read once at <figure>
-  double figure_width = 1.0;      ///< figure: fraction of the text width
+  std::optional<double> figure_width;  ///< figure: fraction of the measure; absent: the layout's
   std::string figure_alt;         ///< figure: @alt, white space folded; empty when absent
+  FigurePlace figure_place = FigurePlace::here;  ///< figure: @place
+  FigureSpan figure_span = FigureSpan::column;   ///< figure: @span
+  std::string figure_credit;      ///< figure: @credit (who made the picture), folded; may be empty
   std::vector<Field> fields;      ///< fields
 };
 

@@ -157,6 +157,20 @@ struct ColumnStyle {
   SourceLocation where;    ///< the <columns> element, for errors about what it leaves
 };
 
+/// How figures look and are placed (<figures>): their default width, their
+/// distance from text, the numbered label before a caption, the credit
+/// line, and the least resolution a placed picture may have.
+struct FigureStyle {
+  double width = 1;  ///< default width, a fraction of the column measure (figure/@width wins)
+  std::optional<double> separation;  ///< pt between a figure and text; absent: half the body leading
+  /// The label's look: its colour and weight (bold) come from this style,
+  /// its face and size from the caption's. Absent: the caption's colour, bold.
+  std::optional<TextStyle> label;
+  TextStyle credit;             ///< the credit line (resolved: the caption's, smaller, at the end)
+  double min_dpi_screen = 150;  ///< pixels per inch below which a screen render warns
+  double min_dpi_print = 300;   ///< the same for --print
+};
+
 struct ContentsStyle {
   std::string title_style = "toc-title";
   std::vector<std::string> entry_styles = {"toc-1", "toc-2", "toc-3"};  ///< by depth
@@ -193,6 +207,9 @@ struct Wording {
   std::string source_label;    ///< before an article's source, e.g. 来源：
   std::string contents_title;  ///< e.g. 目录 (a manifest's toc/@title wins)
   std::string date_format;     ///< e.g. {yyyy}年{m}月{d}日
+  /// Before a figure's caption, {n} its number through the issue, e.g.
+  /// "图{n}　"; unset: the language's; set but empty: figures are not numbered.
+  std::optional<std::string> figure_label;
 };
 
 /// paiban's own wording for a language: zh-Hans 来源：/目录, zh-Hant (and
@@ -233,6 +250,7 @@ struct Layout {
   Frame box_frame{false, {}, 0.5, Cmyk{}, 0, {}, 8};  ///< <box-frame>; a thin black border by default
   std::optional<Frame> quote_frame;                  ///< <quote-frame>; none by default
   double han_latin_gap_em = 0;  ///< <line-break han-latin-gap>; 0 = paiban's (a hair under 1/4 em)
+  FigureStyle figures;          ///< <figures>
 
   /// The named style; throws std::out_of_range naming the style when absent.
   const TextStyle& style(const std::string& key) const;

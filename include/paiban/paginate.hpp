@@ -13,6 +13,16 @@ namespace paiban {
 
 Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings);
 
+/// A placed figure's resolution: its pixels over its size on the page, in
+/// pixels per inch, the lesser of width and height.
+double effective_dpi(const PageImage& image);
+
+/// Warns ("figure-low-resolution", at the <figure>) for every figure placed
+/// at fewer pixels per inch than the layout's least for the output
+/// (FigureStyle: 300 for print, 150 for screen unless it says otherwise).
+void check_figure_resolution(const Document& document, const FigureStyle& figures, bool print,
+                             Warnings& warnings);
+
 /// Saddle stitching folds sheets of four pages: pads the page count to a
 /// multiple of 4 with blank pages (no furniture) at the end.
 void pad_for_saddle_stitch(Document& document);

@@ -36,6 +36,7 @@ RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
                               options.allow_outside, options.layout_path);
   result.inputs = input_files(issue, layout);
   Document document = paginate(issue, layout, fonts, result.warnings);
+  check_figure_resolution(document, layout.figures, options.pdf.print, result.warnings);
   if (options.pdf.pdfua)  // --pdfua: a figure a screen reader cannot describe is an error
     for (const Warning& w : result.warnings)
       if (w.code == "figure-without-description")

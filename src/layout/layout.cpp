@@ -41,6 +41,7 @@ void overlay(Wording& base, const Wording& over) {
   if (!over.source_label.empty()) base.source_label = over.source_label;
   if (!over.contents_title.empty()) base.contents_title = over.contents_title;
   if (!over.date_format.empty()) base.date_format = over.date_format;
+  if (over.figure_label) base.figure_label = over.figure_label;  // "" turns numbering off
 }
 
 }  // namespace
@@ -54,12 +55,14 @@ Wording default_wording(const std::string& lang) {
   if (language == "zh") {
     const bool traditional =
         has("hant") || (!has("hans") && (has("tw") || has("hk") || has("mo")));
-    if (traditional) return {"來源：", "目錄", "{yyyy}年{m}月{d}日"};
-    return {"来源：", "目录", "{yyyy}年{m}月{d}日"};
+    // The label, then an ideographic space before the caption's text (GB/T
+    // 7713-style "图 1　…"; the Han-digit gap is the line breaker's).
+    if (traditional) return {"來源：", "目錄", "{yyyy}年{m}月{d}日", "圖{n}\u3000"};
+    return {"来源：", "目录", "{yyyy}年{m}月{d}日", "图{n}\u3000"};
   }
-  if (language == "ja") return {"出典：", "目次", "{yyyy}年{m}月{d}日"};
-  if (language == "ko") return {"출처: ", "차례", "{yyyy}년 {m}월 {d}일"};
-  return {"Source: ", "Contents", "{yyyy}-{mm}-{dd}"};
+  if (language == "ja") return {"出典：", "目次", "{yyyy}年{m}月{d}日", "図{n}\u3000"};
+  if (language == "ko") return {"출처: ", "차례", "{yyyy}년 {m}월 {d}일", "그림 {n}. "};
+  return {"Source: ", "Contents", "{yyyy}-{mm}-{dd}", "Figure {n}. "};
 }
 
 Wording Layout::wording_for(const std::string& lang) const {

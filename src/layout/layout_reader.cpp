@@ -23,6 +23,7 @@ const std::vector<std::string_view> furniture_fields = {
 const std::vector<std::string_view> cover_fields = {"title",  "subtitle",     "date",
                                                     "number", "organization", "publisher"};
 const std::vector<std::string_view> date_fields = {"yyyy", "mm", "dd", "m", "d"};
+const std::vector<std::string_view> figure_fields = {"n"};
 
 // Ranges of the layout's numbers. A PDF page side is at most 14,400 pt (200
 // in; libharu's and Acrobat's limit), so no length is longer; type from 1 pt
@@ -193,6 +194,7 @@ class LayoutReader {
       }
       return;
     }
+    if (name == "figures") return read_figures(node);
     if (name == "backmatter") {
       in_.check_attributes(node, {"new-page"});
       no_content(node);
@@ -202,10 +204,48 @@ class LayoutReader {
     in_.fail(node, "unknown element <" + std::string(name) + "> in <layout>");
   }
 
+  // <figures width="0.9" separation="12pt" label="图{n}　" label-style="figure-label"
+  //          credit-style="credit" min-dpi="150" min-dpi-print="300"/>
+  void read_figures(pugi::xml_node node) {
+    in_.check_attributes(node, {"width", "separation", "label", "label-style", "credit-style",
+                                "min-dpi", "min-dpi-print"});
+    no_content(node);
+    FigureStyle& figures = layout_.figures;
+    if (pugi::xml_attribute width = node.attribute("width")) {
+      auto fraction = parse_decimal(token_value(width));
+      if (!fraction || *fraction <= 0 || *fraction > 1)
+        in_.fail(width, "figures width must be a fraction of the column measure, more than 0 "
+                        "and at most 1, not " + quoted_value(width.value()));
+      figures.width = *fraction;
+    }
+    if (pugi::xml_attribute separation = node.attribute("separation"))
+      figures.separation = length(separation, 0);
+    if (pugi::xml_attribute label = node.attribute("label"))
+      layout_.any_language.figure_label = checked_template(label, label.value(), figure_fields);
+    if (pugi::xml_attribute style = node.attribute("label-style"))
+      figure_label_style_ = style_reference(style);
+    if (pugi::xml_attribute style = node.attribute("credit-style"))
+      figure_credit_style_ = style_reference(style);
+    figures.min_dpi_screen = dpi(node.attribute("min-dpi"), figures.min_dpi_screen);
+    figures.min_dpi_print = dpi(node.attribute("min-dpi-print"), figures.min_dpi_print);
+  }
+
+  /// Pixels per inch, a whole number from 1 to 2400; absent gives `fallback`.
+  double dpi(pugi::xml_attribute attribute, double fallback) {
+    if (!attribute) return fallback;
+    auto value = parse_whole(token_value(attribute), 2400);
+    if (!value || *value < 1)
+      in_.fail(attribute, std::string(attribute.name()) +
+                              " must be a whole number of pixels per inch from 1 to 2400, not " +
+                              quoted_value(attribute.value()));
+    return *value;
+  }
+
   // <words lang="zh-Hant" source-label="來源：" contents-title="目錄"
   //        date-format="{yyyy}年{m}月{d}日"/>: wording for one language.
   void read_words(pugi::xml_node node) {
-    in_.check_attributes(node, {"lang", "source-label", "contents-title", "date-format"});
+    in_.check_attributes(node,
+                         {"lang", "source-label", "contents-title", "date-format", "figure-label"});
     no_content(node);
     pugi::xml_attribute lang = required(node, "lang");
     const std::string tag = token_value(lang);
@@ -218,6 +258,8 @@ class LayoutReader {
       wording.contents_title = title.value();
     if (pugi::xml_attribute format = node.attribute("date-format"))
       wording.date_format = checked_template(format, format.value(), date_fields);
+    if (pugi::xml_attribute label = node.attribute("figure-label"))
+      wording.figure_label = checked_template(label, label.value(), figure_fields);
     layout_.words[tag] = wording;
   }
 
@@ -685,6 +727,20 @@ class LayoutReader {
     engine.caption = styles.at("caption");
     engine.field = styles.at("field");
     engine.backmatter_heading = styles.at("backmatter-heading");
+    // Figures: the label's look, and the credit line (by default the
+    // caption's face at four fifths of its size, at the picture's end edge).
+    FigureStyle& figures = layout_.figures;
+    if (!figure_label_style_.empty()) figures.label = styles.at(figure_label_style_);
+    if (!figure_credit_style_.empty()) {
+      figures.credit = styles.at(figure_credit_style_);
+    } else {
+      figures.credit = engine.caption;
+      figures.credit.size = engine.caption.size * 0.8;
+      figures.credit.leading = engine.caption.leading * 0.8;
+      figures.credit.space_before = figures.credit.space_after = 0;
+      figures.credit.first_indent_em = 0;
+      figures.credit.align = Align::end;
+    }
   }
 
   const XmlInput& in_;
@@ -693,6 +749,7 @@ class LayoutReader {
   std::vector<Reference> style_references_;
   SourceLocation gap_where_, rule_where_;  // <columns gap>, <columns rule> when given
   bool header_recto_only_ = false, footer_recto_only_ = false;  // pages="recto"
+  std::string figure_label_style_, figure_credit_style_;  ///< <figures> styles, resolved last
 };
 
 }  // namespace

@@ -420,7 +420,7 @@ class ManifestReader {
   }
 
   void read_figure(pugi::xml_node node, Block& block) {
-    in_.check_attributes(node, {"src", "width", "alt"});
+    in_.check_attributes(node, {"src", "width", "alt", "place", "span", "credit"});
     block.kind = BlockKind::figure;
     // Alternate text for readers who cannot see the picture (tagged PDF /Alt).
     if (pugi::xml_attribute alt = node.attribute("alt")) block.figure_alt = fold_white_space(alt.value());
@@ -437,12 +437,27 @@ class ManifestReader {
       auto fraction = parse_decimal(token_value(width));
       if (!fraction || *fraction <= 0 || *fraction > 1) {
         in_.fail(width,
-                 "figure width must be a fraction of the text width, more than 0 and at "
+                 "figure width must be a fraction of the measure, more than 0 and at "
                  "most 1, not " +
                      quoted_value(width.value()));
       }
       block.figure_width = *fraction;
     }
+    // Project extensions: where the figure stands, how wide it may be, who made it.
+    const std::string place = read_choice(node.attribute("place"), {"here", "top", "bottom"}, "here");
+    block.figure_place = place == "top"      ? FigurePlace::top
+                         : place == "bottom" ? FigurePlace::bottom
+                                             : FigurePlace::here;
+    const std::string span = read_choice(node.attribute("span"), {"column", "all", "bleed"}, "column");
+    block.figure_span = span == "all"     ? FigureSpan::all
+                        : span == "bleed" ? FigureSpan::bleed
+                                          : FigureSpan::column;
+    // A bleed figure is as wide as the page: a width would have no effect.
+    if (block.figure_span == FigureSpan::bleed && node.attribute("width"))
+      in_.fail(node.attribute("width"),
+               "figure width has no effect with span=\"bleed\" (the picture is as wide as the page)");
+    if (pugi::xml_attribute credit = node.attribute("credit"))
+      block.figure_credit = text_attribute(credit);
     bool has_caption = false;
     for (pugi::xml_node child : in_.element_children(node)) {
       if (std::string_view(child.name()) != "caption") reject_element(in_, child, node);

@@ -84,7 +84,7 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
       for (const Block& block : article.blocks) {
         first = items.size();
         setter.add_block(items, block, s);
-        in_columns(first);
+        if (block.kind != BlockKind::figure || !figure_spans(block)) in_columns(first);
         if (block.kind == BlockKind::subheading)
           anchor_here(first, plain_text(block.text), 3,
                       block.text.empty() ? block.where : block.text.front().where);

@@ -178,23 +178,29 @@ Document finish_pages(const Issue& issue, Typesetter& setter, const MainFlow& ma
     int section = placed_page.empty() ? -1 : main.items[placed_page.items.front().item].section;
     Page& page = page_at(index, section >= 0 ? main.section_titles[section] : "");
     const double left = left_margin(g, index);
+    // Painted in the flow's order, which is the reading order, wherever a
+    // figure stands (at the page's top, at its foot): the content stream and
+    // the tags read as the manifest does.
+    std::vector<PlacedItem> in_order = placed_page.items;
+    std::stable_sort(in_order.begin(), in_order.end(),
+                     [](const PlacedItem& a, const PlacedItem& b) { return a.item < b.item; });
     std::vector<const FlowItem*> on_page;
     std::vector<double> tops, lefts;
-    for (const PlacedItem& placed : placed_page.items) on_page.push_back(&main.items[placed.item]);
+    for (const PlacedItem& placed : in_order) on_page.push_back(&main.items[placed.item]);
     if (g.writing_mode == WritingMode::vertical_rl) {  // one column: collect_blocks
       const VerticalArea area{g.width - (g.inner + g.outer - left), g.top};
-      for (const PlacedItem& placed : placed_page.items) tops.push_back(placed.top);
+      for (const PlacedItem& placed : in_order) tops.push_back(placed.top);
       paint_vertical_frames(page, on_page, tops, area);
-      for (const PlacedItem& placed : placed_page.items)
+      for (const PlacedItem& placed : in_order)
         paint_vertical_item(page, main.items[placed.item], area, placed.top);
       continue;
     }
-    for (const PlacedItem& placed : placed_page.items) {
+    for (const PlacedItem& placed : in_order) {
       tops.push_back(g.top + placed.top);
       lefts.push_back(left + placed.x);
     }
     paint_frames(page, on_page, tops, lefts);
-    for (const PlacedItem& placed : placed_page.items)
+    for (const PlacedItem& placed : in_order)
       paint_item(page, main.items[placed.item], left + placed.x, g.top + placed.top);
     // Column rules: centred in each gap between two columns that hold text.
     if (layout.columns.rule_width > 0)

@@ -43,6 +43,18 @@ struct Anchor {
   SourceLocation where;  ///< the heading in the manifest, for warnings about its contents line
 };
 
+/// A figure in the flow: its picture, then its credit and caption lines,
+/// `items` in all, kept whole. Page building places it in the text (`here`) or at the
+/// top or bottom of a page, on a later page when it does not fit, never
+/// before a figure that comes earlier.
+struct FlowFigure {
+  FigurePlace place = FigurePlace::here;
+  FigureSpan span = FigureSpan::column;
+  size_t items = 1;         ///< this item and the items - 1 after it
+  double separation = 0;    ///< pt between the figure and text
+  double trailing = 0;      ///< pt of the last item's height that is the separation below (here)
+};
+
 struct FlowItem {
   double space_before = 0;  ///< dropped at the top of a page
   double height = 0;        ///< line box height (the style's leading), pt
@@ -51,6 +63,8 @@ struct FlowItem {
                             ///< baseline - 0.38 size)
   std::vector<FlowPart> parts;
   std::optional<PageImage> image;  ///< a figure: x, y relative to the box, width, height
+  bool image_from_page_edge = false;  ///< image x from the page's left edge, not the measure's (bleed)
+  std::optional<FlowFigure> figure;   ///< the first item of a figure
   bool break_after = true;         ///< may a page end after this item?
   bool page_break_before = false;  ///< starts a new page (back matter)
   std::vector<int> anchors;        ///< indexes into the anchor table

@@ -2,11 +2,65 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 
 namespace paiban {
 namespace {
 
 constexpr double kSlack = 0.01;  // pt: rounding must not push a line over
+
+/// A figure's items stacked, without the separation below it, pt.
+double figure_height(const std::vector<FlowItem>& flow, size_t first) {
+  const FlowFigure& figure = *flow[first].figure;
+  double height = 0;
+  for (size_t k = first; k < first + figure.items; ++k)
+    height += (k == first ? 0 : flow[k].space_before) + flow[k].height;
+  return height - figure.trailing;
+}
+
+bool at_bottom(const FlowFigure& figure) { return figure.place == FigurePlace::bottom; }
+
+/// A figure of the single-column flow (one in a column set is set in its
+/// column like text).
+bool figure_at(const std::vector<FlowItem>& flow, size_t i) {
+  return flow[i].figure && flow[i].columns <= 1;
+}
+
+/// The figures standing at a page's top and bottom, and the room they take
+/// from its text, their separation included.
+struct PageFloats {
+  std::vector<size_t> top, bottom;  ///< first items, in the flow's order
+  double top_room = 0, bottom_room = 0;
+  bool empty() const { return top.empty() && bottom.empty(); }
+};
+
+/// Puts the figure at `first` at the top (or, for place="bottom", the
+/// bottom) of a page whose text reaches down to `text_bottom` of its
+/// `area_height`, when it fits beside what is there or `force` says it goes
+/// there anyway.
+bool try_float(const std::vector<FlowItem>& flow, size_t first, PageFloats& floats,
+               double text_bottom, double area_height, bool force) {
+  const FlowFigure& figure = *flow[first].figure;
+  const double need = figure_height(flow, first) + figure.separation;
+  if (!force && text_bottom + floats.top_room + floats.bottom_room + need > area_height + kSlack)
+    return false;
+  (at_bottom(figure) ? floats.bottom : floats.top).push_back(first);
+  (at_bottom(figure) ? floats.bottom_room : floats.top_room) += need;
+  return true;
+}
+
+/// Places a figure's items from `top` down; returns its bottom.
+double stack_figure(const std::vector<FlowItem>& flow, size_t first, double top,
+                    std::vector<PlacedItem>& out) {
+  const FlowFigure& figure = *flow[first].figure;
+  double y = top;
+  for (size_t k = first; k < first + figure.items; ++k) {
+    if (k > first) y += flow[k].space_before;
+    out.push_back({k, y, 0});
+    y += flow[k].height;
+  }
+  return y - figure.trailing;
+}
 
 /// Columns filled from `top` down to `bottom`: the placements, where the
 /// filling stopped, and whether the first column had to be cut where it was
@@ -143,23 +197,72 @@ struct PageAttempt {
   size_t next = 0;     // the first item on a later page
   bool full = false;   // an item did not fit: the page should end at a break
   size_t full_at = 0;  // that item (or the start of its column set)
+  std::deque<size_t> waiting;  // figures for later pages, in order
 };
 
+/// Lays one page. The text is laid from `page_top` down as if the figures
+/// at the top were not there, in room shortened by them, and moved down
+/// below them at the end; figures at the foot stand at the area's foot.
 PageAttempt lay_page(const std::vector<FlowItem>& flow, size_t start, size_t limit,
                      double area_height, double page_top, bool shared,
-                     const ColumnGeometry& geometry) {
+                     const ColumnGeometry& geometry, std::deque<size_t> waiting) {
   PageAttempt out;
   PlacedPage& page = out.page;
+  PageFloats floats;
+  // Figures waiting from earlier pages come first, in their order.
+  const bool had_waiting = !waiting.empty();
+  while (!waiting.empty() &&
+         try_float(flow, waiting.front(), floats, page_top, area_height, floats.empty()))
+    waiting.pop_front();
+  auto text_bottom = [&] { return area_height - floats.top_room - floats.bottom_room; };
   double y = page_top;
-  size_t i = start;
+  // Figures still waiting when the back matter starts get pages of their own before it.
+  size_t i = had_waiting && start < limit && start > 0 && flow[start].page_break_before ? limit
+                                                                                         : start;
+  auto finish = [&] {
+    // The text below the top figures; the figures at the top and the foot.
+    for (PlacedItem& placed : page.items) placed.top += floats.top_room;
+    for (ColumnGap& gap : page.gaps) gap.top += floats.top_room, gap.bottom += floats.top_room;
+    std::vector<PlacedItem> top_items, bottom_items;
+    double cursor = page_top;
+    for (size_t f : floats.top)
+      cursor = stack_figure(flow, f, cursor, top_items) + flow[f].figure->separation;
+    double foot = area_height - floats.bottom_room;
+    for (size_t f : floats.bottom)
+      foot = stack_figure(flow, f, foot + flow[f].figure->separation, bottom_items);
+    page.items.insert(page.items.begin(), top_items.begin(), top_items.end());
+    page.items.insert(page.items.end(), bottom_items.begin(), bottom_items.end());
+    out.waiting = std::move(waiting);
+    return std::move(out);
+  };
   while (i < limit) {
     const FlowItem& item = flow[i];
     if (item.page_break_before && (i > start || shared)) break;
     // A shared first page starts below what is on it; space before is kept there.
-    const bool fresh = page.empty() && !shared;
+    const bool fresh = page.empty() && floats.empty() && !shared;
+    if (figure_at(flow, i)) {
+      // Kept whole: here in the text when it fits, else it waits for the
+      // next page while the text after it goes on filling this one; at the
+      // top or foot of this page when it fits beside its text. Never before
+      // a figure that waits.
+      const size_t last = std::min(limit, i + item.figure->items) - 1;
+      const double before = page.empty() && !shared ? 0 : item.space_before;
+      if (!waiting.empty() || last + 1 < i + item.figure->items) {
+        waiting.push_back(i);
+      } else if (item.figure->place == FigurePlace::here) {
+        if (y + before + figure_height(flow, i) <= text_bottom() + kSlack || fresh)
+          y = stack_figure(flow, i, y + before, page.items) + item.figure->trailing;
+        else
+          waiting.push_back(i);
+      } else if (!try_float(flow, i, floats, y, area_height, fresh)) {
+        waiting.push_back(i);
+      }
+      i = last + 1;
+      continue;
+    }
     if (item.columns <= 1) {
-      const double before = fresh ? 0 : item.space_before;
-      if (y + before + item.height <= area_height + kSlack || fresh) {
+      const double before = page.empty() && !shared ? 0 : item.space_before;
+      if (y + before + item.height <= text_bottom() + kSlack || fresh) {
         page.items.push_back({i, y + before, 0});
         y += before + item.height;
         ++i;
@@ -168,16 +271,16 @@ PageAttempt lay_page(const std::vector<FlowItem>& flow, size_t start, size_t lim
       out.full = true;
       out.full_at = i;
       out.next = i;
-      return out;
+      return finish();
     }
     const size_t end = set_end(flow, i);
     const size_t stop = std::min(end, limit);
     // The set's top, where its columns align; its first item's space before
     // is dropped there, as at the top of every column.
     const double top = y;
-    ColumnFill fill = fill_columns(flow, i, stop, top, area_height, geometry, fresh);
+    ColumnFill fill = fill_columns(flow, i, stop, top, text_bottom(), geometry, fresh);
     const bool ends_here = fill.next == end;
-    if (ends_here) fill = balance_columns(flow, i, end, top, area_height, geometry, fresh);
+    if (ends_here) fill = balance_columns(flow, i, end, top, text_bottom(), geometry, fresh);
     for (const PlacedItem& placed : fill.placed) {
       page.items.push_back(placed);
       y = std::max(y, placed.top + flow[placed.item].height);
@@ -193,10 +296,10 @@ PageAttempt lay_page(const std::vector<FlowItem>& flow, size_t start, size_t lim
       out.full = true;
       out.full_at = i;
     }
-    return out;
+    return finish();
   }
   out.next = i;
-  return out;
+  return finish();
 }
 
 }  // namespace
@@ -211,22 +314,26 @@ double used_height(const PlacedPage& page, const std::vector<FlowItem>& flow) {
 std::vector<PlacedPage> build_pages(const std::vector<FlowItem>& flow, double area_height,
                                     double first_top, const ColumnGeometry& columns) {
   std::vector<PlacedPage> pages;
+  std::deque<size_t> waiting;  // figures that did not fit where they fell, in order
   size_t start = 0;
-  while (start < flow.size()) {
+  while (start < flow.size() || !waiting.empty()) {
     const bool shared = pages.empty() && first_top > 0;
     const double page_top = pages.empty() ? first_top : 0;
     PageAttempt attempt =
-        lay_page(flow, start, flow.size(), area_height, page_top, shared, columns);
+        lay_page(flow, start, flow.size(), area_height, page_top, shared, columns, waiting);
     if (attempt.full) {
       // Full: end after the latest item before the one that did not fit
       // that allows it, and lay the page again up to there.
       for (size_t j = attempt.full_at; j-- > start;) {
         if (flow[j].break_after) {
-          attempt = lay_page(flow, start, j + 1, area_height, page_top, shared, columns);
+          attempt = lay_page(flow, start, j + 1, area_height, page_top, shared, columns, waiting);
           break;
         }
       }
     }
+    // What starts at or after the next page's first item is met again there.
+    waiting = std::move(attempt.waiting);
+    std::erase_if(waiting, [&](size_t f) { return f >= attempt.next; });
     pages.push_back(std::move(attempt.page));
     start = attempt.next;
   }

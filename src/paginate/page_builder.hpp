@@ -57,6 +57,15 @@ struct PlacedPage {
 /// as short as the keeps allow, the first the tallest.
 /// `first_top`: where the first page's text starts, pt from the area's top
 /// (below what shares that page: the cover, the end of the contents).
+///
+/// Figures (FlowItem::figure) outside column sets are kept whole. One placed
+/// `here` stands in the text when it fits in the rest of the page; else it
+/// waits for the next page's top while the text after it fills this page.
+/// One placed `top` or `bottom` goes to the top or foot of the page it falls
+/// on when it fits there beside the text, else it waits likewise. A waiting
+/// figure holds back every later one (figures keep their order); figures
+/// still waiting when the back matter starts (page_break_before) get pages
+/// of their own. A figure inside a column set is set in its column.
 std::vector<PlacedPage> build_pages(const std::vector<FlowItem>& flow, double area_height,
                                     double first_top = 0, const ColumnGeometry& columns = {});
 

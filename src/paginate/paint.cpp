@@ -117,7 +117,7 @@ void paint_item(Page& page, const FlowItem& item, double left, double top,
   }
   if (item.image) {
     PageImage image = *item.image;
-    image.x += left;
+    if (!item.image_from_page_edge) image.x += left;
     image.y += top;
     page.images.push_back(std::move(image));
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/utf8.hpp"
 #include "paiban/shape.hpp"
 
 namespace paiban {
@@ -262,35 +263,133 @@ std::string Typesetter::figure_alt(const Block& block) {
   return alt;
 }
 
+bool figure_spans(const Block& block) {
+  return block.figure_span != FigureSpan::column || block.figure_place != FigurePlace::here;
+}
+
+std::string expand_figure_label(const std::string& label, int number) {
+  std::string out;
+  for (size_t at = 0; at < label.size();) {
+    if (label.compare(at, 3, "{n}") == 0) {
+      out += std::to_string(number);
+      at += 3;
+    } else {
+      out += label[at++];
+    }
+  }
+  return out;
+}
+
+std::string Typesetter::figure_label() {
+  // Numbered through the issue, in the manifest's order: only captioned
+  // figures take a number.
+  const std::optional<std::string>& label = layout_.wording_for(lang_).figure_label;
+  if (!label || label->empty()) return {};
+  return expand_figure_label(*label, ++figures_numbered_);
+}
+
+void Typesetter::add_caption_lines(std::vector<FlowItem>& flow, const Block& block, int section,
+                                   const std::string& label, int element, double width) {
+  const TextStyle& style = styles().caption;
+  InlineText text = block.text;
+  if (!label.empty()) {
+    const TextStyle* look = layout_.figures.label ? &*layout_.figures.label : nullptr;
+    text.insert(text.begin(), InlineRun{label, look ? look->bold : true, false, "", false,
+                                        block.text.front().where, {}});
+  }
+  ShapedParagraph shaped = shape_paragraph(text, style, layout_, lang_, fonts_, warnings_);
+  if (shaped.text.empty()) return;
+  if (!label.empty() && layout_.figures.label) {
+    // The label in its own colour: the glyphs of its characters.
+    const uint32_t label_end = static_cast<uint32_t>(decode_utf8(label).size());
+    for (ShapedGlyph& glyph : shaped.glyphs)
+      if (glyph.cluster < label_end) glyph.color = layout_.figures.label->color;
+  }
+  BreakOptions options = options_for(layout_, width, 0, style.align);
+  SetText set_text{break_paragraph(shaped, options, warnings_), std::move(shaped.links),
+                   std::move(shaped.spans)};
+  const InlineElements inline_elements = add_inline_elements(element, set_text);
+  const size_t first = flow.size();
+  for (const SetLine& line : set_text.lines) {
+    flow.push_back(line_item(style, line, 0, set_text.links, element, inline_elements));
+    flow.back().section = section;
+  }
+  if (first == flow.size()) return;
+  flow[first].space_before = style.space_before;
+  if (style.space_after > 0) flow.back().height += style.space_after;
+}
+
+void Typesetter::add_credit_lines(std::vector<FlowItem>& flow, const Block& block, int section,
+                                  double x, double width, int element) {
+  if (block.figure_credit.empty()) return;
+  const TextStyle& style = layout_.figures.credit;
+  InlineText text = {InlineRun{block.figure_credit, false, false, "", false, block.where, {}}};
+  SetText set_text = set(text, style, width, 0, style.align);
+  const InlineElements inline_elements = add_inline_elements(element, set_text);
+  const size_t first = flow.size();
+  for (const SetLine& line : set_text.lines) {
+    flow.push_back(line_item(style, line, x, set_text.links, element, inline_elements));
+    flow.back().section = section;
+  }
+  if (first == flow.size()) return;
+  flow[first].space_before = style.space_before;
+  if (style.space_after > 0) flow.back().height += style.space_after;
+}
+
 void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int section) {
   const ImageFacts& facts = block.figure;
   if (facts.width <= 0 || facts.height <= 0)  // an Issue not made by parse_manifest
     throw InputError(block.where, "figure " + block.figure_path + " was not read");
+  const PageGeometry& g = layout_.page;
+  const FigureStyle& look = layout_.figures;
+  const bool bleed = block.figure_span == FigureSpan::bleed;
+  // A figure spans the columns (it stands apart from the column set, as
+  // wide as the text area) unless it is a column-wide one in the text.
+  const bool spans = figure_spans(block);
+  const double base = block.figure_span == FigureSpan::column ? block_measure_ : measure_;
+  const double across = spans ? measure_ : block_measure_;  // where it and its caption are centred
+  const double fraction = std::clamp(block.figure_width.value_or(look.width), 0.05, 1.0);
+  double width = bleed ? g.width + 2 * g.bleed : base * fraction;
   // `width` runs along the line, `height` across the lines: in a vertical
   // flow the picture's height and width.
   const bool vertical = mode_ == WritingMode::vertical_rl;
   const double along = vertical ? facts.height : facts.width;
-  const double across = vertical ? facts.width : facts.height;
-  double width = block_measure_ * std::clamp(block.figure_width, 0.05, 1.0);
-  double height = width * across / along;
-  const PageGeometry& g = layout_.page;
-  double max_height = vertical ? g.width - g.inner - g.outer : g.height - g.top - g.bottom;
-  if (height > max_height * 0.9) {
-    width *= max_height * 0.9 / height;
-    height = max_height * 0.9;
+  const double across_px = vertical ? facts.width : facts.height;
+  double height = width * across_px / along;
+  const double max_height =
+      (vertical ? g.width - g.inner - g.outer : g.height - g.top - g.bottom) * 0.9;
+  if (height > max_height) {  // too tall for a page: narrower (a bleed one then no longer bleeds)
+    width *= max_height / height;
+    height = max_height;
   }
-  FlowItem item;
-  item.space_before = styles().body.leading / 2;
-  item.height = height + styles().body.leading / 2;
-  item.image = PageImage{facts, (block_measure_ - width) / 2, 0, width, height, block.where,
-                         block.figure_alt};
-  item.image->element = add_element("Figure", -2, figure_alt(block));
-  item.section = section;
-  flow.push_back(std::move(item));
-  if (!block.text.empty()) {
-    keep_with_next(flow);
-    add_paragraph(flow, block.text, {.style = styles().caption, .section = section});
-  }
+  const double separation = look.separation.value_or(styles().body.leading / 2);
+  const size_t first = flow.size();
+
+  FlowItem picture;
+  picture.height = height;
+  picture.section = section;
+  // x from the measure's left edge, or from the page's for a bleed figure.
+  const double x = bleed ? (g.width - width) / 2 : (across - width) / 2;
+  picture.image_from_page_edge = bleed;
+  picture.image = PageImage{facts, x, 0, width, height, block.where, block.figure_alt};
+  picture.image->figure = true;
+  picture.image->element = add_element("Figure", -2, figure_alt(block));
+  // The caption (label, text) and the credit line read as one Caption.
+  const std::string label = block.text.empty() ? std::string() : figure_label();
+  const bool has_caption = !block.text.empty() || !block.figure_credit.empty();
+  const int caption = has_caption ? add_element("Caption") : kArtifact;
+  // The credit under the picture's end edge (within the measure for a bleed one).
+  const double credit_x = bleed ? 0 : std::max(0.0, x);
+  const double credit_width = bleed ? across : std::min(width, across);
+  flow.push_back(std::move(picture));
+  add_credit_lines(flow, block, section, credit_x, credit_width, caption);
+  if (!block.text.empty()) add_caption_lines(flow, block, section, label, caption, across);
+  // In the text the separation stands above and below it (dropped at a page's top).
+  flow[first].space_before = separation;
+  flow.back().height += separation;
+  for (size_t k = first; k + 1 < flow.size(); ++k) flow[k].break_after = false;  // kept whole
+  flow[first].figure = FlowFigure{block.figure_place, block.figure_span, flow.size() - first,
+                                  separation, separation};
 }
 
 void Typesetter::frame_items(std::vector<FlowItem>& flow, size_t first, const Frame& frame,

@@ -99,6 +99,16 @@ class Typesetter {
   void add_list(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_fields(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_figure(std::vector<FlowItem>& flow, const Block& block, int section);
+  /// The next figure's label ("图3　"), empty when the layout numbers none.
+  std::string figure_label();
+  /// The caption's lines, `label` first (in the layout's label look), as
+  /// `element`, `width` wide.
+  void add_caption_lines(std::vector<FlowItem>& flow, const Block& block, int section,
+                         const std::string& label, int element, double width);
+  /// The credit's lines, `width` wide from `x` (the picture's edges), as `element`.
+  void add_credit_lines(std::vector<FlowItem>& flow, const Block& block, int section, double x,
+                        double width, int element);
+  int figures_numbered_ = 0;
   void add_box(std::vector<FlowItem>& flow, const Block& block, int section);
   void add_quote(std::vector<FlowItem>& flow, const Block& block, int section);
   /// Marks flow[first..] as inside `frame`, between x0 and x1.
@@ -117,6 +127,15 @@ class Typesetter {
   std::map<std::tuple<std::string, const TextStyle*, int>, std::optional<SetLine>> first_lines_;
   StructureBuilder* structure_ = nullptr;
 };
+
+/// Whether a figure stands apart from its section's column set, as wide as
+/// the text area: one that spans (span="all", "bleed"), and one at a page's
+/// top or foot (per-column top and bottom are not done: it stands at the
+/// page's, centred).
+bool figure_spans(const Block& block);
+
+/// A figure label template with {n} replaced by `number`: "图{n}　", 3 -> "图3　".
+std::string expand_figure_label(const std::string& label, int number);
 
 /// Keeps: no page break after the last item of `flow` (a heading stays with
 /// what follows it).

@@ -180,7 +180,7 @@ TEST_F(RoundTwo, A400DigitNumberIsRefusedAtItsAttributeByRenderAndCheck) {
   write_file(dir_ / "x.png",
              test::read_file(test::source_path("tests/manifest/data/schema/valid/img.png")));
   const std::string message =
-      "figure width must be a fraction of the text width, more than 0 and at most 1, not "
+      "figure width must be a fraction of the measure, more than 0 and at most 1, not "
       "\"111111111111111111111111111111111111111111111111111111111111…\" (400 bytes)";
   expect_refused(render(), "4:70", message);
   expect_refused(run({"check", manifest_path()}), "4:70", message);

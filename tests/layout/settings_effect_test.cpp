@@ -70,6 +70,9 @@ const std::map<std::string, std::string> kNotSettings = {
     // An issue's language is its own lang (the manifest spec: default zh-Hans),
     // so the layout's is what `paiban fonts LAYOUT` checks coverage for.
     {"@lang", "the language `paiban fonts` checks (tests/cli), not a render setting"},
+    // Thresholds for a warning: they change what the render says, never a page.
+    {"figures@min-dpi", "a warning's threshold (tests/paginate/figures_test.cpp)"},
+    {"figures@min-dpi-print", "a warning's threshold (tests/paginate/figures_test.cpp)"},
 };
 
 struct Edit {
@@ -232,6 +235,18 @@ std::vector<Probe> probes() {
        [](Edit& e) { e.set("/layout/line-break", "level", "none"); }},
       {"line-break@han-latin-gap", {}, [](Edit& e) { e.set("/layout/line-break", "han-latin-gap", "0.125em"); }},
       {"backmatter@new-page", {}, [](Edit& e) { e.set("/layout/backmatter", "new-page", "no"); }},
+      // Every figure of the sample gives its own width but the emblem, here.
+      {"figures@width",
+       [](Edit& e) {
+         e.issue.select_node("//figure[@src='images/emblem.png']").node().remove_attribute("width");
+       },
+       [](Edit& e) { e.set("/layout/figures", "width", "0.5"); }},
+      {"figures@separation", {}, [](Edit& e) { e.set("/layout/figures", "separation", "20pt"); }},
+      {"figures@label", {}, [](Edit& e) { e.set("/layout/figures", "label", "Fig. {n}: "); }},
+      {"figures@label-style", {}, [](Edit& e) { e.set("/layout/figures", "label-style", "credit"); }},
+      {"figures@credit-style", {}, [](Edit& e) { e.set("/layout/figures", "credit-style", "caption"); }},
+      {"words@figure-label", words_for_the_issue,
+       [](Edit& e) { e.set("/layout/words", "figure-label", "插图{n}　"); }},
   };
 }
 

@@ -55,11 +55,12 @@ TEST_F(ManifestFigure, PngAndJpegResolvedAgainstTheManifest) {
       figure("<figure src=\"img/photo.png\" width=\"0.5\"><caption>图 1</caption></figure>");
   EXPECT_EQ(png.kind, BlockKind::figure);
   EXPECT_EQ(png.figure_path, (dir_ / "img/photo.png").string());
-  EXPECT_DOUBLE_EQ(png.figure_width, 0.5);
+  ASSERT_TRUE(png.figure_width);
+  EXPECT_DOUBLE_EQ(*png.figure_width, 0.5);
   EXPECT_EQ(plain_text(png.text), "图 1");
   Block jpeg = figure("<figure src=\"img/../img/photo.jpg\"/>");
   EXPECT_EQ(jpeg.figure_path, (dir_ / "img/photo.jpg").string());
-  EXPECT_DOUBLE_EQ(jpeg.figure_width, 1.0);
+  EXPECT_FALSE(jpeg.figure_width);  // the layout says how wide
 }
 
 // The file is read once, here, into facts the later stages use.
@@ -82,6 +83,37 @@ TEST_F(ManifestFigure, AltTextIsKeptFolded) {
   EXPECT_EQ(figure("<figure src=\"img/photo.png\"/>").figure_alt, "");
 }
 
+// Project extensions: place, span and credit.
+TEST_F(ManifestFigure, PlaceSpanAndCredit) {
+  Block plain = figure("<figure src=\"img/photo.png\"/>");
+  EXPECT_EQ(plain.figure_place, FigurePlace::here);
+  EXPECT_EQ(plain.figure_span, FigureSpan::column);
+  EXPECT_EQ(plain.figure_credit, "");
+  Block top = figure("<figure src=\"img/photo.png\" place=\" top \" span=\"all\" "
+                     "credit=\"  摄影： \n 张三 \"/>");
+  EXPECT_EQ(top.figure_place, FigurePlace::top);
+  EXPECT_EQ(top.figure_span, FigureSpan::all);
+  EXPECT_EQ(top.figure_credit, "摄影：张三");
+  Block bottom = figure("<figure src=\"img/photo.png\" place=\"bottom\" span=\"bleed\"/>");
+  EXPECT_EQ(bottom.figure_place, FigurePlace::bottom);
+  EXPECT_EQ(bottom.figure_span, FigureSpan::bleed);
+}
+
+TEST_F(ManifestFigure, PlaceSpanAndCreditErrors) {
+  std::string file = (dir_ / "a.xml").string();
+  EXPECT_NE(error("<figure src=\"img/photo.png\" place=\"left\"/>").find(file + ":5:58: "),
+            std::string::npos);
+  EXPECT_NE(error("<figure src=\"img/photo.png\" place=\"left\"/>").find("\"left\""),
+            std::string::npos);
+  EXPECT_NE(error("<figure src=\"img/photo.png\" span=\"page\"/>").find(file + ":5:58: "),
+            std::string::npos);
+  EXPECT_EQ(error("<figure src=\"img/photo.png\" span=\"bleed\" width=\"0.5\"/>"),
+            file + ":5:71: figure width has no effect with span=\"bleed\" (the picture is as "
+                   "wide as the page)");
+  EXPECT_EQ(error("<figure src=\"img/photo.png\" size=\"big\"/>").substr(0, file.size() + 7),
+            file + ":5:58: ");
+}
+
 TEST_F(ManifestFigure, Errors) {
   std::string file = (dir_ / "a.xml").string();
   EXPECT_EQ(error("<figure/>"), file + ":5:30: <figure> needs a src attribute");
@@ -96,7 +128,7 @@ TEST_F(ManifestFigure, Errors) {
                 ":5:38: figure src leaves the manifest's directory: ../outside.png");
   EXPECT_EQ(error("<figure src=\"img/photo.png\" width=\"1.5\"/>"),
             file +
-                ":5:58: figure width must be a fraction of the text width, more than 0 and at "
+                ":5:58: figure width must be a fraction of the measure, more than 0 and at "
                 "most 1, not \"1.5\"");
   EXPECT_EQ(error("<figure src=\"img/header-only.png\"/>"),
             file + ":5:30: image " + (dir_ / "img/header-only.png").string() +

@@ -10,8 +10,11 @@ from PIL import Image, ImageDraw, ImageFilter
 random.seed(2024)
 
 
-def port(width=1200, height=800):
-    """A container port at dusk: sky, sea, cranes and stacked containers."""
+def port(width=2600, height=1734):
+    """A container port at dusk: sky, sea, cranes and stacked containers.
+    Drawn for 1200 x 800 and scaled by s: 2600 pixels are 300 per inch
+    across an A4 page and its bleed (216 mm), where the issue places it."""
+    s = width / 1200
     image = Image.new("RGB", (width, height))
     draw = ImageDraw.Draw(image)
     horizon = int(height * 0.55)
@@ -23,36 +26,42 @@ def port(width=1200, height=800):
         draw.line([(0, y), (width, y)], fill=(int(30 + 20 * t), int(60 + 30 * t), int(90 + 30 * t)))
     for _ in range(220):  # glints on the water
         x, y = random.randrange(width), random.randrange(horizon, height)
-        draw.line([(x, y), (x + random.randrange(8, 30), y)], fill=(230, 170, 110), width=2)
+        draw.line([(x, y), (x + random.randrange(8, 30) * s, y)], fill=(230, 170, 110), width=round(2 * s))
     colours = [(180, 50, 40), (30, 90, 150), (210, 150, 40), (60, 120, 70), (120, 120, 130)]
-    quay = horizon - 10
+    quay = horizon - 10 * s
     for stack in range(14):  # containers on the quay
-        x0 = 40 + stack * 82
+        x0 = (40 + stack * 82) * s
         for level in range(random.randrange(2, 6)):
-            y1 = quay - level * 30
-            draw.rectangle([x0, y1 - 28, x0 + 76, y1], fill=random.choice(colours), outline=(20, 20, 30))
-    draw.rectangle([0, quay, width, quay + 14], fill=(50, 50, 55))
-    for cx in (260, 700, 1010):  # cranes
-        draw.line([(cx, quay), (cx, quay - 330)], fill=(200, 60, 40), width=12)
-        draw.line([(cx + 60, quay), (cx + 60, quay - 330)], fill=(200, 60, 40), width=12)
-        draw.line([(cx - 120, quay - 320), (cx + 200, quay - 320)], fill=(200, 60, 40), width=14)
-    return image.filter(ImageFilter.GaussianBlur(1.2))
+            y1 = quay - level * 30 * s
+            draw.rectangle([x0, y1 - 28 * s, x0 + 76 * s, y1], fill=random.choice(colours),
+                           outline=(20, 20, 30), width=round(s))
+    draw.rectangle([0, quay, width, quay + 14 * s], fill=(50, 50, 55))
+    for cx in (260 * s, 700 * s, 1010 * s):  # cranes
+        draw.line([(cx, quay), (cx, quay - 330 * s)], fill=(200, 60, 40), width=round(12 * s))
+        draw.line([(cx + 60 * s, quay), (cx + 60 * s, quay - 330 * s)], fill=(200, 60, 40), width=round(12 * s))
+        draw.line([(cx - 120 * s, quay - 320 * s), (cx + 200 * s, quay - 320 * s)], fill=(200, 60, 40),
+                  width=round(14 * s))
+    return image.filter(ImageFilter.GaussianBlur(1.2 * s))
 
 
-def factory(width=800, height=560):
-    """A factory floor in cool light, drawn in CMYK inks."""
+def factory(width=1600, height=1120):
+    """A factory floor in cool light, drawn in CMYK inks. Drawn for 800 x 560
+    and scaled by s: 1600 pixels are 300 per inch over 0.8 of the measure."""
+    s = width / 800
     image = Image.new("RGB", (width, height), (215, 222, 228))
     draw = ImageDraw.Draw(image)
-    for x in range(0, width, 125):  # roof trusses
-        draw.polygon([(x, 0), (x + 62, 120), (x + 125, 0)], outline=(90, 100, 110), width=6)
+    for k in range(7):  # roof trusses
+        x = k * 125 * s
+        draw.polygon([(x, 0), (x + 62 * s, 120 * s), (x + 125 * s, 0)], outline=(90, 100, 110),
+                     width=round(6 * s))
     for row in range(3):  # machines
         for col in range(4):
-            x0, y0 = 60 + col * 185, 230 + row * 150
-            draw.rounded_rectangle([x0, y0, x0 + 140, y0 + 95], 12, fill=(40, 110, 160))
-            draw.ellipse([x0 + 20, y0 + 20, x0 + 60, y0 + 60], fill=(240, 190, 40))
-            draw.rectangle([x0 + 80, y0 + 25, x0 + 125, y0 + 40], fill=(230, 235, 240))
-    draw.rectangle([0, height - 40, width, height], fill=(120, 125, 130))
-    return image.filter(ImageFilter.GaussianBlur(0.8)).convert("CMYK")
+            x0, y0 = (60 + col * 185) * s, (230 + row * 150) * s
+            draw.rounded_rectangle([x0, y0, x0 + 140 * s, y0 + 95 * s], 12 * s, fill=(40, 110, 160))
+            draw.ellipse([x0 + 20 * s, y0 + 20 * s, x0 + 60 * s, y0 + 60 * s], fill=(240, 190, 40))
+            draw.rectangle([x0 + 80 * s, y0 + 25 * s, x0 + 125 * s, y0 + 40 * s], fill=(230, 235, 240))
+    draw.rectangle([0, height - 40 * s, width, height], fill=(120, 125, 130))
+    return image.filter(ImageFilter.GaussianBlur(0.8 * s)).convert("CMYK")
 
 
 def emblem(size=600):
