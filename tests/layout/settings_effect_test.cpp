@@ -144,7 +144,6 @@ std::vector<Probe> probes() {
       {"page@outer", {}, [](Edit& e) { e.set("/layout/page", "outer", "30mm"); }},
       {"page@writing-mode", {}, [](Edit& e) { e.set("/layout/page", "writing-mode", "vertical-rl"); }},
       {"page@bleed", {}, [](Edit& e) { e.set("/layout/page", "bleed", "5mm"); }, true},
-      {"page@writing-mode", {}, [](Edit& e) { e.set("/layout/page", "writing-mode", "vertical-rl"); }},
       {"color@value", {}, [](Edit& e) { e.set("/layout/color[@name='navy']", "value", "cmyk(1,0.5,0,0.2)"); }, true},
       {"color@srgb", {}, [](Edit& e) { e.set("/layout/color[@name='navy']", "srgb", "#102050"); }},
       {"color@spot", {}, [](Edit& e) { e.set("/layout/color[@name='signal']", "spot", "PANTONE 172 C"); }, true},
