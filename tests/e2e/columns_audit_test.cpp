@@ -67,6 +67,8 @@ struct Case {
   bool seed;             ///< the seed: its sections are set in two columns here
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 class ColumnsAudit : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ColumnsAudit, EachColumnMeetsTheAuditsLineGoals) {
