@@ -1,12 +1,26 @@
 #!/usr/bin/python3
-"""split-columns IN.pdf OUT.pdf [TOP BOTTOM]: every page of a paiban PDF cut into its
-reading-order pieces, one piece a page, so that a one-column audit measures
-each column on its own.  Column sets are found by their drawn column rules
-(vertical strokes); pieces: [what spans above a set + its first column],
-[its second column], ..., [what spans below the last set].  Text runs
+"""split-columns IN.pdf OUT.pdf [TOP BOTTOM [RULE_WIDTH]]: every page of a
+paiban PDF cut into its reading-order pieces, one piece a page, so that a
+one-column audit measures each column on its own.  Column sets are found by
+their drawn column rules: vertical strokes of RULE_WIDTH (default 0.5 pt, the
+layout's default `rule`; a quote's bar or a box's border, drawn at another
+width, is not a column rule).  Pieces: [what spans above a set + its first
+column], [its second column], ..., [what spans below the last set].  Text runs
 (Tm + TJ, as paiban writes them) outside a piece are emptied; running heads
 and page numbers (above TOP and below BOTTOM, pt from the page's top; by
 default itrade's text area) stay on every piece.
+
+Each column's text is moved sideways onto the last column's place, so that
+every column ends at the text area's right edge, as one-column text does:
+the audit finds a page's right edge from its own lines, and on a piece with
+few of them (a column beside a figure) takes the edge usual on the other
+pages, which must then be the column's.  The move is one distance a column
+(the column pitch, width + gap: the distance between two rules in three
+columns; in two, the most common distance between the first line starts of
+the two columns of a set), so line ends are measured against the column's
+own edge exactly.  Left and right pages have their own edges too, so a
+piece stays on a page of its original's side: an empty page goes before it
+where it would not.
 
 pdf-audit reads a page as one column (glyphs on one baseline make one line),
 so on a page set in columns it measures lines made of two columns' lines:
@@ -15,64 +29,115 @@ so on a page set in columns it measures lines made of two columns' lines:
     ../shared/tools/pdf-audit split.pdf --manifest issue.xml --strict-quality
 
 measures each column as a page of its own. Its page numbers, contents
-numbers and links no longer match (pieces share a page number): only the
-line, paragraph and text figures mean anything on the split file."""
+numbers and links no longer match (pieces share a page number), and the
+split pages are for measuring, not for reading (a moved column may overlap
+a picture): only the line, paragraph and text figures mean anything on the
+split file."""
+import collections
 import re
 import sys
 import fitz
 
-RULE = re.compile(rb"([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l S")
+STROKE = re.compile(rb"([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l S")
 
 
-def main(src_path, out_path, area_top=84.0, area_bottom=780.0):
+def column_sets(content, h, rule_width):
+    """[top, bottom, [rule x, ...]] of each set of columns, top-down, from the
+    page's top."""
+    sets, width = [], None
+    for line in content.split(b"\n"):
+        if line.endswith(b" w") and len(line.split()) == 2:
+            width = float(line.split()[0])
+            continue
+        m = STROKE.fullmatch(line)
+        if not m or width is None or abs(width - rule_width) > 0.01:
+            continue
+        x0, y0, x1, y1 = (float(v) for v in m.groups())
+        if abs(x0 - x1) < 0.01 and abs(y0 - y1) > 20:
+            top, bottom = h - max(y0, y1), h - min(y0, y1)
+            if sets and abs(sets[-1][0] - top) < 0.5 and abs(sets[-1][1] - bottom) < 0.5:
+                sets[-1][2].append(x0)
+            else:
+                sets.append([top, bottom, [x0]])
+    for s in sets:
+        s[2].sort()
+    return sorted(sets)
+
+
+def run_starts(content, h):
+    """(x, y from the page's top) of each text run."""
+    return [(float(line.split()[4]), h - float(line.split()[5]))
+            for line in content.split(b"\n") if line.endswith(b" Tm")]
+
+
+def two_column_pitch(pages):
+    """The most common distance between the leftmost run starts of the two
+    columns of a two-column set (most columns hold a line that starts flush)."""
+    seen = collections.Counter()
+    for h, sets, starts in pages:
+        for top, bottom, xs in sets:
+            if len(xs) != 1:
+                continue
+            inside = [x for x, y in starts if top - 1 <= y <= bottom + 1]
+            left = [x for x in inside if x < xs[0]]
+            right = [x for x in inside if x > xs[0]]
+            if left and right:
+                seen[round(min(right) - min(left), 1)] += 1
+    return seen.most_common(1)[0][0] if seen else None
+
+
+def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
     doc = fitz.open(src_path)
     n = doc.page_count
-    order = []  # (page index in doc) of the pieces, in reading order
+    pages = []
     for pno in range(n):
         page = doc[pno]
         h = page.rect.height
         content = b"".join(doc.xref_stream(x) for x in page.get_contents())
-        sets = []
-        for m in RULE.finditer(content):
-            x0, y0, x1, y1 = (float(v) for v in m.groups())
-            if abs(x0 - x1) < 0.01 and abs(y0 - y1) > 20:
-                top, bottom = h - max(y0, y1), h - min(y0, y1)
-                if sets and abs(sets[-1][0] - top) < 0.5 and abs(sets[-1][1] - bottom) < 0.5:
-                    sets[-1][2].append(x0)
-                else:
-                    sets.append([top, bottom, [x0]])
+        pages.append((h, column_sets(content, h, rule_width), run_starts(content, h)))
+    pitch2 = two_column_pitch(pages)
+    order = []  # (page index in doc, page cut from) of the pieces, in reading order
+    for pno in range(n):
+        h, sets, starts = pages[pno]
         if not sets:
-            order.append(pno)
+            order.append((pno, pno))
             continue
-        sets.sort()
-        pieces = []  # each: a list of (x0, x1, y0, y1) top-down boxes where runs start
+        content = b"".join(doc.xref_stream(x) for x in doc[pno].get_contents())
+        pieces = []  # each: a list of (x0, x1, y0, y1, dx): boxes where runs start, their move
         above = 0.0
         for top, bottom, xs in sets:
-            edges = [-1e9] + sorted(xs) + [1e9]
-            cols = [(edges[k], edges[k + 1], top - 1, bottom + 1) for k in range(len(edges) - 1)]
-            pieces.append([(-1e9, 1e9, above, top - 1), cols[0]])
+            pitch = xs[1] - xs[0] if len(xs) > 1 else pitch2 or 0.0
+            edges = [-1e9] + xs + [1e9]
+            cols = [(edges[k], edges[k + 1], top - 1, bottom + 1, (len(xs) - k) * pitch)
+                    for k in range(len(edges) - 1)]
+            pieces.append([(-1e9, 1e9, above, top - 1, 0.0), cols[0]])
             pieces.extend([c] for c in cols[1:])
             above = bottom + 1
-        pieces.append([(-1e9, 1e9, above, 1e9)])
+        pieces.append([(-1e9, 1e9, above, 1e9, 0.0)])
         for piece in pieces:
-            def keep(x, y):
-                y = h - y
+            def move(x, y):
+                """How far a run starting at (x, y) moves, or None: not in the piece."""
                 if y < area_top or y > area_bottom:
-                    return True  # furniture
-                return any(a <= x < b and c <= y <= d for a, b, c, d in piece)
-            starts = [tuple(float(v) for v in line.split()[4:6])
-                      for line in content.split(b"\n") if line.endswith(b" Tm")]
-            if not any(keep(x, y) and area_top <= h - y <= area_bottom for x, y in starts):
+                    return 0.0  # furniture
+                for a, b, c, d, dx in piece:
+                    if a <= x < b and c <= y <= d:
+                        return dx
+                return None
+            if not any(move(x, y) is not None and area_top <= y <= area_bottom for x, y in starts):
                 continue
             copy = doc.page_count
             doc.fullcopy_page(pno)
             new = doc[copy]
-            filtered, x, y = [], 0.0, 0.0
+            filtered, dx = [], None
             for line in content.split(b"\n"):
                 if line.endswith(b" Tm"):
                     parts = line.split()
                     x, y = float(parts[4]), float(parts[5])
-                elif line.endswith(b" TJ") and line.startswith(b"[") and not keep(x, y):
+                    dx = move(x, h - y)
+                    if dx:
+                        parts[4] = b"%.3f" % (x + dx)
+                        line = b" ".join(parts)
+                elif line.endswith(b" TJ") and line.startswith(b"[") and dx is None:
                     line = b"[] TJ"
                 filtered.append(line)
             filtered = b"\n".join(filtered)
@@ -80,12 +145,15 @@ def main(src_path, out_path, area_top=84.0, area_bottom=780.0):
             doc.update_stream(xrefs[0], filtered)
             for x in xrefs[1:]:
                 doc.update_stream(x, b"")
-            order.append(copy)
+            order.append((copy, pno))
     out = fitz.open()
-    for p in order:
+    for p, origin in order:
+        if (out.page_count - origin) % 2:  # keep left pages left
+            rect = doc[p].rect
+            out.new_page(width=rect.width, height=rect.height)
         out.insert_pdf(doc, from_page=p, to_page=p)
     out.save(out_path)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], *(float(v) for v in sys.argv[3:5]))
+    main(sys.argv[1], sys.argv[2], *(float(v) for v in sys.argv[3:6]))
