@@ -69,6 +69,7 @@ struct ColumnFill {
   std::vector<PlacedItem> placed;  // flow order
   size_t next = 0;                 // first item not placed
   bool cut_first_column = false;
+  bool cut_inside_a_keep = false;  ///< some column was cut where no break is allowed
 };
 
 /// One past the last item of the column set that starts at `start`: items
@@ -116,11 +117,14 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
     if (k == end) break;
     if (k == first) break;  // taller than a column: it waits for a fresh page
     size_t cut = k;
+    bool allowed = false;
     for (size_t j = k; j-- > first;)
       if (flow[j].break_after) {
         cut = j + 1;
+        allowed = true;
         break;
       }
+    if (!allowed) out.cut_inside_a_keep = true;
     if (cut == k && c == first_column) out.cut_first_column = true;
     out.placed.resize(placed_before + (cut - first));
     k = cut;
@@ -142,16 +146,20 @@ ColumnFill balance_columns(const std::vector<FlowItem>& flow, size_t start, size
   };
   // Bisection on the height: `high` always takes the whole set (filling is
   // all but monotonic in the height; the result is checked, never assumed).
+  // A height counts only if it takes the set without cutting a keep (a
+  // figure from its caption, a heading from its text): a shorter balance
+  // bought by such a cut is no balance.
+  auto takes_all = [&](const ColumnFill& f) { return f.next == end && !f.cut_inside_a_keep; };
   double low = top, high = bottom;
   while (high - low > 0.05) {
     const double middle = (low + high) / 2;
-    if (fill(middle).next == end)
+    if (takes_all(fill(middle)))
       high = middle;
     else
       low = middle;
   }
   ColumnFill best = fill(high);
-  if (best.next != end) return fill(bottom);
+  if (!takes_all(best)) return fill(bottom);
   const int columns = flow[start].columns;
   if (first_column + 2 >= columns) return best;
   // Keep the first column; balance what the others hold.

@@ -113,6 +113,25 @@ TEST(ColumnPages, KeepsHoldAtAColumnsFoot) {
   EXPECT_EQ(in_column(pages[0], 0).size(), 9u);  // 3 paragraphs; the 4th does not fit whole
 }
 
+TEST(ColumnPages, BalancingNeverCutsAKeep) {
+  // A set that ends with a figure kept with its caption (a 90 pt picture
+  // that may not break before its 18 pt caption) after three lines: the
+  // shortest split would put the picture in the first column and the
+  // caption at the head of the second; balancing keeps them together.
+  std::vector<FlowItem> flow = lines(3, 2);
+  flow.push_back(line(2, false, 90));  // the picture
+  flow.push_back(line(2, true));       // its caption
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_EQ(pages.size(), 1u);
+  const auto first = in_column(pages[0], 0), second = in_column(pages[0], 210);
+  std::map<size_t, double> x_of;
+  for (const PlacedItem& placed : pages[0].items) x_of[placed.item] = placed.x;
+  ASSERT_EQ(x_of.size(), flow.size());
+  EXPECT_DOUBLE_EQ(x_of[3], x_of[4]) << "the picture and its caption are in different columns";
+  EXPECT_FALSE(first.empty());
+  EXPECT_FALSE(second.empty());  // still two columns, not one
+}
+
 TEST(ColumnPages, TheSetBeforeAForcedPageBreakIsBalanced) {
   // The back matter starts a page: the columns above it end there, balanced.
   std::vector<FlowItem> flow = lines(7, 2);
