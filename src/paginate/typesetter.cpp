@@ -288,6 +288,27 @@ std::string Typesetter::figure_label() {
   return expand_figure_label(*label, ++figures_numbered_);
 }
 
+/// A caption typed with its own number ("图1　…", as manifests written before
+/// the layout numbered figures are) would read "图1　图1　…": say so at the
+/// figure. Spaces are ignored on both sides ("图 1" is "图1").
+void Typesetter::warn_if_caption_repeats(const Block& block, const std::string& label) {
+  auto without_spaces = [](const std::string& text) {
+    std::string out;
+    for (char32_t c : decode_utf8(text))
+      if (c != U' ' && c != U'\t' && c != U'\n' && c != U'\u00A0' && c != U'\u3000')
+        append_utf8(out, c);
+    return out;
+  };
+  const std::string number = without_spaces(label);
+  if (number.empty()) return;
+  const std::string caption = without_spaces(plain_text(block.text));
+  if (!caption.starts_with(number)) return;
+  warnings_.push_back({"caption-repeats-label", block.where,
+                       "the caption begins with \"" + number +
+                           "\", which the layout's figure label already sets before it: remove "
+                           "the number from the caption, or give <figures label=\"\">"});
+}
+
 void Typesetter::add_caption_lines(std::vector<FlowItem>& flow, const Block& block, int section,
                                    const std::string& label, int element, double width) {
   const TextStyle& style = styles().caption;
@@ -376,6 +397,7 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   picture.image->element = add_element("Figure", -2, figure_alt(block));
   // The caption (label, text) and the credit line read as one Caption.
   const std::string label = block.text.empty() ? std::string() : figure_label();
+  warn_if_caption_repeats(block, label);
   const bool has_caption = !block.text.empty() || !block.figure_credit.empty();
   const int caption = has_caption ? add_element("Caption") : kArtifact;
   // The credit under the picture's end edge (within the measure for a bleed one).

@@ -101,6 +101,7 @@ class Typesetter {
   void add_figure(std::vector<FlowItem>& flow, const Block& block, int section);
   /// The next figure's label ("图3　"), empty when the layout numbers none.
   std::string figure_label();
+  void warn_if_caption_repeats(const Block& block, const std::string& label);
   /// The caption's lines, `label` first (in the layout's label look), as
   /// `element`, `width` wide.
   void add_caption_lines(std::vector<FlowItem>& flow, const Block& block, int section,

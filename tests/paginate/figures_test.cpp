@@ -214,6 +214,27 @@ TEST_F(PaginateFigures, CaptionsAreNumberedThroughTheIssue) {
   }
 }
 
+// A caption typed with its number, as manifests were before the layout
+// numbered figures, would read "图1　图1　…": warned at the <figure>.
+TEST_F(PaginateFigures, ACaptionTypedWithItsNumberIsWarned) {
+  Warnings warnings;
+  render("<p>前。</p>\n<figure src=\"wide.png\" width=\"0.2\" alt=\"a\"><caption>图 1　码头"
+         "</caption></figure>\n<figure src=\"wide.png\" width=\"0.2\" alt=\"b\"><caption>"
+         "图表说明</caption></figure>",
+         layout_, &warnings);
+  std::vector<Warning> repeats;
+  for (const Warning& w : warnings)
+    if (w.code == "caption-repeats-label") repeats.push_back(w);
+  ASSERT_EQ(repeats.size(), 1u);  // not the second: "图表" is not "图2"
+  EXPECT_EQ(repeats[0].where.line, 2);
+  EXPECT_NE(repeats[0].message.find("\"图1\""), std::string::npos) << repeats[0].message;
+  // With the layout's label off, the typed number is the only one.
+  Warnings unnumbered;
+  render("<figure src=\"wide.png\" width=\"0.2\" alt=\"a\"><caption>图1　码头</caption></figure>",
+         load("<figures label=\"\"/>"), &unnumbered);
+  for (const Warning& w : unnumbered) EXPECT_NE(w.code, "caption-repeats-label");
+}
+
 TEST_F(PaginateFigures, TheCreditStandsSmallUnderThePicturesEndEdge) {
   Document doc = render("<figure src=\"wide.png\" width=\"0.6\" alt=\"F\" credit=\"摄影：张三\">"
                         "<caption>港口</caption></figure>");
