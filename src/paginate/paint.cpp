@@ -2,8 +2,6 @@
 
 namespace paiban {
 
-namespace {
-
 // Emphasis dots (着重号) go under Han characters only, never under
 // punctuation, Latin letters or digits (clreq 3.2).
 bool takes_emphasis_dot(const std::u32string& text) {
@@ -13,21 +11,34 @@ bool takes_emphasis_dot(const std::u32string& text) {
          (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
 }
 
-}  // namespace
+PageGlyph drawn_glyph(const PlacedGlyph& g) {
+  PageGlyph out;
+  out.face = g.face;
+  out.glyph = g.glyph;
+  out.size = g.size;
+  out.advance = g.advance;
+  out.color = g.color;
+  out.text = g.text;
+  out.no_text = g.no_text;
+  return out;
+}
+
+int GlyphElements::of_link(int link) const {
+  if (link >= 0 && link < static_cast<int>(inline_elements.links.size()))
+    return inline_elements.links[link];
+  return element;
+}
+
+int GlyphElements::of(const PlacedGlyph& g) const {
+  if (g.span >= 0 && g.span < static_cast<int>(inline_elements.spans.size()))
+    return inline_elements.spans[g.span];
+  return of_link(g.link);
+}
 
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
                 const std::vector<std::string>& links, int element,
                 const InlineElements& inline_elements) {
-  auto element_of_link = [&](int link) {
-    if (link >= 0 && link < static_cast<int>(inline_elements.links.size()))
-      return inline_elements.links[link];
-    return element;
-  };
-  auto element_of = [&](const PlacedGlyph& g) {
-    if (g.span >= 0 && g.span < static_cast<int>(inline_elements.spans.size()))
-      return inline_elements.spans[g.span];
-    return element_of_link(g.link);
-  };
+  const GlyphElements elements{element, inline_elements};
   int open_link = -1;
   double link_x0 = 0, link_x1 = 0, link_size = 0;
   auto close_link = [&] {
@@ -38,29 +49,22 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
       link.y0 = baseline - link_size * 0.88;
       link.y1 = baseline + link_size * 0.12;
       link.uri = links[open_link];
-      link.element = element_of_link(open_link);
+      link.element = elements.of_link(open_link);
       page.links.push_back(std::move(link));
     }
     open_link = -1;
   };
   for (const PlacedGlyph& g : glyphs) {
-    PageGlyph out;
-    out.face = g.face;
-    out.glyph = g.glyph;
-    out.size = g.size;
+    PageGlyph out = drawn_glyph(g);
     out.x = x + g.x;
     out.y = baseline - g.y_offset;
-    out.advance = g.advance;
-    out.color = g.color;
-    out.text = g.text;
-    out.no_text = g.no_text;
     if (g.emphasis_dot && takes_emphasis_dot(g.text)) {
       // Centred under the character, clear of the em box (which ends 0.12 em
       // below the baseline): a dot 0.15 em across, its centre 0.28 em down.
       page.dots.push_back(
           {x + g.x + g.advance / 2, baseline - g.y_offset + 0.28 * g.size, 0.075 * g.size, g.color});
     }
-    out.element = element_of(g);
+    out.element = elements.of(g);
     page.glyphs.push_back(std::move(out));
     if (g.link != open_link) {
       close_link();

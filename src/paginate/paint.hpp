@@ -9,6 +9,20 @@
 
 namespace paiban {
 
+/// What horizontal and vertical painting share: a placed glyph's drawing
+/// (face, glyph, size, colour, text; the caller places it), whether it takes
+/// an emphasis dot (Han only, never punctuation, Latin or digits: clreq 3.2),
+/// and the structure element it belongs to (its language span's, else its
+/// link's, else the line's).
+PageGlyph drawn_glyph(const PlacedGlyph& g);
+bool takes_emphasis_dot(const std::u32string& text);
+struct GlyphElements {
+  int element;
+  const InlineElements& inline_elements;
+  int of_link(int link) const;
+  int of(const PlacedGlyph& g) const;
+};
+
 /// Draws a line's glyphs with their baseline at `baseline` and the line's
 /// start at `x` (pt from the page's top-left); adds URI links over glyphs
 /// that carry one. The glyphs belong to structure element `element`, those

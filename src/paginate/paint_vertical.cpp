@@ -11,28 +11,12 @@ namespace {
 /// box runs from 0.88 above the baseline to 0.12 below (baseline_in_box).
 constexpr double kCentreBelowAscent = 0.38;
 
-bool takes_emphasis_dot(const std::u32string& text) {
-  if (text.size() != 1) return false;
-  const char32_t c = text[0];
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
-}
-
 }  // namespace
 
 void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double top,
                          double centre, double em, const std::vector<std::string>& links,
                          int element, const InlineElements& inline_elements) {
-  auto element_of_link = [&](int link) {
-    if (link >= 0 && link < static_cast<int>(inline_elements.links.size()))
-      return inline_elements.links[link];
-    return element;
-  };
-  auto element_of = [&](const PlacedGlyph& g) {  // a language span's, else a link's
-    if (g.span >= 0 && g.span < static_cast<int>(inline_elements.spans.size()))
-      return inline_elements.spans[g.span];
-    return element_of_link(g.link);
-  };
+  const GlyphElements elements{element, inline_elements};
   int open_link = -1;
   double link_y0 = 0, link_y1 = 0, link_size = 0;
   auto close_link = [&] {
@@ -43,20 +27,13 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
       link.y0 = link_y0;
       link.y1 = link_y1;
       link.uri = links[open_link];
-      link.element = element_of_link(open_link);
+      link.element = elements.of_link(open_link);
       page.links.push_back(std::move(link));
     }
     open_link = -1;
   };
   for (const PlacedGlyph& g : glyphs) {
-    PageGlyph out;
-    out.face = g.face;
-    out.glyph = g.glyph;
-    out.size = g.size;
-    out.advance = g.advance;
-    out.color = g.color;
-    out.text = g.text;
-    out.no_text = g.no_text;
+    PageGlyph out = drawn_glyph(g);
     out.orientation = g.orientation;
     const double along = top + g.x;  // where the glyph starts down the line
     switch (g.orientation) {
@@ -80,7 +57,7 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
       // out from its em box as the dot under a horizontal line.
       page.dots.push_back({centre + 0.66 * g.size, along + g.advance / 2, 0.075 * g.size, g.color});
     }
-    out.element = element_of(g);
+    out.element = elements.of(g);
     page.glyphs.push_back(std::move(out));
     if (g.link != open_link) {
       close_link();
