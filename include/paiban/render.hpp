@@ -6,6 +6,8 @@
 
 #include "paiban/diagnostics.hpp"
 #include "paiban/fonts.hpp"
+#include "paiban/issue.hpp"
+#include "paiban/layout.hpp"
 #include "paiban/pdf.hpp"
 
 namespace paiban {
@@ -47,6 +49,13 @@ RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
 /// render_issue; returns its warnings and page count.
 RenderResult check_issue(const std::string& manifest_path, FontCache& fonts,
                          const RenderOptions& options);
+
+/// The pictures a layout draws (cover, running heads), each file once.
+std::vector<std::string> layout_image_files(const Layout& layout);
+
+/// The issue's figures (those in boxes included), each file once, in the
+/// manifest's order.
+std::vector<std::string> figure_files(const Issue& issue);
 
 /// "paiban 0.1.0"
 const char* version_string();

@@ -14,15 +14,8 @@ namespace {
 // freshness check must look at.
 std::vector<std::string> input_files(const Issue& issue, const Layout& layout) {
   std::vector<std::string> files = {issue.manifest_path, layout.path};
-  for (const CoverItem& item : layout.cover)
-    if (item.kind == CoverItem::Kind::image) files.push_back(item.image.path);
-  auto add_figures = [&](const std::vector<Block>& blocks) {
-    for (const Block& block : blocks)
-      if (block.kind == BlockKind::figure) files.push_back(block.figure_path);
-  };
-  for (const Section& section : issue.sections)
-    for (const Article& article : section.articles) add_figures(article.blocks);
-  if (issue.backmatter) add_figures(*issue.backmatter);
+  for (std::string& image : layout_image_files(layout)) files.push_back(std::move(image));
+  for (std::string& figure : figure_files(issue)) files.push_back(std::move(figure));
   return files;
 }
 

@@ -12,6 +12,7 @@
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
+#include "paiban/render.hpp"
 
 namespace paiban::batch {
 namespace {
@@ -28,22 +29,6 @@ std::string read_manifest_bytes(const std::string& path) {
   // The reader's own checks: a FIFO or a device is refused unopened, an
   // endless or huge file without being read whole.
   return read_input_file(path, "manifest");
-}
-
-void collect_figures(const std::vector<Block>& blocks, std::vector<std::string>& figures) {
-  for (const Block& block : blocks) {
-    if (block.kind == BlockKind::figure && !block.figure_path.empty())
-      figures.push_back(block.figure_path);
-    collect_figures(block.paragraphs, figures);
-  }
-}
-
-std::vector<std::string> figures_of(const Issue& issue) {
-  std::vector<std::string> figures;
-  for (const Section& section : issue.sections)
-    for (const Article& article : section.articles) collect_figures(article.blocks, figures);
-  if (issue.backmatter) collect_figures(*issue.backmatter, figures);
-  return figures;
 }
 
 // Every (family, weight) the layout may ask fontconfig for.
@@ -127,7 +112,9 @@ Stamp Freshness::stamp(const std::string& manifest_path) {
   Layout layout =
       load_layout(issue.layout, manifest_path, issue.layout_where, allow_outside_, layout_path_);
   stamp.inputs.push_back({"layout", layout.path, file_digest(layout.path)});
-  for (const std::string& figure : figures_of(issue))
+  for (const std::string& image : layout_image_files(layout))
+    stamp.inputs.push_back({"layout image", image, file_digest(image)});
+  for (const std::string& figure : figure_files(issue))
     stamp.inputs.push_back({"figure", figure, file_digest(figure)});
   for (InputStamp& font : font_stamps(layout.path, issue.lang, font_requests(layout)))
     stamp.inputs.push_back(std::move(font));

@@ -92,6 +92,37 @@ TEST_F(BatchCommand, IncrementalForceAndOneChange) {
   EXPECT_NE(changed.output.find("(changed: manifest)"), std::string::npos) << changed.output;
 }
 
+// The layout's pictures count as inputs: a new logo re-renders the issues
+// that use the layout, and says why.
+TEST_F(BatchCommand, ALayoutsPictureIsAnInput) {
+  const fs::path layouts = dir_ / "layouts";
+  std::string layout = read_file(source_path("layouts/default.xml"));
+  const std::string cover = "<cover alone=\"yes\" furniture=\"no\">";
+  ASSERT_NE(layout.find(cover), std::string::npos);
+  layout.replace(layout.find(cover), cover.size(),
+                 cover + "<image src=\"logo.png\" width=\"30mm\"/>");
+  write_text(layouts / "logo.xml", layout);
+  fs::copy_file(source_path("layouts/images/itrade-globe.png"), layouts / "logo.png");
+  std::string manifest = small_manifest("2017-06-01", "有标志。");
+  const std::string root = "<issue version=\"1\"";
+  manifest.replace(manifest.find(root), root.size(), root + " layout=\"logo\"");
+  write_text(root_ / "2017-06-01" / "issue.xml", manifest);
+  const std::string env = "PAIBAN_LAYOUT_PATH=" + shell_quote(layouts.string()) + " ";
+  auto run = [&] {
+    return run_command(env + paiban("batch " + shell_quote(root_.string()) + " -o " +
+                                     shell_quote(out_.string())));
+  };
+  auto first = run();
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(run().output.find("0 rendered, 1 up to date"), std::string::npos);
+  fs::copy_file(source_path("layouts/images/literary-seal.png"), layouts / "logo.png",
+                fs::copy_options::overwrite_existing);
+  auto changed = run();
+  EXPECT_EQ(changed.exit_code, 0) << changed.output;
+  EXPECT_NE(changed.output.find("1 rendered, 0 up to date"), std::string::npos) << changed.output;
+  EXPECT_NE(changed.output.find("(changed: layout image)"), std::string::npos) << changed.output;
+}
+
 TEST_F(BatchCommand, ShardsRenderDisjointSlicesCoveringTheArchive) {
   add_issues(5);
   std::set<std::string> made;
