@@ -11,10 +11,6 @@ namespace paiban {
 namespace linebreak {
 namespace {
 
-/// A ruby annotation centred above its base [left, right): its baseline
-/// just above the base's em box (0.88 em over the baseline in CJK fonts),
-/// its glyphs drawn but not part of the text (the extracted text is the
-/// base's: the writer gives them empty ActualText).
 // A shaped glyph as placed at `x` with its own advance; the caller adjusts.
 PlacedGlyph placed(const ShapedGlyph& sg, double x) {
   PlacedGlyph pg;
@@ -32,6 +28,10 @@ PlacedGlyph placed(const ShapedGlyph& sg, double x) {
   return pg;
 }
 
+/// A ruby annotation centred above its base [left, right): its baseline
+/// just above the base's em box (0.88 em over the baseline in CJK fonts),
+/// its glyphs drawn but not part of the text (the extracted text is the
+/// base's: the writer gives them empty ActualText).
 void place_ruby(const RubyAnnotation& ruby, double base_size, double left, double right,
                 std::vector<PlacedGlyph>& out) {
   double pen = 0.5 * (left + right) - 0.5 * ruby.width;
