@@ -29,6 +29,19 @@ int GlyphElements::of_link(int link) const {
   return element;
 }
 
+void GlyphElements::add_link(Page& page, const std::vector<std::string>& links, int link,
+                             double x0, double x1, double y0, double y1) const {
+  if (link < 0 || link >= static_cast<int>(links.size())) return;
+  PageLink out;
+  out.x0 = x0;
+  out.x1 = x1;
+  out.y0 = y0;
+  out.y1 = y1;
+  out.uri = links[link];
+  out.element = of_link(link);
+  page.links.push_back(std::move(out));
+}
+
 int GlyphElements::of(const PlacedGlyph& g) const {
   if (g.span >= 0 && g.span < static_cast<int>(inline_elements.spans.size()))
     return inline_elements.spans[g.span];
@@ -42,16 +55,8 @@ void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, do
   int open_link = -1;
   double link_x0 = 0, link_x1 = 0, link_size = 0;
   auto close_link = [&] {
-    if (open_link >= 0 && open_link < static_cast<int>(links.size())) {
-      PageLink link;
-      link.x0 = link_x0;
-      link.x1 = link_x1;
-      link.y0 = baseline - link_size * 0.88;
-      link.y1 = baseline + link_size * 0.12;
-      link.uri = links[open_link];
-      link.element = elements.of_link(open_link);
-      page.links.push_back(std::move(link));
-    }
+    elements.add_link(page, links, open_link, link_x0, link_x1, baseline - link_size * 0.88,
+                      baseline + link_size * 0.12);
     open_link = -1;
   };
   for (const PlacedGlyph& g : glyphs) {

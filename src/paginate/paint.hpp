@@ -21,6 +21,11 @@ struct GlyphElements {
   const InlineElements& inline_elements;
   int of_link(int link) const;
   int of(const PlacedGlyph& g) const;
+  /// The link annotation over [x0, x1] x [y0, y1] for the line's link
+  /// `link` (an index into `links`), in the link's element; none for a
+  /// glyph outside every link.
+  void add_link(Page& page, const std::vector<std::string>& links, int link, double x0, double x1,
+                double y0, double y1) const;
 };
 
 /// Draws a line's glyphs with their baseline at `baseline` and the line's

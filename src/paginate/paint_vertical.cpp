@@ -20,16 +20,8 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
   int open_link = -1;
   double link_y0 = 0, link_y1 = 0, link_size = 0;
   auto close_link = [&] {
-    if (open_link >= 0 && open_link < static_cast<int>(links.size())) {
-      PageLink link;
-      link.x0 = centre - link_size / 2;
-      link.x1 = centre + link_size / 2;
-      link.y0 = link_y0;
-      link.y1 = link_y1;
-      link.uri = links[open_link];
-      link.element = elements.of_link(open_link);
-      page.links.push_back(std::move(link));
-    }
+    elements.add_link(page, links, open_link, centre - link_size / 2, centre + link_size / 2,
+                      link_y0, link_y1);
     open_link = -1;
   };
   for (const PlacedGlyph& g : glyphs) {
