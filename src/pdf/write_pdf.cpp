@@ -17,6 +17,7 @@
 #include "pdf/image_xobject.hpp"
 #include "pdf/md5.hpp"
 #include "pdf/navigation.hpp"
+#include "pdf/object_streams.hpp"
 #include "pdf/pdf_syntax.hpp"
 #include "pdf/pdfx.hpp"
 #include "pdf/structure_tree.hpp"
@@ -119,6 +120,9 @@ class Writer {
     std::string bytes = doc_.save();
     for (const auto& [from, to] : name_fixes_)
       if (size_t at = bytes.find(from); at != std::string::npos) bytes.replace(at, from.size(), to);
+    // Object streams need PDF 1.5. Screen files only: print files stay as
+    // PDF/X-1a (1.4) requires, and X-4 files with them, for presses' RIPs.
+    if (options_.compress && !options_.print) bytes = pdf::pack_objects(bytes);
     return bytes;
   }
 
