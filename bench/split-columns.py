@@ -10,6 +10,11 @@ column], [its second column], ..., [what spans below the last set].  Text runs
 and page numbers (above TOP and below BOTTOM, pt from the page's top; by
 default itrade's text area) stay on every piece.
 
+A set whose text all stands in its first column (the two last lines of an
+article carried over to a page, kept together) has no rule; its lines, at
+the top of a region outside the found sets, ending within the first column
+and no larger than body text, are cut as a first column too.
+
 Each column's text is moved sideways onto the last column's place, so that
 every column ends at the text area's right edge, as one-column text does:
 the audit finds a page's right edge from its own lines, and on a piece with
@@ -86,6 +91,44 @@ def two_column_pitch(pages):
     return seen.most_common(1)[0][0] if seen else None
 
 
+def column_tails(page, h, sets, area_top, area_bottom):
+    """Baselines (pt from the top) of the lines that stand in a first column
+    without a rule: a set whose last lines all fit in its first column (the
+    tail of an article carried over, a widow kept with its source line) has
+    no second column, so paiban draws no rule and the set is not found. They
+    are the lines at the top of a region outside the sets that end within
+    the first column (not past its right edge) in body size or smaller; the
+    first wider or larger line (a heading across the page) ends them."""
+    if not sets:
+        return set()
+    lines = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            spans = [sp for sp in line["spans"] if sp["text"].strip()]
+            if spans:
+                lines.append((spans[0]["origin"][1], line["bbox"][0], line["bbox"][2],
+                              max(sp["size"] for sp in spans)))
+    first_rule = sets[0][2][0]
+    in_columns = [ln for ln in lines
+                  if any(t - 1 <= ln[0] <= b + 1 for t, b, _ in sets) and ln[2] < first_rule]
+    if not in_columns:
+        return set()
+    right = max(ln[2] for ln in in_columns)  # the first column's right edge
+    body = collections.Counter(round(ln[3], 1) for ln in in_columns).most_common(1)[0][0]
+    regions, above = [], area_top
+    for top, bottom, _ in sets:
+        regions.append((above, top - 1))
+        above = bottom + 1
+    regions.append((above, area_bottom))
+    tails = set()
+    for lo, hi in regions:
+        for y, x0, x1, size in sorted(ln for ln in lines if lo <= ln[0] <= hi):
+            if x1 > right + 1 or size > body + 0.05:
+                break
+            tails.add(y)
+    return tails
+
+
 def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
     doc = fitz.open(src_path)
     n = doc.page_count
@@ -104,6 +147,9 @@ def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
             continue
         content = b"".join(doc.xref_stream(x) for x in doc[pno].get_contents())
         pieces = []  # each: a list of (x0, x1, y0, y1, dx): boxes where runs start, their move
+        tails = column_tails(doc[pno], h, sets, area_top, area_bottom)
+        tail_move = (len(sets[0][2]) * (sets[0][2][1] - sets[0][2][0] if len(sets[0][2]) > 1
+                                        else pitch2 or 0.0))
         above = 0.0
         for top, bottom, xs in sets:
             pitch = xs[1] - xs[0] if len(xs) > 1 else pitch2 or 0.0
@@ -121,7 +167,9 @@ def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
                     return 0.0  # furniture
                 for a, b, c, d, dx in piece:
                     if a <= x < b and c <= y <= d:
-                        return dx
+                        # a first column's line outside the sets moves as the first column does
+                        tail = dx == 0.0 and any(abs(y - t) < 0.3 for t in tails)
+                        return tail_move if tail else dx
                 return None
             if not any(move(x, y) is not None and area_top <= y <= area_bottom for x, y in starts):
                 continue

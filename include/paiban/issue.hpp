@@ -44,8 +44,9 @@ enum class BlockKind { paragraph, subheading, list, quote, figure, heading, fiel
 
 /// figure/@place: where a figure stands. `here` in the text where it falls
 /// (on the next page's top when it does not fit), `top` or `bottom` of the
-/// page (or of the column, when the page has columns).
-enum class FigurePlace { here, top, bottom };
+/// page (across the columns, when the page has columns), `column_top` or
+/// `column_bottom` of the column it falls in (of the page, in one column).
+enum class FigurePlace { here, top, bottom, column_top, column_bottom };
 /// figure/@span: how wide a figure may be. `column` the column's measure,
 /// `all` across every column of the text area, `bleed` the whole page into
 /// the bleed (print) or to the trim edge (screen).

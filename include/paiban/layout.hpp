@@ -167,6 +167,9 @@ struct FigureStyle {
   /// its face and size from the caption's. Absent: the caption's colour, bold.
   std::optional<TextStyle> label;
   TextStyle credit;             ///< the credit line (resolved: the caption's, smaller, at the end)
+  /// Where the credit line stands: under the picture's end edge, or beside
+  /// it, in a narrow strip along its end side, its last line at the picture's foot.
+  enum class CreditPosition { below, beside } credit_position = CreditPosition::below;
   double min_dpi_screen = 150;  ///< pixels per inch below which a screen render warns
   double min_dpi_print = 300;   ///< the same for --print
 };

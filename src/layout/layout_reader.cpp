@@ -205,10 +205,10 @@ class LayoutReader {
   }
 
   // <figures width="0.9" separation="12pt" label="图{n}　" label-style="figure-label"
-  //          credit-style="credit" min-dpi="150" min-dpi-print="300"/>
+  //          credit-style="credit" credit-position="beside" min-dpi="150" min-dpi-print="300"/>
   void read_figures(pugi::xml_node node) {
     in_.check_attributes(node, {"width", "separation", "label", "label-style", "credit-style",
-                                "min-dpi", "min-dpi-print"});
+                                "credit-position", "min-dpi", "min-dpi-print"});
     no_content(node);
     FigureStyle& figures = layout_.figures;
     if (pugi::xml_attribute width = node.attribute("width")) {
@@ -226,6 +226,10 @@ class LayoutReader {
       figure_label_style_ = style_reference(style);
     if (pugi::xml_attribute style = node.attribute("credit-style"))
       figure_credit_style_ = style_reference(style);
+    if (pugi::xml_attribute position = node.attribute("credit-position"))
+      figures.credit_position = read_choice(in_, position, {"below", "beside"}) == "beside"
+                                    ? FigureStyle::CreditPosition::beside
+                                    : FigureStyle::CreditPosition::below;
     figures.min_dpi_screen = dpi(node.attribute("min-dpi"), figures.min_dpi_screen);
     figures.min_dpi_print = dpi(node.attribute("min-dpi-print"), figures.min_dpi_print);
   }

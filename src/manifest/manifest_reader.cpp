@@ -444,10 +444,13 @@ class ManifestReader {
       block.figure_width = *fraction;
     }
     // Project extensions: where the figure stands, how wide it may be, who made it.
-    const std::string place = read_choice(node.attribute("place"), {"here", "top", "bottom"}, "here");
-    block.figure_place = place == "top"      ? FigurePlace::top
-                         : place == "bottom" ? FigurePlace::bottom
-                                             : FigurePlace::here;
+    const std::string place = read_choice(
+        node.attribute("place"), {"here", "top", "bottom", "column-top", "column-bottom"}, "here");
+    block.figure_place = place == "top"             ? FigurePlace::top
+                         : place == "bottom"        ? FigurePlace::bottom
+                         : place == "column-top"    ? FigurePlace::column_top
+                         : place == "column-bottom" ? FigurePlace::column_bottom
+                                                    : FigurePlace::here;
     const std::string span = read_choice(node.attribute("span"), {"column", "all", "bleed"}, "column");
     block.figure_span = span == "all"     ? FigureSpan::all
                         : span == "bleed" ? FigureSpan::bleed

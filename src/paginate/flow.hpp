@@ -29,6 +29,9 @@ struct FlowPart {
   /// before: leader dots are one glyph in the flow, not hundreds.
   int repeat = 1;
   double pitch = 0;
+  /// The part's baseline below the line box's (FlowItem::baseline), pt: a
+  /// credit beside a picture is lines of its own in the picture's box.
+  double y = 0;
   int element = kArtifact;           ///< structure element of the glyphs (Document::structure)
   InlineElements inline_elements{};  ///< the elements of its links and language spans
   bool decoration = false;           ///< leader dots and the like: an artifact wherever painted

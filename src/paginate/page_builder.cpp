@@ -18,12 +18,29 @@ double figure_height(const std::vector<FlowItem>& flow, size_t first) {
   return height - figure.trailing;
 }
 
-bool at_bottom(const FlowFigure& figure) { return figure.place == FigurePlace::bottom; }
+/// At the page's foot: `bottom`, and `column-bottom` in one column (whose
+/// column is the page).
+bool at_bottom(const FlowFigure& figure) {
+  return figure.place == FigurePlace::bottom || figure.place == FigurePlace::column_bottom;
+}
+
+/// A figure of a column set standing at the top or foot of its column.
+bool column_float(const FlowItem& item) {
+  return item.figure && item.columns > 1 &&
+         (item.figure->place == FigurePlace::column_top ||
+          item.figure->place == FigurePlace::column_bottom);
+}
 
 /// A figure of the single-column flow (one in a column set is set in its
 /// column like text).
 bool figure_at(const std::vector<FlowItem>& flow, size_t i) {
   return flow[i].figure && flow[i].columns <= 1;
+}
+
+/// A figure at the page's top or foot (place top or bottom, across the
+/// columns): out of the text, so it does not end a column set it falls in.
+bool page_float(const std::vector<FlowItem>& flow, size_t i) {
+  return figure_at(flow, i) && flow[i].figure->place != FigurePlace::here;
 }
 
 /// The figures standing at a page's top and bottom, and the room they take
@@ -62,9 +79,60 @@ double stack_figure(const std::vector<FlowItem>& flow, size_t first, double top,
   return y - figure.trailing;
 }
 
+/// The room a figure at a column's top or foot takes from the column's
+/// text: the figure and one separation; at the top rounded up to the set's
+/// line grid, so the text below it stays on the grid of the other columns.
+double column_float_room(const std::vector<FlowItem>& flow, size_t first,
+                         const ColumnGeometry& geometry) {
+  const FlowFigure& figure = *flow[first].figure;
+  double room = figure_height(flow, first) + figure.separation;
+  if (figure.place == FigurePlace::column_top && geometry.grid > 0)
+    room = std::ceil(room / geometry.grid - 1e-6) * geometry.grid;
+  return room;
+}
+
+/// One column's items (`placed`, in flow order) with their figures at the
+/// column's top and foot put there: top figures stacked from `top`, the
+/// text moved down below them, foot figures stacked up to `bottom`.
+void settle_column_floats(const std::vector<FlowItem>& flow, PlacedItem* placed, size_t count,
+                          double top, double bottom, const ColumnGeometry& geometry) {
+  double top_room = 0, foot_room = 0;
+  for (size_t p = 0; p < count; ++p) {
+    const FlowItem& item = flow[placed[p].item];
+    if (!column_float(item)) continue;
+    (item.figure->place == FigurePlace::column_top ? top_room : foot_room) +=
+        column_float_room(flow, placed[p].item, geometry);
+    p += item.figure->items - 1;
+  }
+  if (top_room == 0 && foot_room == 0) return;
+  double head = top, foot = bottom - foot_room;
+  for (size_t p = 0; p < count;) {
+    const FlowItem& item = flow[placed[p].item];
+    if (!column_float(item)) {
+      placed[p++].top += top_room;
+      continue;
+    }
+    const FlowFigure& figure = *item.figure;
+    const bool at_top = figure.place == FigurePlace::column_top;
+    double y = at_top ? head : foot + figure.separation;
+    for (size_t j = 0; j < figure.items && p + j < count; ++j) {
+      if (j > 0) y += flow[placed[p + j].item].space_before;
+      placed[p + j].top = y;
+      y += flow[placed[p + j].item].height;
+    }
+    if (at_top)
+      head += column_float_room(flow, placed[p].item, geometry);
+    else
+      foot = y - figure.trailing;
+    p += figure.items;
+  }
+}
+
 /// Columns filled from `top` down to `bottom`: the placements, where the
 /// filling stopped, and whether the first column had to be cut where it was
-/// full (no item in it allows a break before the set goes on).
+/// full (no item in it allows a break before the set goes on). A first
+/// column that ends at an allowed break is not cut: the set starts on this
+/// page and goes on in its next column or on the next page.
 struct ColumnFill {
   std::vector<PlacedItem> placed;  // flow order
   size_t next = 0;                 // first item not placed
@@ -73,12 +141,23 @@ struct ColumnFill {
 };
 
 /// One past the last item of the column set that starts at `start`: items
-/// with the same column count, up to a forced page break.
+/// with the same column count, up to a forced page break. A figure at the
+/// page's top or foot between two of them belongs to the set (it floats
+/// out of it; fill_columns skips it).
 size_t set_end(const std::vector<FlowItem>& flow, size_t start) {
+  const int columns = flow[start].columns;
   size_t end = start + 1;
-  while (end < flow.size() && flow[end].columns == flow[start].columns &&
-         !flow[end].page_break_before)
-    ++end;
+  while (end < flow.size() && !flow[end].page_break_before) {
+    if (flow[end].columns == columns) {
+      ++end;
+      continue;
+    }
+    const size_t after = page_float(flow, end) ? end + flow[end].figure->items : end;
+    if (after == end || after >= flow.size() || flow[after].columns != columns ||
+        flow[after].page_break_before)
+      break;
+    end = after;
+  }
   return end;
 }
 
@@ -97,6 +176,10 @@ double item_top(const FlowItem& item, double y, bool first, double set_top,
 /// A column ends after the latest item in it that allows a break once the
 /// next does not fit; with none, it is cut where it is full. `force_first`:
 /// the first item goes in even when it does not fit (the top of a page).
+/// A figure placed `column-top` or `column-bottom` stands at the top or foot
+/// of the column it falls in when it fits there beside the column's text
+/// (the text is laid as if it were not there, in room shortened by it);
+/// else the column ends before it and it heads the next one.
 ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t end, double top,
                         double bottom, const ColumnGeometry& geometry, bool force_first,
                         int first_column = 0) {
@@ -107,14 +190,36 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
     const double x = geometry.x(c, columns);
     const size_t first = k, placed_before = out.placed.size();
     double y = top;
+    double floats_room = 0;  // taken by the column's figures at its top and foot
+    bool text_yet = false;   // the column's first text item drops its space before
     for (; k < end; ++k) {
-      const double item_y = item_top(flow[k], y, k == first, top, geometry);
-      const bool fits = item_y + flow[k].height <= bottom + kSlack;
-      if (!fits && !(k == start && force_first)) break;
+      const bool forced = k == start && force_first;
+      if (page_float(flow, k)) {  // at the page's top or foot: lay_page places it
+        k = std::min(end, k + flow[k].figure->items) - 1;
+        continue;
+      }
+      if (column_float(flow[k])) {
+        const size_t items = flow[k].figure->items;
+        const double room = column_float_room(flow, k, geometry);
+        const bool fits = k + items <= end && y + floats_room + room <= bottom + kSlack;
+        if (!fits && !forced) break;
+        for (size_t j = k; j < k + items && j < end; ++j) out.placed.push_back({j, top, x});
+        floats_room += room;
+        k = std::min(end, k + items) - 1;
+        continue;
+      }
+      const double item_y = item_top(flow[k], y, !text_yet, top, geometry);
+      const bool fits = item_y + flow[k].height + floats_room <= bottom + kSlack;
+      if (!fits && !forced) break;
       out.placed.push_back({k, item_y, x});
       y = item_y + flow[k].height;
+      text_yet = true;
     }
-    if (k == end) break;
+    if (k == end) {
+      settle_column_floats(flow, out.placed.data() + placed_before,
+                           out.placed.size() - placed_before, top, bottom, geometry);
+      break;
+    }
     if (k == first) break;  // taller than a column: it waits for a fresh page
     size_t cut = k;
     bool allowed = false;
@@ -125,9 +230,12 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
         break;
       }
     if (!allowed) out.cut_inside_a_keep = true;
-    if (cut == k && c == first_column) out.cut_first_column = true;
-    out.placed.resize(placed_before + (cut - first));
+    if (!allowed && c == first_column) out.cut_first_column = true;
+    while (out.placed.size() > placed_before && out.placed.back().item >= cut)
+      out.placed.pop_back();
     k = cut;
+    settle_column_floats(flow, out.placed.data() + placed_before, out.placed.size() - placed_before,
+                         top, bottom, geometry);
   }
   out.next = k;
   return out;
@@ -188,10 +296,17 @@ void add_gaps(PlacedPage& page, const std::vector<FlowItem>& flow, const ColumnF
   const int columns = flow[fill.placed.front().item].columns;
   std::vector<bool> used(columns, false);
   double bottom = top;
+  size_t figure_last = 0;  // a figure's last item, whose separation below is not the column's
+  double trailing = 0;
   for (const PlacedItem& placed : fill.placed) {
     for (int c = 0; c < columns; ++c)
       if (std::abs(placed.x - geometry.x(c, columns)) < 1e-6) used[c] = true;
-    bottom = std::max(bottom, placed.top + flow[placed.item].height);
+    if (const auto& figure = flow[placed.item].figure) {
+      figure_last = placed.item + figure->items - 1;
+      trailing = figure->trailing;
+    }
+    const double below = placed.item == figure_last ? trailing : 0;
+    bottom = std::max(bottom, placed.top + flow[placed.item].height - below);
   }
   const double width = geometry.width(columns);
   for (int c = 0; c + 1 < columns; ++c)
@@ -286,9 +401,52 @@ PageAttempt lay_page(const std::vector<FlowItem>& flow, size_t start, size_t lim
     // The set's top, where its columns align; its first item's space before
     // is dropped there, as at the top of every column.
     const double top = y;
-    ColumnFill fill = fill_columns(flow, i, stop, top, text_bottom(), geometry, fresh);
-    const bool ends_here = fill.next == end;
-    if (ends_here) fill = balance_columns(flow, i, end, top, text_bottom(), geometry, fresh);
+    // Figures at the page's top or foot that the set's text reaches on this
+    // page float there, as outside a set; the room they take is the set's,
+    // so it is filled again in what is left, until the figures it reaches
+    // are the ones floated (a few rounds at most).
+    const PageFloats floats_before = floats;
+    const std::deque<size_t> waiting_before = waiting;
+    std::vector<size_t> applied;  // this set's figures in `floats` or `waiting`
+    auto float_figures = [&](const std::vector<size_t>& figures) {
+      floats = floats_before;
+      waiting = waiting_before;
+      for (size_t f : figures)
+        if (!waiting.empty() || !try_float(flow, f, floats, top, area_height, false))
+          waiting.push_back(f);
+    };
+    ColumnFill fill;
+    for (int round = 0;; ++round) {
+      fill = fill_columns(flow, i, stop, top, text_bottom(), geometry, fresh);
+      if (fill.next == end)
+        fill = balance_columns(flow, i, end, top, text_bottom(), geometry, fresh);
+      std::vector<size_t> reached;
+      for (size_t k = i; k < fill.next; ++k)
+        if (page_float(flow, k)) {
+          reached.push_back(k);
+          k += flow[k].figure->items - 1;
+        }
+      if (reached == applied) break;
+      if (round == 3) {
+        // Not settled: keep only the figures the text reaches (the later
+        // ones come again with their text on the next page).
+        std::erase_if(applied, [&](size_t f) { return f >= fill.next; });
+        float_figures(applied);
+        break;
+      }
+      float_figures(reached);
+      applied = reached;
+    }
+    if (fill.cut_inside_a_keep && !fresh) {
+      // Only by parting a keep (a picture from its caption, a heading from
+      // its text) does the set start here: it starts on the next page.
+      floats = floats_before;
+      waiting = waiting_before;
+      out.next = i;
+      out.full = true;
+      out.full_at = i;
+      return finish();
+    }
     for (const PlacedItem& placed : fill.placed) {
       page.items.push_back(placed);
       y = std::max(y, placed.top + flow[placed.item].height);

@@ -121,8 +121,8 @@ void paint_item(Page& page, const FlowItem& item, double left, double top,
     const int own = part.decoration ? kArtifact : element ? *element : part.element;
     const InlineElements& inline_elements = part.decoration || element ? none : part.inline_elements;
     for (int r = 0; r < part.repeat; ++r)
-      paint_line(page, part.glyphs, left + part.x + r * part.pitch, top + item.baseline, part.links,
-                 own, inline_elements);
+      paint_line(page, part.glyphs, left + part.x + r * part.pitch, top + item.baseline + part.y,
+                 part.links, own, inline_elements);
   }
   if (item.image) {
     PageImage image = *item.image;

@@ -264,7 +264,8 @@ std::string Typesetter::figure_alt(const Block& block) {
 }
 
 bool figure_spans(const Block& block) {
-  return block.figure_span != FigureSpan::column || block.figure_place != FigurePlace::here;
+  return block.figure_span != FigureSpan::column || block.figure_place == FigurePlace::top ||
+         block.figure_place == FigurePlace::bottom;
 }
 
 std::string expand_figure_label(const std::string& label, int number) {
@@ -340,12 +341,18 @@ void Typesetter::add_caption_lines(std::vector<FlowItem>& flow, const Block& blo
   if (style.space_after > 0) flow.back().height += style.space_after;
 }
 
+namespace {
+/// A figure's credit (figure/@credit) as the text of a paragraph.
+InlineText credit_text(const Block& block) {
+  return {InlineRun{block.figure_credit, false, false, "", false, block.where, {}}};
+}
+}  // namespace
+
 void Typesetter::add_credit_lines(std::vector<FlowItem>& flow, const Block& block, int section,
                                   double x, double width, int element) {
   if (block.figure_credit.empty()) return;
   const TextStyle& style = layout_.figures.credit;
-  InlineText text = {InlineRun{block.figure_credit, false, false, "", false, block.where, {}}};
-  SetText set_text = set(text, style, width, 0, style.align);
+  SetText set_text = set(credit_text(block), style, width, 0, style.align);
   const InlineElements inline_elements = add_inline_elements(element, set_text);
   const size_t first = flow.size();
   for (const SetLine& line : set_text.lines) {
@@ -377,6 +384,27 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   const double along = vertical ? facts.height : facts.width;
   const double across_px = vertical ? facts.width : facts.height;
   double height = width * across_px / along;
+  // A credit beside the picture (<figures credit-position="beside">) stands
+  // in a strip along its end side, as wide as the credit's one line up to
+  // the room the picture leaves, or a quarter of the measure (at least 4 em)
+  // when it leaves less; the picture then narrows to make that room. A
+  // bleed figure and a vertical flow keep it below.
+  const TextStyle& credit_style = look.credit;
+  const bool beside = !block.figure_credit.empty() && !bleed && !vertical &&
+                      look.credit_position == FigureStyle::CreditPosition::beside;
+  const double strip_gap = beside ? credit_style.size * 0.6 : 0;
+  double strip = 0;
+  if (beside) {
+    double widest = 0;
+    for (const SetLine& line : set(credit_text(block), credit_style, 1e6, 0, Align::start).lines)
+      widest = std::max(widest, line.width);
+    strip =
+        std::min(widest, std::max({across / 4, 4 * credit_style.size, across - width - strip_gap}));
+    if (width + strip_gap + strip > across) {
+      width = std::max(across / 4, across - strip_gap - strip);
+      height = width * across_px / along;
+    }
+  }
   const double max_height =
       (vertical ? g.width - g.inner - g.outer : g.height - g.top - g.bottom) * 0.9;
   if (height > max_height) {  // too tall for a page: narrower (a bleed one then no longer bleeds)
@@ -390,7 +418,7 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   picture.height = height;
   picture.section = section;
   // x from the measure's left edge, or from the page's for a bleed figure.
-  const double x = bleed ? (g.width - width) / 2 : (across - width) / 2;
+  const double x = bleed ? (g.width - width) / 2 : (across - width - strip_gap - strip) / 2;
   picture.image_from_page_edge = bleed;
   picture.image = PageImage{facts, x, 0, width, height, block.where, block.figure_alt};
   picture.image->figure = true;
@@ -403,8 +431,21 @@ void Typesetter::add_figure(std::vector<FlowItem>& flow, const Block& block, int
   // The credit under the picture's end edge (within the measure for a bleed one).
   const double credit_x = bleed ? 0 : std::max(0.0, x);
   const double credit_width = bleed ? across : std::min(width, across);
+  if (beside) {
+    // Its lines are parts of the picture's box, the last one's descent at the picture's foot.
+    SetText set_text = set(credit_text(block), credit_style, strip, 0, Align::start);
+    const InlineElements inline_elements = add_inline_elements(caption, set_text);
+    const size_t lines = set_text.lines.size();
+    for (size_t k = 0; k < lines; ++k) {
+      FlowItem line = line_item(credit_style, set_text.lines[k], x + width + strip_gap,
+                                set_text.links, caption, inline_elements);
+      line.parts.front().y = height - 0.12 * credit_style.size -
+                             static_cast<double>(lines - 1 - k) * credit_style.leading;
+      picture.parts.push_back(std::move(line.parts.front()));
+    }
+  }
   flow.push_back(std::move(picture));
-  add_credit_lines(flow, block, section, credit_x, credit_width, caption);
+  if (!beside) add_credit_lines(flow, block, section, credit_x, credit_width, caption);
   if (!block.text.empty()) add_caption_lines(flow, block, section, label, caption, across);
   // In the text the separation stands above and below it (dropped at a page's top).
   flow[first].space_before = separation;

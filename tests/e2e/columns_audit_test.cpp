@@ -1,10 +1,11 @@
 // The shared pdf-audit on two-column renders, each column measured alone:
-// the seed issue and the two-column sample (tests/e2e/data/itrade-two-column)
-// under layouts/itrade.xml plus a column rule, their sections in two columns,
-// cut by bench/split-columns.py into one column a page, must meet the audit's
-// own goals (--strict-quality) for every line, paragraph and text figure.
-// pdf-audit reads a page as one column, so the unsplit render cannot be
-// measured so (docs/layout.md, "columns").
+// every manifest in issues/ under the shipped two-column layout
+// (layouts/itrade-two-column.xml), and the two-column sample
+// (tests/e2e/data/itrade-two-column), cut by bench/split-columns.py into one
+// column a page, must meet the audit's own goals (--strict-quality) for
+// every line, paragraph and text figure, but for the few named below with
+// the reason each fails. pdf-audit reads a page as one column, so the
+// unsplit render cannot be measured so (docs/layout.md, "columns").
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -62,12 +63,55 @@ int page_count(const std::string& pdf) {
 }
 
 struct Case {
-  const char* name;
-  const char* manifest;  ///< relative to the source tree
-  bool seed;             ///< the seed: its sections are set in two columns here
+  std::string name;      ///< the test's name: the manifest's directory, '-' as '_'
+  std::string manifest;  ///< relative to the source tree
+  bool relayout;         ///< an issues/ manifest: rendered under itrade-two-column
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+/// Every manifest in issues/, then the sample (already in two columns).
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  for (const auto& entry : fs::directory_iterator(source_path("issues")))
+    if (fs::exists(entry.path() / "issue.xml")) {
+      std::string name = entry.path().filename().string();
+      std::replace(name.begin(), name.end(), '-', '_');
+      out.push_back(
+          {"issue_" + name, "issues/" + entry.path().filename().string() + "/issue.xml", true});
+    }
+  std::sort(out.begin(), out.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
+  out.push_back({"sample", "tests/e2e/data/itrade-two-column/issue.xml", false});
+  return out;
+}
+
+/// The goals a case does not meet on its split render, each with why: what
+/// the split measures wrongly, or what two columns cannot give that text.
+const std::map<std::string, std::map<std::string, std::string>>& known_failures() {
+  static const std::map<std::string, std::map<std::string, std::string>> known = {
+      // The split cuts a page into [above the columns + the first column],
+      // [the second column], [below the columns]: a photo at the page's
+      // foot (place="bottom") lands in the last piece, so its caption reads
+      // after both columns' text, which follows it in the manifest. The
+      // unsplit render's text order passes.
+      {"issue_itrade_2024_05",
+       {{"text_fidelity",
+         "a page-foot figure's caption read after the columns above it "
+         "(split artefact)"}}},
+      // The audit takes a page's right edge from its most common line end;
+      // the piece holding the second column of the box's page has two
+      // lines of the column and three of its box (framed, 9.5 pt narrower),
+      // so the box's edge wins and the column's full line reads as 9.5 pt
+      // too long.
+      {"sample",
+       {{"ragged_lines", "a column's line beside a box's narrower lines (split artefact)"}}},
+      // Python FAQ: URLs and long Latin words in a 227 pt column leave
+      // lines loose (0.42 em at worst) and one URL wider than the column.
+      {"issue_tech_python_faq",
+       {{"loosest_line_em", "URLs and long Latin words in a 227 pt column"}}},
+  };
+  return known;
+}
 
 class ColumnsAudit : public ::testing::TestWithParam<Case> {};
 
@@ -75,20 +119,21 @@ TEST_P(ColumnsAudit, EachColumnMeetsTheAuditsLineGoals) {
   if (std::string why = audit_missing(); !why.empty()) GTEST_SKIP() << why;
   if (run_command("command -v pdfinfo >/dev/null").exit_code != 0) GTEST_SKIP() << "pdfinfo";
   const Case c = GetParam();
-  const fs::path dir = temp_dir(std::string("columns-audit-") + c.name);
-  const fs::path data = source_path("tests/e2e/data/itrade-two-column");
+  const fs::path dir = temp_dir("columns-audit-" + c.name);
   std::string manifest = source_path(c.manifest);
-  if (c.seed) {
-    // The seed beside the sample's layout (itrade.xml plus a column rule) and
-    // its pictures, every section in two columns.
-    fs::copy(data / "itrade-two-column.xml", dir / "itrade-two-column.xml");
-    fs::copy(data / "images", dir / "images");
+  if (c.relayout) {
+    // The issue's directory (its pictures) beside a copy of the manifest
+    // whose layout is the shipped two-column one, by name.
+    const fs::path from = fs::path(manifest).parent_path();
+    fs::copy(from, dir / "issue", fs::copy_options::recursive);
     std::string xml = read_file(manifest);
-    ASSERT_NE(xml.find("layout=\"itrade\""), std::string::npos);
-    xml = std::regex_replace(xml, std::regex("layout=\"itrade\""),
-                             "layout=\"itrade-two-column.xml\"");
-    xml = std::regex_replace(xml, std::regex("<section "), "<section columns=\"2\" ");
-    manifest = (dir / "issue.xml").string();
+    const std::regex tag("<issue\\b[^>]*>");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(xml, m, tag));
+    std::string head = std::regex_replace(m.str(), std::regex("\\slayout=\"[^\"]*\""), "");
+    head.insert(6, " layout=\"itrade-two-column\"");
+    xml = m.prefix().str() + head + m.suffix().str();
+    manifest = (dir / "issue" / "issue.xml").string();
     std::ofstream(manifest) << xml;
   }
   const std::string pdf = (dir / "out.pdf").string(), split = (dir / "split.pdf").string();
@@ -118,38 +163,38 @@ TEST_P(ColumnsAudit, EachColumnMeetsTheAuditsLineGoals) {
   // page share its number, so the numbers and the contents' targets no longer
   // match the split file's pages), and header_consistency (the empty pages
   // that keep each piece on its original's side have no running head).
-  std::vector<std::string> goals = {"notdef_glyphs",
-                                    "text_fidelity",
-                                    "text_extractable",
-                                    "kinsoku_violations",
-                                    "widows",
-                                    "orphans",
-                                    "stranded_headings",
-                                    "inserted_spaces",
-                                    "loosest_line_em",
-                                    "punct_pair_spread_em",
-                                    "punct_pair_below_1em",
-                                    "lone_char_last_lines",
-                                    "line_end_punct_full"};
-  // ragged_lines: the audit takes a page's right edge from its most common
-  // line end; the sample's piece holding the second column of page 4 has two
-  // lines of the column and three of its box (framed, 9.5 pt narrower), so
-  // the box's edge wins and the column's full line reads as 9.5 pt too long.
-  // The seed, without boxes, is held to it.
-  if (c.seed) goals.push_back("ragged_lines");
+  const std::vector<std::string> goals = {"notdef_glyphs",
+                                          "text_fidelity",
+                                          "text_extractable",
+                                          "kinsoku_violations",
+                                          "widows",
+                                          "orphans",
+                                          "stranded_headings",
+                                          "inserted_spaces",
+                                          "loosest_line_em",
+                                          "punct_pair_spread_em",
+                                          "punct_pair_below_1em",
+                                          "lone_char_last_lines",
+                                          "line_end_punct_full",
+                                          "ragged_lines"};
+  const auto known = known_failures().find(c.name);
   for (const std::string& name : goals) {
     SCOPED_TRACE(name);
     auto it = metrics.find(name);
     ASSERT_NE(it, metrics.end()) << audit.output;
+    if (known != known_failures().end() && known->second.count(name)) {
+      // Known to fail, for the reason given: say so when it no longer does.
+      if (it->second.status == "OK")
+        ADD_FAILURE() << name << " now passes: take it off known_failures() ("
+                      << known->second.at(name) << ")";
+      continue;
+    }
     EXPECT_EQ(it->second.status, "OK") << name << ": " << it->second.shown;
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Issues, ColumnsAudit,
-    ::testing::Values(Case{"seed", "issues/2017-06-15/issue.xml", true},
-                      Case{"sample", "tests/e2e/data/itrade-two-column/issue.xml", false}),
-    [](const auto& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Issues, ColumnsAudit, ::testing::ValuesIn(cases()),
+                         [](const auto& info) { return info.param.name; });
 
 }  // namespace
 }  // namespace paiban::test

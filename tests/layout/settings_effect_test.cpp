@@ -246,6 +246,7 @@ std::vector<Probe> probes() {
       {"figures@label", {}, [](Edit& e) { e.set("/layout/figures", "label", "Fig. {n}: "); }},
       {"figures@label-style", {}, [](Edit& e) { e.set("/layout/figures", "label-style", "credit"); }},
       {"figures@credit-style", {}, [](Edit& e) { e.set("/layout/figures", "credit-style", "caption"); }},
+      {"figures@credit-position", {}, [](Edit& e) { e.set("/layout/figures", "credit-position", "beside"); }},
       {"words@figure-label", words_for_the_issue,
        [](Edit& e) { e.set("/layout/words", "figure-label", "插图{n}　"); }},
   };

@@ -190,6 +190,151 @@ TEST(ColumnPages, AHeadingWaitsWithItsColumnsForTheNextPage) {
   EXPECT_EQ(pages[1].items.front().item, 8u);
 }
 
+TEST(ColumnPages, ASetWhoseFirstColumnEndsAtABreakStartsOnThePage) {
+  // A balanced article (4 lines, 2 and 2 under a spanning title) and the
+  // next article's heading leave 6 lines of the page; the heading's
+  // columns start there, each column taking 6 lines and ending at a line
+  // that allows a break. Before, a first column ending exactly at an
+  // allowed break was taken for one cut inside a keep, and the heading
+  // and its article went to the next page, leaving 6 lines (108 pt) empty.
+  std::vector<FlowItem> flow{line(1, false)};  // the section title
+  for (const FlowItem& item : lines(4, 2)) flow.push_back(item);
+  flow.push_back(line(1, false));  // the next article's heading, kept with its text
+  for (const FlowItem& item : lines(30, 2)) flow.push_back(item);
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_GE(pages.size(), 2u);
+  EXPECT_DOUBLE_EQ(used_height(pages[0], flow), 10 * kLine);  // the page is full
+  const auto first = in_column(pages[0], 0), second = in_column(pages[0], 210);
+  // The title, 2 lines, the heading, 6 lines; 2 lines, 6 lines.
+  ASSERT_EQ(first.size(), 10u);
+  EXPECT_EQ(first[3].item, 5u);
+  EXPECT_EQ(first.back().item, 11u);
+  ASSERT_EQ(second.size(), 8u);
+  EXPECT_EQ(second.back().item, 17u);
+  EXPECT_EQ(pages[1].items.front().item, 18u);
+}
+
+/// A figure of a column set: one 50 pt picture with 9 pt of separation
+/// above and below it, at `place`.
+FlowItem column_figure(FigurePlace place) {
+  FlowItem item = line(2, true, 50 + 9);
+  item.on_grid = false;
+  item.space_before = 9;
+  item.figure = FlowFigure{place, FigureSpan::column, 1, 9, 9};
+  return item;
+}
+
+std::vector<FlowItem> lines_around(FlowItem figure) {
+  std::vector<FlowItem> flow = lines(3, 2);
+  flow.push_back(std::move(figure));
+  for (const FlowItem& item : lines(20, 2)) flow.push_back(item);
+  return flow;
+}
+
+TEST(ColumnPages, AColumnTopFigureHeadsItsColumn) {
+  // Three lines, then the figure: it stands at the top of the first column,
+  // the three lines move down below it (59 pt of figure and separation,
+  // rounded up to the 72 pt grid line so the baselines still line up with
+  // the second column's), and the text after it fills the column.
+  const auto flow = lines_around(column_figure(FigurePlace::column_top));
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_GE(pages.size(), 2u);
+  const auto first = in_column(pages[0], 0), second = in_column(pages[0], 210);
+  ASSERT_EQ(first.size(), 7u);  // 6 lines and the figure
+  std::map<size_t, double> top;
+  for (const PlacedItem& placed : first) top[placed.item] = placed.top;
+  EXPECT_DOUBLE_EQ(top.at(3), 0);  // the figure heads the column
+  for (size_t k : {0u, 1u, 2u, 4u, 5u, 6u}) {
+    const double grid_line = 72 + (k < 3 ? k : k - 1) * kLine;
+    EXPECT_DOUBLE_EQ(top.at(k), grid_line) << "line " << k;
+  }
+  // In flow order still (reading order), and the second column as before.
+  for (size_t k = 0; k < first.size(); ++k) EXPECT_EQ(first[k].item, k);
+  ASSERT_EQ(second.size(), 10u);
+  EXPECT_EQ(second.front().item, 7u);
+  EXPECT_DOUBLE_EQ(second.front().top, 0);
+}
+
+TEST(ColumnPages, AColumnBottomFigureStandsAtItsColumnsFoot) {
+  // The figure's 59 pt leave the first column 121 pt: 6 lines; the picture
+  // ends at the column's foot; the rule between the columns stops there.
+  const auto flow = lines_around(column_figure(FigurePlace::column_bottom));
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_GE(pages.size(), 2u);
+  const auto first = in_column(pages[0], 0);
+  ASSERT_EQ(first.size(), 7u);
+  for (size_t k = 0; k < first.size(); ++k) EXPECT_EQ(first[k].item, k);
+  EXPECT_DOUBLE_EQ(first[3].top, 10 * kLine - 50);  // the picture: 50 pt up from the foot
+  for (size_t k : {0u, 1u, 2u}) EXPECT_DOUBLE_EQ(first[k].top, k * kLine);
+  EXPECT_DOUBLE_EQ(first[4].top, 3 * kLine);  // the text runs on above it
+  EXPECT_DOUBLE_EQ(first.back().top, 5 * kLine);
+  EXPECT_EQ(in_column(pages[0], 210).front().item, 7u);
+  ASSERT_EQ(pages[0].gaps.size(), 1u);
+  EXPECT_DOUBLE_EQ(pages[0].gaps[0].bottom, 10 * kLine);
+}
+
+TEST(ColumnPages, AColumnFigureThatDoesNotFitHeadsTheNextColumn) {
+  // Eight lines leave the first column 36 pt: the figure (59 pt at the top,
+  // 59 at the foot) goes to the second column, at its top or its foot.
+  for (FigurePlace place : {FigurePlace::column_top, FigurePlace::column_bottom}) {
+    std::vector<FlowItem> flow = lines(8, 2);
+    flow.push_back(column_figure(place));
+    for (const FlowItem& item : lines(20, 2)) flow.push_back(item);
+    const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+    ASSERT_GE(pages.size(), 2u);
+    const auto first = in_column(pages[0], 0), second = in_column(pages[0], 210);
+    ASSERT_EQ(first.size(), 8u);
+    ASSERT_FALSE(second.empty());
+    EXPECT_EQ(second.front().item, 8u);
+    const bool top = place == FigurePlace::column_top;
+    EXPECT_DOUBLE_EQ(second.front().top, top ? 0 : 10 * kLine - 50);
+    EXPECT_DOUBLE_EQ(second[1].top, top ? 72 : 0);
+  }
+}
+
+TEST(ColumnPages, AColumnFigureInOneColumnIsAPageFigure) {
+  // In one column, column-top and column-bottom are the page's top and foot.
+  std::vector<FlowItem> flow = lines(3, 1);
+  FlowItem figure = column_figure(FigurePlace::column_bottom);
+  figure.columns = 1;
+  flow.push_back(figure);
+  for (const FlowItem& item : lines(3, 1)) flow.push_back(item);
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_EQ(pages.size(), 1u);
+  std::map<size_t, double> top;
+  for (const PlacedItem& placed : pages[0].items) top[placed.item] = placed.top;
+  EXPECT_DOUBLE_EQ(top.at(3), 10 * kLine - 50);
+  EXPECT_DOUBLE_EQ(top.at(4), 3 * kLine);
+}
+
+TEST(ColumnPages, AFigureAtThePagesTopDoesNotEndTheSet) {
+  // A figure placed at the page's top (across the columns) between two
+  // paragraphs is not in the text: the columns run on as one set below it,
+  // 12 lines balanced 6 and 6. Before, it ended the set, and the first
+  // paragraph was balanced on its own (3 and 3) with the second set under
+  // it, so the text read down the first column, up the second, and down
+  // the first again.
+  std::vector<FlowItem> flow = lines(6, 2);
+  FlowItem figure = column_figure(FigurePlace::top);
+  figure.columns = 1;
+  flow.push_back(figure);
+  for (const FlowItem& item : lines(6, 2)) flow.push_back(item);
+  const auto pages = build_pages(flow, 20 * kLine, 0, kTwo);
+  ASSERT_EQ(pages.size(), 1u);
+  ASSERT_EQ(pages[0].gaps.size(), 1u);  // one set: one rule
+  EXPECT_DOUBLE_EQ(pages[0].gaps[0].top, 59);
+  std::map<size_t, PlacedItem> at;
+  for (const PlacedItem& placed : pages[0].items) at[placed.item] = placed;
+  ASSERT_EQ(at.size(), flow.size());
+  EXPECT_DOUBLE_EQ(at[6].top, 0);  // the figure at the page's top
+  for (size_t k = 0; k < 6; ++k) {
+    EXPECT_DOUBLE_EQ(at[k].x, 0) << k;
+    EXPECT_DOUBLE_EQ(at[k].top, 59 + k * kLine) << k;
+    EXPECT_DOUBLE_EQ(at[k + 7].x, 210) << k + 7;
+    EXPECT_DOUBLE_EQ(at[k + 7].top, 59 + k * kLine) << k + 7;
+  }
+}
+
 TEST(ColumnPages, BodyLinesKeepToOneGridAcrossColumns) {
   // The first column: a 25 pt block (a subheading, a quote line), then
   // body lines; they move down to the next 18 pt grid line of the set.

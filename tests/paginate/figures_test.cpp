@@ -251,6 +251,43 @@ TEST_F(PaginateFigures, TheCreditStandsSmallUnderThePicturesEndEdge) {
   EXPECT_LT(last->y, y_of(page, U"港"));  // above the caption
 }
 
+// <figures credit-position="beside">: the credit in small type in a strip
+// along the picture's end side, its last line ending at the picture's foot;
+// a picture too wide for the strip narrows to make room. Nothing under it
+// but the caption.
+TEST_F(PaginateFigures, ACreditBesideThePictureStandsAlongItsEndSide) {
+  const Layout beside = load("<figures credit-position=\"beside\"/>");
+  const PageGeometry& g = layout_.page;
+  const double measure = g.width - g.inner - g.outer;
+  for (const char* width : {"0.6", "1"}) {
+    SCOPED_TRACE(width);
+    Document doc = render(std::string("<figure src=\"wide.png\" width=\"") + width +
+                              "\" alt=\"F\" credit=\"摄影：张三\"><caption>港口</caption></figure>",
+                          beside);
+    auto [page_index, image] = find(doc, "F");
+    ASSERT_NE(image, nullptr);
+    const Page& page = doc.pages[page_index];
+    const PageGlyph *first = nullptr, *last = nullptr;
+    for (const PageGlyph& g : page.glyphs) {
+      if (g.text == U"摄") first = &g;
+      if (g.text == U"三") last = &g;
+    }
+    ASSERT_NE(first, nullptr);
+    ASSERT_NE(last, nullptr);
+    EXPECT_NEAR(last->size, 9 * 0.8, 0.01);
+    // Right of the picture, close to it, within the measure.
+    EXPECT_GT(first->x, image->x + image->width);
+    EXPECT_LT(first->x, image->x + image->width + 2 * last->size);
+    EXPECT_LE(last->x + last->advance, g.inner + measure + 0.5);
+    // Its baseline in the picture's lower part, its descent at the foot.
+    EXPECT_NEAR(last->y, image->y + image->height - 0.12 * last->size, 0.01);
+    EXPECT_LT(y_of(page, U"港"), image->y + image->height + 40);  // the caption right under
+    EXPECT_GT(y_of(page, U"港"), image->y + image->height);
+    if (std::string(width) == "1")  // narrowed for the strip
+      EXPECT_LT(image->width, measure - 4 * last->size);
+  }
+}
+
 // span="bleed": as wide as the page and its bleed, left and right; at the
 // top or foot of the text area, under the running head and above the foot,
 // which stay.
@@ -300,6 +337,56 @@ TEST_F(PaginateFigures, InColumnsOrAcrossThem) {
   // The text after the spanning figure is below it, in columns again.
   const Page& page = doc.pages[all_page];
   EXPECT_GT(y_of(page, U"跨"), all->y + all->height);
+}
+
+// place="column-top" / "column-bottom" in a section set in two columns: at
+// the top or foot of the column the figure falls in, at the column's width;
+// the text of that column runs on below or above it. (place="top" stays the
+// page's top, across the columns.)
+TEST_F(PaginateFigures, AtTheTopOrFootOfItsColumn) {
+  const PageGeometry& g = layout_.page;
+  const double measure = g.width - g.inner - g.outer;
+  const double column = (measure - layout_.columns.gap) / 2;
+  for (const char* place : {"column-top", "column-bottom", "top"}) {
+    SCOPED_TRACE(place);
+    const std::string manifest =
+        "<issue version=\"1\" date=\"2026-12-07\"><title>图</title><publisher>测试</publisher>"
+        "<section title=\"一\" columns=\"2\"><article><heading>标题</heading>" +
+        paragraphs(1) + "<figure src=\"wide.png\" place=\"" + place + "\" alt=\"C\"/>" +
+        paragraphs(30) + "</article></section></issue>";
+    Issue issue = parse_manifest(manifest, (dir_ / "issue.xml").string());
+    Warnings warnings;
+    Document doc = paginate(issue, layout_, FontCache::shared(), warnings);
+    auto [page_index, image] = find(doc, "C");
+    ASSERT_NE(image, nullptr);
+    const Page& page = doc.pages[page_index];
+    // The first column's body lines: the left edge of the text area (the
+    // page's inner or outer margin) and left of the gap.
+    double left = 1e9;
+    for (const PageGlyph& glyph : page.glyphs)
+      if (glyph.size == 10.5) left = std::min(left, glyph.x);
+    double column_top = 1e9, column_bottom = 0;
+    for (const PageGlyph& glyph : page.glyphs)
+      if (glyph.size == 10.5 && glyph.x < left + column) {
+        column_top = std::min(column_top, glyph.y);
+        column_bottom = std::max(column_bottom, glyph.y);
+      }
+    const std::string where(place);
+    EXPECT_NEAR(image->width, column, 0.01);
+    if (where == "top") {  // the page's top, centred across the columns
+      EXPECT_NEAR(image->x + image->width / 2, left + measure / 2, 0.01);
+      EXPECT_NEAR(image->y, area_top(), 0.01);
+      continue;
+    }
+    EXPECT_NEAR(image->x, left, 0.01);  // in the first column
+    if (where == "column-top") {
+      EXPECT_GT(column_top, image->y + image->height);  // the column's text below it
+      EXPECT_LT(image->y, y_of(page, U"鲁"));           // above the paragraph it follows
+    } else {
+      EXPECT_NEAR(image->y + image->height, area_bottom(), 0.01);  // on the area's foot
+      EXPECT_LT(column_bottom, image->y);                          // the column's text above it
+    }
+  }
 }
 
 TEST_F(PaginateFigures, DefaultWidthIsTheLayoutsFraction) {
