@@ -270,6 +270,10 @@ EmphasisKind emphasis_kind(const Layout& layout, const std::string& lang);
 /// Reads a layout file. Throws InputError with FILE:LINE:COLUMN.
 Layout parse_layout_file(const std::string& path);
 
+/// Same, from bytes already read; `path` names them in messages and is
+/// Layout::path.
+Layout parse_layout(const std::string& bytes, const std::string& path);
+
 /// Finds a layout named in a manifest: a path (relative to the manifest's
 /// directory) or a name looked up in the layout directories (layouts/ of the
 /// source tree, the installed data dir). Empty name = the default layout.
@@ -281,6 +285,11 @@ Layout parse_layout_file(const std::string& path);
 Layout load_layout(const std::string& name, const std::string& manifest_path,
                    const SourceLocation& where, bool allow_outside = false,
                    const std::vector<std::string>& search_first = {});
+
+/// The file load_layout would read, found and checked the same way, unread.
+std::string find_layout(const std::string& name, const std::string& manifest_path,
+                        const SourceLocation& where, bool allow_outside = false,
+                        const std::vector<std::string>& search_first = {});
 
 /// Directories searched for layouts by name, in order: `search_first`, then
 /// the data directories' layouts/.

@@ -1,6 +1,9 @@
 // The job: manifest path -> PDF bytes, running the pipeline
-//   parse -> load layout -> paginate (shape, break, pages) -> write PDF.
+//   load_job (parse manifest, load layout, hash inputs)
+//     -> render_job (paginate: shape, break, pages -> write PDF).
 #pragma once
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -27,18 +30,70 @@ struct RenderOptions {
   std::vector<std::string> layout_path;
 };
 
+/// What a render reads besides fonts.
+enum class InputKind { manifest, layout, layout_image, figure };
+
+/// "manifest", "layout", "layout image", "figure" (the words batch records).
+const char* to_string(InputKind kind);
+
+/// One file a render reads and the SHA-256 (hex) of its content.
+struct InputFile {
+  InputKind kind = InputKind::manifest;
+  std::string path;
+  std::string digest;
+};
+
+/// A render's inputs, loaded once: the manifest read into an Issue, its
+/// layout, and every file the two name, each with its content hash. What
+/// render_job sets and what a batch's up-to-date check fingerprints, so the
+/// two cannot disagree about what an issue depends on.
+struct Job {
+  Issue issue;  ///< issue.manifest_path: the manifest as given
+  Layout layout;
+  /// The manifest, the layout, the layout's pictures (cover, running heads),
+  /// the figures (those in boxes too), in that order, each file once. The
+  /// manifest's and layout's digests are of the bytes parsed; a picture's is
+  /// of its file, read in full here (the parsers read only its header).
+  std::vector<InputFile> inputs;
+};
+
+/// Digests of files that many jobs share (a layout's pictures), each file
+/// hashed once per FileDigests. Thread-safe. Holds one entry per file asked
+/// about: give it only files shared by many issues.
+class FileDigests {
+ public:
+  /// The SHA-256 (hex) of the file's content. Throws std::runtime_error
+  /// naming the file when it cannot be read.
+  std::string of(const std::string& path);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::string> digests_;
+};
+
+/// Reads the manifest and its layout (options.allow_outside and
+/// options.layout_path as render_issue) and hashes every input. Throws
+/// InputError for bad input. `shared` (may be null) remembers the layout's
+/// pictures' digests across jobs.
+Job load_job(const std::string& manifest_path, const RenderOptions& options,
+             FileDigests* shared = nullptr);
+
 struct RenderResult {
   std::string pdf;  ///< the file's bytes
   int pages = 0;
   Warnings warnings;
+  /// Files read: manifest, layout, layout pictures, figures (watch, an
+  /// output that must not overwrite one of them).
   std::vector<std::string> inputs;
-  std::string preflight;  ///< the summary, when RenderOptions::preflight asks for one  ///< files
-                          ///< read: manifest, layout, figures (watch, batch freshness)
+  std::string preflight;  ///< the summary, when RenderOptions::preflight asks for one
 };
 
-/// Renders one issue. Throws InputError for bad input (exit 2), other
-/// exceptions for internal failures (exit 3). Safe to call from several
-/// threads with one shared FontCache.
+/// Sets a loaded job. Throws InputError for bad input (exit 2), other
+/// exceptions for internal failures. Safe to call from several threads with
+/// one shared FontCache.
+RenderResult render_job(const Job& job, FontCache& fonts, const RenderOptions& options);
+
+/// load_job, then render_job.
 RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
                           const RenderOptions& options);
 
@@ -49,13 +104,6 @@ RenderResult render_issue(const std::string& manifest_path, FontCache& fonts,
 /// render_issue; returns its warnings and page count.
 RenderResult check_issue(const std::string& manifest_path, FontCache& fonts,
                          const RenderOptions& options);
-
-/// The pictures a layout draws (cover, running heads), each file once.
-std::vector<std::string> layout_image_files(const Layout& layout);
-
-/// The issue's figures (those in boxes included), each file once, in the
-/// manifest's order.
-std::vector<std::string> figure_files(const Issue& issue);
 
 /// "paiban 0.1.0"
 const char* version_string();

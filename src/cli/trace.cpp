@@ -12,6 +12,7 @@
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
 #include "paiban/paginate.hpp"
+#include "paiban/render.hpp"
 
 namespace paiban::cli {
 namespace {
@@ -124,12 +125,10 @@ int trace_command(const std::vector<std::string>& args) {
   if (int code = apply_environment(options)) return code;
   return guarded([&] {
     refuse_output_over_input(output, {manifest});
-    Issue issue = parse_manifest_file(manifest);
-    Layout layout =
-        load_layout(issue.layout, manifest, issue.layout_where, false, options.layout_path);
+    Job job = load_job(manifest, options);
     Warnings warnings;
     FontCache& fonts = command_fonts();
-    Document document = paginate(issue, layout, fonts, warnings);
+    Document document = paginate(job.issue, job.layout, fonts, warnings);
     write_output(output, trace_document(document, fonts));
     return int(kDone);
   });

@@ -758,9 +758,13 @@ class LayoutReader {
 
 }  // namespace
 
-Layout parse_layout_file(const std::string& path) {
-  XmlInput input(read_input_file(path, "layout"), path);
+Layout parse_layout(const std::string& bytes, const std::string& path) {
+  XmlInput input(bytes, path);
   return LayoutReader(input, path).read();
+}
+
+Layout parse_layout_file(const std::string& path) {
+  return parse_layout(read_input_file(path, "layout"), path);
 }
 
 }  // namespace paiban

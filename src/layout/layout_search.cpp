@@ -1,4 +1,4 @@
-// Finding a layout by the name a manifest gives (load_layout).
+// Finding a layout by the name a manifest gives (find_layout, load_layout).
 #include <cstdlib>
 #include <filesystem>
 
@@ -24,9 +24,9 @@ std::vector<std::string> layout_search_path(const std::vector<std::string>& sear
   return dirs;
 }
 
-Layout load_layout(const std::string& name, const std::string& manifest_path,
-                   const SourceLocation& where, bool allow_outside,
-                   const std::vector<std::string>& search_first) {
+std::string find_layout(const std::string& name, const std::string& manifest_path,
+                        const SourceLocation& where, bool allow_outside,
+                        const std::vector<std::string>& search_first) {
   namespace fs = std::filesystem;
   std::error_code error;
   std::string wanted = name.empty() ? "default" : name;
@@ -42,18 +42,24 @@ Layout load_layout(const std::string& name, const std::string& manifest_path,
     if (!allow_outside && !stays_inside(file, dir))
       throw InputError(where,
                        "layout leaves the manifest's directory through a symbolic link: " + wanted);
-    return parse_layout_file(file.string());
+    return file.string();
   }
   std::string tried;
   for (const std::string& dir : layout_search_path(search_first)) {
     fs::path file = fs::path(dir) / (wanted + ".xml");
-    if (fs::is_regular_file(file, error)) return parse_layout_file(file.string());
+    if (fs::is_regular_file(file, error)) return file.string();
     if (std::string kind = special_file_kind(file.string()); !kind.empty())
       throw InputError(where, "layout " + file.string() + " is " + kind + ", not a regular file");
     tried += (tried.empty() ? "" : ", ") + dir;
   }
   throw InputError(where, "layout \"" + wanted + "\" not found (looked for " + wanted + ".xml in " +
                               tried + ")");
+}
+
+Layout load_layout(const std::string& name, const std::string& manifest_path,
+                   const SourceLocation& where, bool allow_outside,
+                   const std::vector<std::string>& search_first) {
+  return parse_layout_file(find_layout(name, manifest_path, where, allow_outside, search_first));
 }
 
 }  // namespace paiban

@@ -10,8 +10,8 @@
 
 #include "cli/batch/freshness.hpp"
 #include "cli/batch/record.hpp"
-#include "cli/batch/sha256.hpp"
 #include "cli/failure.hpp"
+#include "job/sha256.hpp"
 #include "paiban/pdf.hpp"
 
 namespace paiban {
@@ -29,14 +29,24 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
-// One issue: fingerprint, skip when fresh, else render, write, record.
-void set_issue(const BatchOptions& options, FontCache& fonts, batch::Freshness& freshness,
-               IssueOutcome& out) {
+// What every issue of one run shares.
+struct BatchRun {
+  const BatchOptions& options;
+  FontCache& fonts;
+  batch::Freshness freshness;
+  FileDigests layout_images;  // one entry per layout picture: a run's memory stays flat
+};
+
+// One issue: load, fingerprint what was loaded, skip when fresh, else set the
+// loaded job, write, record. The job lives only as long as this call.
+void set_issue(BatchRun& run, IssueOutcome& out) {
+  const BatchOptions& options = run.options;
   const BatchItem& item = out.item;
   std::string pdf_path = (std::filesystem::path(options.output_dir) / item.output).string();
   std::string record_path = batch::record_path(options.output_dir, item.output);
 
-  batch::Stamp stamp = freshness.stamp(item.manifest);
+  Job job = load_job(item.manifest, options.render, &run.layout_images);
+  batch::Stamp stamp = run.freshness.stamp(job);
   std::optional<batch::Record> record = batch::read_record(record_path);
   if (options.force) {
     out.reason = "forced";
@@ -56,15 +66,15 @@ void set_issue(const BatchOptions& options, FontCache& fonts, batch::Freshness& 
     return;
   }
 
-  RenderResult result = render_issue(item.manifest, fonts, options.render);
+  RenderResult result = render_job(job, run.fonts, options.render);
   out.pages = result.pages;
   out.bytes = result.pdf.size();
   out.warnings = std::move(result.warnings);
   std::filesystem::create_directories(std::filesystem::path(pdf_path).parent_path());
   write_file_atomically(pdf_path, result.pdf);
   // The record goes after the PDF: a crash in between only means a re-render.
-  batch::Record fresh{stamp.key,    batch::sha256_hex(result.pdf), result.pdf.size(), result.pages,
-                      out.warnings, std::move(stamp.inputs)};
+  batch::Record fresh{stamp.key,    sha256_hex(result.pdf), result.pdf.size(),
+                      result.pages, out.warnings,           std::move(stamp.inputs)};
   batch::write_record(record_path, fresh);
   out.status = IssueStatus::rendered;
 }
@@ -80,11 +90,10 @@ IssueError issue_error(const std::string& manifest, const cli::Failure& failure)
 }
 
 // Never lets an exception out: one issue's failure is that issue's alone.
-void set_issue_isolated(const BatchOptions& options, FontCache& fonts, batch::Freshness& freshness,
-                        IssueOutcome& out) {
+void set_issue_isolated(BatchRun& run, IssueOutcome& out) {
   auto start = Clock::now();
   try {
-    set_issue(options, fonts, freshness, out);
+    set_issue(run, out);
   } catch (...) {
     out.errors.push_back(
         issue_error(out.item.manifest, cli::describe_failure(std::current_exception())));
@@ -140,13 +149,13 @@ BatchSummary run_batch(const std::vector<BatchItem>& items, const BatchOptions& 
   summary.jobs = jobs;
   progress.started(items.size(), jobs);
 
-  batch::Freshness freshness(options.render, fonts);
+  BatchRun run{options, fonts, batch::Freshness(options.render, fonts), {}};
   std::atomic<size_t> next{0}, done{0};
   auto worker = [&] {
     // Issues are handed out one at a time: their sizes vary too much for fixed slices.
     for (size_t i; (i = next.fetch_add(1)) < items.size();) {
       progress.issue_started(items[i]);
-      set_issue_isolated(options, fonts, freshness, summary.issues[i]);
+      set_issue_isolated(run, summary.issues[i]);
       progress.issue_finished(summary.issues[i], done.fetch_add(1) + 1);
     }
   };

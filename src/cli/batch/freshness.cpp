@@ -3,15 +3,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <fstream>
-#include <functional>
 #include <set>
 
-#include "cli/batch/sha256.hpp"
-#include "input/xml_input.hpp"
+#include "job/sha256.hpp"
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
-#include "paiban/manifest.hpp"
 #include "paiban/render.hpp"
 
 namespace paiban::batch {
@@ -23,12 +19,6 @@ std::string size_and_mtime(const std::string& path) {
   if (::stat(path.c_str(), &st) != 0) return "absent";
   return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
          std::to_string(st.st_mtim.tv_nsec);
-}
-
-std::string read_manifest_bytes(const std::string& path) {
-  // The reader's own checks: a FIFO or a device is refused unopened, an
-  // endless or huge file without being read whole.
-  return read_input_file(path, "manifest");
 }
 
 // Every (family, weight) the layout may ask fontconfig for.
@@ -57,23 +47,11 @@ std::string options_digest(const RenderOptions& options) {
 
 }  // namespace
 
-Freshness::Freshness(const RenderOptions& options, FontCache& fonts)
-    : fonts_(fonts), allow_outside_(options.allow_outside), layout_path_(options.layout_path) {
+Freshness::Freshness(const RenderOptions& options, FontCache& fonts) : fonts_(fonts) {
   // The version string alone would miss a rebuilt engine during development;
   // the executable's size and time catch it (a rebuild re-renders everything).
   fixed_.push_back({"program", version_string(), size_and_mtime("/proc/self/exe")});
   fixed_.push_back({"options", "", options_digest(options)});
-}
-
-std::string Freshness::file_digest(const std::string& path) {
-  {
-    std::lock_guard lock(mutex_);
-    if (auto it = file_digests_.find(path); it != file_digests_.end()) return it->second;
-  }
-  std::string digest = sha256_file(path);  // outside the lock: figures may be large
-  std::lock_guard lock(mutex_);
-  file_digests_.emplace(path, digest);
-  return digest;
 }
 
 std::vector<InputStamp> Freshness::font_stamps(
@@ -103,20 +81,12 @@ std::vector<InputStamp> Freshness::font_stamps(
   return stamps;
 }
 
-Stamp Freshness::stamp(const std::string& manifest_path) {
+Stamp Freshness::stamp(const Job& job) {
   Stamp stamp;
   stamp.inputs = fixed_;
-  std::string bytes = read_manifest_bytes(manifest_path);
-  stamp.inputs.push_back({"manifest", manifest_path, sha256_hex(bytes)});
-  Issue issue = parse_manifest(bytes, manifest_path, {.allow_outside = allow_outside_});
-  Layout layout =
-      load_layout(issue.layout, manifest_path, issue.layout_where, allow_outside_, layout_path_);
-  stamp.inputs.push_back({"layout", layout.path, file_digest(layout.path)});
-  for (const std::string& image : layout_image_files(layout))
-    stamp.inputs.push_back({"layout image", image, file_digest(image)});
-  for (const std::string& figure : figure_files(issue))
-    stamp.inputs.push_back({"figure", figure, file_digest(figure)});
-  for (InputStamp& font : font_stamps(layout.path, issue.lang, font_requests(layout)))
+  for (const InputFile& input : job.inputs)
+    stamp.inputs.push_back({to_string(input.kind), input.path, input.digest});
+  for (InputStamp& font : font_stamps(job.layout.path, job.issue.lang, font_requests(job.layout)))
     stamp.inputs.push_back(std::move(font));
 
   Sha256 key;

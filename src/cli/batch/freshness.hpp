@@ -28,8 +28,8 @@ struct Stamp {
   std::string key;
 };
 
-/// Fingerprints issues. Thread-safe; remembers, for one run, what issues
-/// share (layouts, fonts, figures such as a logo) so each is hashed once.
+/// Fingerprints loaded jobs. Thread-safe; remembers, for one run, the font
+/// files each layout and language resolves to, so each is looked up once.
 ///
 /// Fonts are fingerprinted by file path, size and modification time, not
 /// content: CJK fonts are 20-30 MB each and hashing them would cost more than
@@ -41,21 +41,17 @@ class Freshness {
  public:
   Freshness(const RenderOptions& options, FontCache& fonts);
 
-  /// Reads and parses the manifest and its layout; hashes them, the figures
-  /// and the fonts. Throws InputError as render_issue would.
-  Stamp stamp(const std::string& manifest_path);
+  /// The program, the options, the job's files as load_job hashed them (no
+  /// file is read or parsed again) and the fonts its layout resolves to.
+  Stamp stamp(const Job& job);
 
  private:
-  std::string file_digest(const std::string& path);
   std::vector<InputStamp> font_stamps(const std::string& layout_path, const std::string& lang,
                                       const std::vector<std::pair<std::string, int>>& requests);
 
   FontCache& fonts_;
-  bool allow_outside_ = false;  // RenderOptions::allow_outside: read what render_issue reads
-  std::vector<std::string> layout_path_;  // RenderOptions::layout_path, likewise
   std::vector<InputStamp> fixed_;  // program and options: the same for every issue
   std::mutex mutex_;
-  std::map<std::string, std::string> file_digests_;
   std::map<std::string, std::vector<InputStamp>> font_stamps_;  // by layout path + lang
 };
 

@@ -18,7 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "cli/batch/sha256.hpp"
+#include "job/sha256.hpp"
 
 namespace paiban::batch {
 namespace {

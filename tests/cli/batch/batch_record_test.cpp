@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "cli/batch/record.hpp"
-#include "cli/batch/sha256.hpp"
 #include "e2e/run_command.hpp"
+#include "job/sha256.hpp"
 
 namespace paiban::batch {
 namespace {

@@ -128,6 +128,34 @@ TEST_F(BatchRun, SecondRunSkipsForceRendersChangesRenderOnlyTheirIssue) {
   EXPECT_TRUE(fs::exists(out_ / "2017-06-29.pdf"));
 }
 
+// Whatever step an issue fails at (loading its layout, or setting it when a
+// figure's data turns out damaged), the others are set and it alone fails.
+TEST_F(BatchRun, AFailureAtAnyStepStaysWithItsIssue) {
+  std::string no_layout = small_manifest("2017-07-06", "文字。");
+  no_layout.replace(no_layout.find("<issue version=\"1\""), 18,
+                    "<issue version=\"1\" layout=\"nosuch.xml\"");
+  write_text(root_ / "2017-07-06" / "issue.xml", no_layout);
+  std::string damaged = tiny_png(false);
+  damaged[damaged.find("IDAT") + 6] ^= 0x55;  // the header reads, the pixels do not
+  write_text(root_ / "2017-07-13" / "logo.png", damaged);
+  write_text(root_ / "2017-07-13" / "issue.xml",
+             small_manifest("2017-07-13", "文字。", "<figure src=\"logo.png\" width=\"0.2\"/>"));
+  BatchSummary summary = run();
+  ASSERT_EQ(summary.issues.size(), 5u);
+  EXPECT_EQ(summary.count(IssueStatus::rendered), 3u);
+  for (const char* failed : {"2017-07-06.pdf", "2017-07-13.pdf"}) {
+    const IssueOutcome& issue = outcome(summary, failed);
+    EXPECT_EQ(issue.status, IssueStatus::failed) << failed;
+    ASSERT_EQ(issue.errors.size(), 1u) << failed;
+    EXPECT_FALSE(issue.errors[0].internal) << to_string(issue.errors[0]);
+    EXPECT_FALSE(fs::exists(out_ / failed)) << failed;
+  }
+  EXPECT_NE(outcome(summary, "2017-07-06.pdf").errors[0].message.find("nosuch.xml"),
+            std::string::npos);
+  EXPECT_EQ(outcome(summary, "2017-07-13.pdf").errors[0].where.file,
+            (root_ / "2017-07-13" / "issue.xml").string());
+}
+
 TEST_F(BatchRun, ReportListsEveryIssue) {
   write_text(root_ / "2017-07-01" / "issue.xml", broken_manifest());
   BatchOptions options;

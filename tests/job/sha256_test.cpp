@@ -1,13 +1,14 @@
 // SHA-256 against the FIPS 180-4 examples.
+#include "job/sha256.hpp"
+
 #include <gtest/gtest.h>
 
-#include "cli/batch/sha256.hpp"
 #include "e2e/run_command.hpp"
 
-namespace paiban::batch {
+namespace paiban {
 namespace {
 
-TEST(BatchSha256, KnownDigests) {
+TEST(Sha256, KnownDigests) {
   EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
@@ -16,7 +17,7 @@ TEST(BatchSha256, KnownDigests) {
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-TEST(BatchSha256, PiecesGiveTheSameDigestAsTheWhole) {
+TEST(Sha256, PiecesGiveTheSameDigestAsTheWhole) {
   std::string text;
   for (int i = 0; i < 300; ++i) text += static_cast<char>(i * 7);
   for (size_t cut : {1u, 55u, 56u, 63u, 64u, 65u, 200u}) {
@@ -27,7 +28,7 @@ TEST(BatchSha256, PiecesGiveTheSameDigestAsTheWhole) {
   }
 }
 
-TEST(BatchSha256, File) {
+TEST(Sha256, File) {
   auto path = test::temp_dir("batch-sha") / "f";
   std::ofstream(path, std::ios::binary) << "abc";
   EXPECT_EQ(sha256_file(path.string()), sha256_hex("abc"));
@@ -35,4 +36,4 @@ TEST(BatchSha256, File) {
 }
 
 }  // namespace
-}  // namespace paiban::batch
+}  // namespace paiban

@@ -1,11 +1,11 @@
-#include "cli/batch/sha256.hpp"
+#include "job/sha256.hpp"
 
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
 
-namespace paiban::batch {
+namespace paiban {
 namespace {
 
 constexpr std::array<uint32_t, 64> kRound = {
@@ -111,4 +111,4 @@ std::string sha256_file(const std::string& path) {
   return hash.hex_digest();
 }
 
-}  // namespace paiban::batch
+}  // namespace paiban

@@ -1,12 +1,13 @@
-// SHA-256 (FIPS 180-4) for content hashes of a batch's inputs and outputs.
-// Small and self-contained so the batch needs no crypto library.
+// SHA-256 (FIPS 180-4): content hashes of a render's inputs (Job) and of a
+// batch's outputs.
+// Small and self-contained so paiban needs no crypto library.
 #pragma once
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace paiban::batch {
+namespace paiban {
 
 class Sha256 {
  public:
@@ -30,4 +31,4 @@ std::string sha256_hex(std::string_view bytes);
 /// std::runtime_error naming the file when it cannot be read.
 std::string sha256_file(const std::string& path);
 
-}  // namespace paiban::batch
+}  // namespace paiban
