@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/environment.hpp"
+#include "common/utf8.hpp"
 
 namespace paiban::cli {
 namespace {
@@ -30,14 +31,12 @@ bool stderr_wants_colour() {
   return isatty(STDERR_FILENO) && !environment().no_colour;
 }
 
-// Decodes one UTF-8 character at `i`; returns its length (1 for a bad byte).
+// Decodes one character at `i`; returns its length. A line not in UTF-8 (a
+// legacy-encoded manifest is shown as its bytes) gives U+FFFD for what is not.
 int next_char(std::string_view s, size_t i, char32_t& ch) {
-  unsigned char c = s[i];
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  ch = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) ch = (ch << 6) | (s[i + k] & 0x3F);
-  return len;
+  const Utf8Char read = next_utf8_char(s, i);
+  ch = read.code_point;
+  return static_cast<int>(read.length);
 }
 
 // Lines longer than this (in bytes; a manifest written on one line) are shown

@@ -4,6 +4,8 @@
 // is looked for in the file, from the run's start to the end of its text.
 #include "paiban/diagnostics.hpp"
 
+#include "common/utf8.hpp"
+
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -33,23 +35,10 @@ const std::string* file_text(const std::string& path) {
 
 /// Decodes the UTF-8 sequence at text[i]; 0xFFFFFFFF if it is not one.
 char32_t decode(const std::string& text, std::size_t& i) {
-  const unsigned char lead = static_cast<unsigned char>(text[i]);
-  int length = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
-  if (length == 0 || i + length > text.size()) {
-    ++i;
-    return 0xFFFFFFFF;
-  }
-  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-  for (int k = 1; k < length; ++k) {
-    const unsigned char next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFFFFFF;
-    }
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  i += length;
-  return cp;
+  const Utf8Char ch = next_utf8_char(text, i);
+  if (!ch.valid) return 0xFFFFFFFF;
+  i += ch.length;
+  return ch.code_point;
 }
 
 }  // namespace

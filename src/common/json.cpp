@@ -8,12 +8,13 @@ std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t n = utf8_sequence_length(text, i);
-    if (n == 0) {
-      out += "\\ufffd";
+    const Utf8Char ch = next_utf8_char(text, i);
+    if (!ch.valid) {
+      out += "\\ufffd";  // one for each byte that is not part of a character
       ++i;
       continue;
     }
+    const size_t n = ch.length;
     if (n > 1) {
       out.append(text, i, n);
     } else if (c == '"' || c == '\\') {

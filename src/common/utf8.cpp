@@ -27,43 +27,69 @@ std::string to_utf8(std::u32string_view text) {
   return out;
 }
 
+Utf8Char next_utf8_char(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return {lead, 1, true};
+  // Unicode's table of well-formed sequences (3-7): the lead byte fixes the
+  // length and the range of the second byte, which is what rules out
+  // overlong forms (E0, F0), surrogates (ED) and code points past U+10FFFF (F4).
+  std::size_t length = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
+  char32_t code_point = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, code_point = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, code_point = lead & 0x0F;
+    if (lead == 0xE0) second_min = 0xA0;
+    if (lead == 0xED) second_max = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, code_point = lead & 0x07;
+    if (lead == 0xF0) second_min = 0x90;
+    if (lead == 0xF4) second_max = 0x8F;
+  } else {
+    return {};  // a continuation byte, C0, C1 or F5..FF: never a lead
+  }
+  for (std::size_t k = 1; k < length; ++k) {
+    const bool fits =
+        i + k < text.size() && (k == 1 ? byte(i + k) >= second_min && byte(i + k) <= second_max
+                                       : is_utf8_continuation(text[i + k]));
+    if (!fits) return {0xFFFD, k, false};
+    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
+  }
+  return {code_point, length, true};
+}
+
 std::u32string decode_utf8(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = text[i];
-    char32_t cp = 0xFFFD;
-    size_t len = 1;
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c >> 5) == 6 && i + 1 < text.size()) {
-      cp = ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
-      len = 2;
-    } else if ((c >> 4) == 14 && i + 2 < text.size()) {
-      cp = ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
-      len = 3;
-    } else if ((c >> 3) == 30 && i + 3 < text.size()) {
-      cp = ((c & 0x07) << 18) | ((text[i + 1] & 0x3F) << 12) | ((text[i + 2] & 0x3F) << 6) |
-           (text[i + 3] & 0x3F);
-      len = 4;
-    }
-    for (size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 2) cp = 0xFFFD, len = k;
-    out += cp;
-    i += len;
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Char ch = next_utf8_char(text, i);
+    out += ch.code_point;
+    i += ch.length;
   }
   return out;
 }
 
-size_t utf8_sequence_length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > text.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  return n;
+std::size_t find_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Char ch = next_utf8_char(text, i);
+    if (!ch.valid) return i;
+    i += ch.length;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t count_utf8_characters(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++count) i += next_utf8_char(text, i).length;
+  return count;
+}
+
+std::size_t utf8_character_start(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return text.size();
+  while (i > 0 && is_utf8_continuation(text[i])) --i;
+  return i;
 }
 
 }  // namespace paiban

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "common/utf8.hpp"
+
 namespace paiban {
 
 std::optional<double> parse_decimal(std::string_view text) {
@@ -40,18 +42,17 @@ std::optional<int> parse_whole(std::string_view text, int max) {
 std::string quoted_value(std::string_view value) {
   constexpr std::size_t shown = 60;
   if (value.size() <= shown) return "\"" + std::string(value) + "\"";
-  std::size_t end = shown;
-  while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
+  std::size_t end = utf8_character_start(value, shown);
   return "\"" + std::string(value.substr(0, end)) + "…\" (" + std::to_string(value.size()) +
          " bytes)";
 }
 
 std::size_t utf16_length(std::string_view text) {
   std::size_t units = 0;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if ((byte & 0xC0) != 0x80) ++units;  // a character's first byte
-    if (byte >= 0xF0) ++units;           // beyond the BMP: a surrogate pair
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Char ch = next_utf8_char(text, i);
+    units += ch.code_point >= 0x10000 ? 2 : 1;  // beyond the BMP: a surrogate pair
+    i += ch.length;
   }
   return units;
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "common/utf8.hpp"
 #include "input/source_map.hpp"
 #include "input/xml_chars.hpp"
 
@@ -69,11 +70,10 @@ const char* legacy_converter(const std::string& declared) {
 /// byte offset: what a legacy decoder gives for bytes it has no character
 /// for (Big5's user-defined area, where HKSCS characters sit).
 std::optional<std::size_t> first_private_use(std::string_view text) {
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    // U+E000..U+F8FF are EE 80 80 .. EF A3 BF in UTF-8.
-    auto lead = static_cast<unsigned char>(text[i]);
-    auto next = static_cast<unsigned char>(text[i + 1]);
-    if (lead == 0xEE || (lead == 0xEF && next <= 0xA3)) return i;
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Char ch = next_utf8_char(text, i);
+    if (ch.valid && ch.code_point >= 0xE000 && ch.code_point <= 0xF8FF) return i;
+    i += ch.length;
   }
   return std::nullopt;
 }
@@ -132,42 +132,21 @@ std::string transcode(const std::string& bytes, const char* converter_name,
 
 /// Checks that `text` is UTF-8 holding only characters XML 1.0 allows.
 void check_utf8(std::string_view text, const std::string& path) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    unsigned char lead = static_cast<unsigned char>(text[i]);
-    int length = lead < 0x80                    ? 1
-                 : lead >= 0xC2 && lead <= 0xDF ? 2
-                 : lead >= 0xE0 && lead <= 0xEF ? 3
-                 : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                : 0;
-    char32_t c = length == 1   ? lead
-                 : length == 2 ? lead & 0x1F
-                 : length == 3 ? lead & 0x0F
-                               : lead & 0x07;
-    bool ok = length > 0 && i + length <= text.size();
-    for (int k = 1; ok && k < length; ++k) {
-      unsigned char next = static_cast<unsigned char>(text[i + k]);
-      ok = (next & 0xC0) == 0x80;
-      c = (c << 6) | (next & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if (ok && ((length == 3 && c < 0x800) || (length == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-               (c >= 0xD800 && c <= 0xDFFF))) {
-      ok = false;
-    }
-    if (!ok) {
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Char ch = next_utf8_char(text, i);
+    if (!ch.valid) {
       char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", lead);
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
       refuse(text, i, path,
              "invalid UTF-8 (byte " + std::string(hex) +
                  "); save the file as UTF-8 or declare its encoding");
     }
-    if (!is_xml_char(c)) {
+    if (!is_xml_char(ch.code_point)) {
       char hex[12];
-      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(ch.code_point));
       refuse(text, i, path, "character " + std::string(hex) + " is not allowed in XML");
     }
-    i += length;
+    i += ch.length;
   }
 }
 

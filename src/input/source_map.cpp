@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/utf8.hpp"
+
 namespace paiban {
 
 SourceMap::SourceMap(std::string_view text, std::string path)
@@ -21,8 +23,7 @@ SourceLocation SourceMap::locate(std::size_t offset) const {
   bool resume = last_offset_ >= line_start && last_offset_ <= offset;
   int column = resume ? last_column_ : 1;
   for (std::size_t i = resume ? last_offset_ : line_start; i < offset; ++i) {
-    // Count lead bytes only: continuation bytes are 10xxxxxx.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    if (!is_utf8_continuation(text_[i])) ++column;  // a character starts here
   }
   last_offset_ = offset;
   last_column_ = column;

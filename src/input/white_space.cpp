@@ -1,10 +1,10 @@
 #include "input/white_space.hpp"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <optional>
 
+#include "common/utf8.hpp"
 #include "input/xml_chars.hpp"
 
 namespace paiban {
@@ -25,22 +25,22 @@ void fold_white_space(InlineText& runs) {
       continue;
     }
     const std::string& text = runs[r].text;
-    int32_t i = 0, length = static_cast<int32_t>(text.size());
-    while (i < length) {
+    std::size_t i = 0;
+    while (i < text.size()) {
       if (is_xml_space(text[i])) {
         if (!pending) pending = r;
         ++i;
         continue;
       }
-      int32_t start = i;
-      UChar32 c = 0;
-      U8_NEXT(text.data(), i, length, c);
-      if (pending && previous && !(is_cjk_for_spacing(*previous) && is_cjk_for_spacing(c))) {
+      const Utf8Char ch = next_utf8_char(text, i);
+      if (pending && previous &&
+          !(is_cjk_for_spacing(*previous) && is_cjk_for_spacing(ch.code_point))) {
         folded[*pending] += ' ';
       }
       pending.reset();
-      previous = static_cast<char32_t>(c);
-      folded[r].append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+      previous = ch.code_point;
+      folded[r].append(text, i, ch.length);
+      i += ch.length;
     }
   }
   InlineText kept;

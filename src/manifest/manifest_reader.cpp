@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "common/utf8.hpp"
 #include "input/attribute_values.hpp"
 #include "input/text_content.hpp"
 #include "input/white_space.hpp"
@@ -194,8 +195,7 @@ class ManifestReader {
 
   std::size_t count_characters(pugi::xml_node node, const InlineText& text) {
     std::size_t characters = 0;
-    for (const InlineRun& run : text)
-      for (char c : run.text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (const InlineRun& run : text) characters += count_utf8_characters(run.text);
     if (characters > max_element_characters) {
       in_.fail(node, "<" + std::string(node.name()) + "> holds " + std::to_string(characters) +
                          " characters; paiban sets at most " +

@@ -1,19 +1,19 @@
 #include "manifest/text_direction.hpp"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <cstdio>
+
+#include "common/utf8.hpp"
 
 namespace paiban {
 
 std::optional<RightToLeft> first_right_to_left(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const Utf8Char ch = next_utf8_char(text, i);
+    i += ch.length;
+    const auto c = static_cast<UChar32>(ch.code_point);
     if (c < 0x0590) continue;  // below Hebrew: nothing right-to-left
     const UCharDirection direction = u_charDirection(c);
     if (direction != U_RIGHT_TO_LEFT && direction != U_RIGHT_TO_LEFT_ARABIC &&

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/utf8.hpp"
 #include "paiban/pdf.hpp"
 
 namespace paiban {
@@ -85,9 +86,7 @@ extern "C" void remove_temporaries_and_die(int signal) {
 /// character in two.
 std::string cut(const std::string& name, std::size_t limit) {
   if (name.size() <= limit) return name;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end;
-  return name.substr(0, end);
+  return name.substr(0, utf8_character_start(name, limit));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "cli/batch/format.hpp"
 #include "cli/environment.hpp"
+#include "common/utf8.hpp"
 
 namespace paiban::batch {
 namespace {
@@ -20,12 +21,17 @@ int terminal_width() {
   return 80;
 }
 
-// Display width of UTF-8 text, counting every non-ASCII character as two
-// columns (the names here are dates, digits and, at worst, Han).
+// Display width of a character: two columns for any but ASCII (the names
+// here are dates, digits and, at worst, Han).
+int display_width(const Utf8Char& ch) { return ch.code_point < 0x80 ? 1 : 2; }
+
 int display_width(const std::string& text) {
   int width = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) width += c < 0x80 ? 1 : 2;
+  for (size_t i = 0; i < text.size();) {
+    const Utf8Char ch = next_utf8_char(text, i);
+    width += display_width(ch);
+    i += ch.length;
+  }
   return width;
 }
 
@@ -37,9 +43,8 @@ std::string fit_tail(const std::string& text, int width) {
   size_t at = text.size();
   int used = 1;  // the ellipsis
   while (at > 0) {
-    size_t start = at - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    int w = static_cast<unsigned char>(text[start]) < 0x80 ? 1 : 2;
+    size_t start = utf8_character_start(text, at - 1);
+    int w = display_width(next_utf8_char(text, start));
     if (used + w > width) break;
     used += w;
     at = start;
