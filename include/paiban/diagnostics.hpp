@@ -2,6 +2,7 @@
 #pragma once
 #include <stdexcept>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,21 @@ struct SourceLocation {
 /// "file:line:column" (or "file" when line is 0).
 std::string to_string(const SourceLocation& where);
 
+/// A run of text as its input file has it, for pointing at one of its
+/// characters later without reading the file again: the file's decoded text
+/// (shared by every run read from it; null when the run was not read from a
+/// file) and the byte offset where the run starts in it.
+struct SourceText {
+  std::shared_ptr<const std::string> text{};
+  std::size_t offset = 0;
+};
+
 /// Where the `occurrence`-th (from 0) `ch` of a run of text that starts at
-/// `run_start` is in its file (a UTF-8 file, looked at up to the run's next
-/// markup); `run_start` itself when it cannot be told (another encoding, a
-/// character reference).
-SourceLocation locate_character(const SourceLocation& run_start, char32_t ch,
-                                std::size_t occurrence);
+/// `run_start` (`source` in its file) stands, looked for up to the run's next
+/// markup; `run_start` itself when it cannot be told (a character reference,
+/// a run not read from a file).
+SourceLocation locate_character(const SourceLocation& run_start, const SourceText& source,
+                                char32_t ch, std::size_t occurrence);
 
 /// An input that cannot be used (bad XML, unknown element, missing font...).
 /// what() is the full "FILE:LINE:COLUMN: message" line. Maps to exit code 2.

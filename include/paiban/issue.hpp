@@ -24,6 +24,9 @@ struct InlineRun {
   /// Inside <span lang>: the text's language (BCP 47), when the manifest
   /// names one; empty = the issue's.
   std::string lang{};
+  /// The run as the manifest has it (text read from a file only), so that a
+  /// warning about one of its characters can point at that character.
+  SourceText source{};
 };
 
 /// Inline content: text mixed with strong, em, a, br, ruby, span.

@@ -74,9 +74,10 @@ const std::string& within_size_limit(const std::string& bytes, const std::string
 }  // namespace
 
 XmlInput::XmlInput(const std::string& bytes, std::string path)
-    : text_(decode_xml_input(within_size_limit(bytes, path), path)),
-      buffer_(text_.begin(), text_.end()),
-      map_(text_, std::move(path)) {
+    : text_(std::make_shared<const std::string>(
+          decode_xml_input(within_size_limit(bytes, path), path))),
+      buffer_(text_->begin(), text_->end()),
+      map_(*text_, std::move(path)) {
   buffer_.push_back('\0');
   // A DOCTYPE is kept as a node only to refuse it. parse_fragment keeps text
   // outside the root element as nodes (else pugixml drops it silently), so
@@ -84,7 +85,7 @@ XmlInput::XmlInput(const std::string& bytes, std::string path)
   unsigned options = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_declaration |
                      pugi::parse_doctype | pugi::parse_fragment;
   pugi::xml_parse_result result =
-      doc_.load_buffer_inplace(buffer_.data(), text_.size(), options, pugi::encoding_utf8);
+      doc_.load_buffer_inplace(buffer_.data(), text_->size(), options, pugi::encoding_utf8);
   if (!result) {
     if (result.status == pugi::status_no_document_element) {
       throw InputError(map_.locate(0), "no root element: expected an XML document");
@@ -92,7 +93,7 @@ XmlInput::XmlInput(const std::string& bytes, std::string path)
     auto offset = static_cast<std::size_t>(result.offset);
     // pugixml calls an unclosed element at the end of the file a mismatch.
     bool truncated =
-        result.status == pugi::status_end_element_mismatch && offset + 1 >= text_.size();
+        result.status == pugi::status_end_element_mismatch && offset + 1 >= text_->size();
     throw InputError(map_.locate(offset),
                      truncated ? "malformed XML: the file ends inside an element (not closed)"
                                : std::string("malformed XML: ") + result.description());
@@ -124,7 +125,7 @@ SourceLocation XmlInput::at(pugi::xml_node node) const {
     return map_.locate(name > 0 ? name - 1 : 0);  // the '<' before the name
   }
   if (node.type() == pugi::node_doctype) {
-    std::size_t start = text_.rfind("<!DOCTYPE", offset_of(node.value()));
+    std::size_t start = text_->rfind("<!DOCTYPE", offset_of(node.value()));
     return map_.locate(start == std::string::npos ? 0 : start);
   }
   return map_.locate(offset_of(node.value()));
@@ -132,6 +133,18 @@ SourceLocation XmlInput::at(pugi::xml_node node) const {
 
 SourceLocation XmlInput::at(pugi::xml_node text, std::size_t byte_offset) const {
   return map_.locate(offset_of(text.value()) + byte_offset);
+}
+
+SourceText XmlInput::source_of(pugi::xml_node text) const { return source_at(text.value()); }
+
+SourceText XmlInput::source_of(pugi::xml_attribute attribute) const {
+  return source_at(attribute.name());
+}
+
+SourceText XmlInput::source_at(const char* p) const {
+  const char* base = buffer_.data();
+  if (p < base || p >= base + buffer_.size()) return {};  // pugixml's "" for no value
+  return {text_, static_cast<std::size_t>(p - base)};
 }
 
 SourceLocation XmlInput::at(pugi::xml_attribute attribute) const {
@@ -223,7 +236,7 @@ void XmlInput::check_tree() const {
     }
     if (node.type() == pugi::node_pcdata) {
       std::size_t begin = offset_of(node.value());
-      check_references(begin, text_.find('<', begin));
+      check_references(begin, text_->find('<', begin));
     }
     if (node.type() != pugi::node_element) return;
     namespace_uri(node, prefix_of(node.name()));  // throws on an unbound prefix
@@ -236,9 +249,9 @@ void XmlInput::check_tree() const {
       // pugixml leaves the value in place: the opening quote is just before it.
       std::size_t begin = offset_of(attribute.value());
       if (begin == 0) continue;
-      char quote = text_[begin - 1];
-      std::size_t end = text_.find(quote, begin);
-      std::size_t lt = text_.find('<', begin);
+      char quote = (*text_)[begin - 1];
+      std::size_t end = text_->find(quote, begin);
+      std::size_t lt = text_->find('<', begin);
       if (lt < end) throw InputError(map_.locate(lt), "'<' is not allowed in an attribute value");
       check_references(begin, end);
     }
@@ -250,12 +263,12 @@ void XmlInput::check_tree() const {
 void XmlInput::check_references(std::size_t begin, std::size_t end) const {
   // Search only [begin, end): a search to the end of the file for every text
   // node made a large manifest with no '&' quadratic (100 MB: hours).
-  std::string_view window = std::string_view(text_).substr(0, std::min(end, text_.size()));
+  std::string_view window = std::string_view(*text_).substr(0, std::min(end, text_->size()));
   end = window.size();
   for (std::size_t i = window.find('&', begin); i < end; i = window.find('&', i + 1)) {
     std::size_t semicolon = window.find(';', i);
     std::string_view name = semicolon < end
-                                ? std::string_view(text_).substr(i + 1, semicolon - i - 1)
+                                ? std::string_view(*text_).substr(i + 1, semicolon - i - 1)
                                 : std::string_view();
     bool ok = name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
     if (!ok && name.size() > 1 && name[0] == '#') {

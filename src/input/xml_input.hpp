@@ -3,6 +3,7 @@
 // tree through it so that every error names FILE:LINE:COLUMN.
 #pragma once
 #include <initializer_list>
+#include <memory>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@ class XmlInput {
   /// A character `byte_offset` bytes into a text node's value (exact up to
   /// the first entity or character reference in it).
   SourceLocation at(pugi::xml_node text, std::size_t byte_offset) const;
+  /// A text node or an attribute as the file has it, from where at() places
+  /// it: what InlineRun::source keeps for locating one of its characters.
+  SourceText source_of(pugi::xml_node text) const;
+  SourceText source_of(pugi::xml_attribute attribute) const;
   [[noreturn]] void fail(pugi::xml_node node, const std::string& message) const;
   [[noreturn]] void fail(pugi::xml_attribute attribute, const std::string& message) const;
 
@@ -52,11 +57,14 @@ class XmlInput {
 
  private:
   std::size_t offset_of(const char* p) const;
+  SourceText source_at(const char* p) const;
   std::string namespace_uri(pugi::xml_node element, std::string_view prefix) const;
   void check_tree() const;
   void check_references(std::size_t begin, std::size_t end) const;
 
-  std::string text_;          ///< decoded UTF-8, untouched: positions are counted here
+  /// Decoded UTF-8, untouched: positions are counted here. Shared with the
+  /// runs read from it (source_of), which outlive this reader.
+  std::shared_ptr<const std::string> text_;
   std::vector<char> buffer_;  ///< a copy that pugixml parses in place
   SourceMap map_;
   pugi::xml_document doc_;

@@ -29,7 +29,7 @@ class InlineCollector {
           if (auto rtl = first_right_to_left(child.value()))
             throw InputError(input_.at(child, rtl->offset), right_to_left_message(*rtl));
           runs_.push_back({child.value(), style.strong, style.emphasis, style.href, false,
-                           input_.at(child), {}, style.lang});
+                           input_.at(child), {}, style.lang, input_.source_of(child)});
           break;
         case pugi::node_element:
           if (!input_.is_foreign(child)) element(child, parent, style);

@@ -382,7 +382,9 @@ class ManifestReader {
       in_.check_attributes(node, {"title"});
       block.kind = BlockKind::box;
       if (pugi::xml_attribute title = node.attribute("title"))
-        block.text = {InlineRun{.text = fold_white_space(title.value()), .where = in_.at(title)}};
+        block.text = {InlineRun{.text = fold_white_space(title.value()),
+                                .where = in_.at(title),
+                                .source = in_.source_of(title)}};
       for (pugi::xml_node child : in_.element_children(node)) {
         const std::string_view kind = child.name();
         if (kind != "p" && kind != "subheading") reject_element(in_, child, node);

@@ -35,13 +35,13 @@ std::string describe(char32_t ch) {
 using WarnedSet = std::set<std::pair<uint32_t, char32_t>>;  // (run, character)
 
 void warn_missing(const std::u32string& text, const std::vector<CharStyle>& styles,
-                  const std::vector<SourceLocation>& locations, size_t i, WarnedSet& warned,
+                  const std::vector<RunOrigin>& origins, size_t i, WarnedSet& warned,
                   Warnings& warnings) {
   const uint32_t run = styles[i].location;
   if (!warned.insert({run, text[i]}).second) return;
-  const SourceLocation where = run < locations.size()
-                                   ? locate_character(locations[run], text[i], 0)
-                                   : SourceLocation{};
+  const SourceLocation where =
+      run < origins.size() ? locate_character(origins[run].where, origins[run].source, text[i], 0)
+                           : SourceLocation{};
   warnings.push_back({"missing-glyph", where, "no installed font has " + describe(text[i])});
 }
 
@@ -74,7 +74,7 @@ std::optional<FaceId> face_for_char(char32_t ch, const RoleFaces& candidates, in
 
 std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharStyle>& styles,
                              const FontRole& role, int weight, const std::string& lang,
-                             FontCache& fonts, const std::vector<SourceLocation>& locations,
+                             FontCache& fonts, const std::vector<RunOrigin>& origins,
                              Warnings& warnings, const FontRole* emphasis_role) {
   std::vector<TextRun> runs;
   if (text.empty()) return runs;
@@ -105,7 +105,7 @@ std::vector<TextRun> itemize(const std::u32string& text, const std::vector<CharS
     else
       chosen = face_for_char(ch, candidates, styles[i].strong ? bold_weight : weight, lang, fonts);
     if (!chosen) {
-      warn_missing(text, styles, locations, i, warned, warnings);
+      warn_missing(text, styles, origins, i, warned, warnings);
       if (candidates.faces.empty())
         throw std::runtime_error("no font available for role '" +
                                  (role.families.empty() ? std::string("?") : role.families[0]) +

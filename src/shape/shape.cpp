@@ -99,7 +99,7 @@ struct Builder {
   std::string lang;  // the paragraph's
   std::u32string text;
   std::vector<CharStyle> styles;
-  std::vector<SourceLocation> locations;
+  std::vector<RunOrigin> origins;
   std::vector<std::string> links;
   std::vector<LanguageSpan> spans;
   std::vector<RubySpan> rubies;
@@ -120,10 +120,10 @@ struct Builder {
       link = static_cast<int>(links.size()) - 1;
     }
     const int span = span_for(run.lang, link);
-    locations.push_back(run.where);
+    origins.push_back({run.where, run.source});
     for (char32_t ch : decode_utf8(utf8))
-      styles.push_back({run.strong, run.emphasis, link, span,
-                        static_cast<uint32_t>(locations.size() - 1)}),
+      styles.push_back(
+          {run.strong, run.emphasis, link, span, static_cast<uint32_t>(origins.size() - 1)}),
           text.push_back(ch);
   }
 
@@ -217,7 +217,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
   }
   if (emphasis == EmphasisKind::bold)
     for (CharStyle& c : built.styles) c.strong = c.strong || c.emphasis;
-  auto runs = itemize(out.text, built.styles, role, weight, lang, fonts, built.locations, warnings,
+  auto runs = itemize(out.text, built.styles, role, weight, lang, fonts, built.origins, warnings,
                       emphasis_role);
 
   hb_buffer_t* buffer = hb_buffer_create();

@@ -43,6 +43,12 @@ void expect_same_text(const Issue& issue) {
   EXPECT_EQ(article.blocks[0].where.line, 6);
   EXPECT_EQ(article.blocks[0].where.column, 1);
   EXPECT_EQ(article.blocks[0].text.at(0).where.column, 4);
+  // The run keeps its text as decoded: a character in it is found at its
+  // line and column, whatever the file's encoding on disk.
+  const InlineRun& run = article.blocks[0].text.at(0);
+  const SourceLocation at = locate_character(run.where, run.source, U'總', 0);
+  EXPECT_EQ(at.line, 7);
+  EXPECT_EQ(at.column, 3);
 }
 
 TEST(ManifestEncoding, Utf8WithAndWithoutDeclarationOrBom) {

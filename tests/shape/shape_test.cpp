@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 namespace paiban {
 namespace {
 
@@ -130,6 +132,21 @@ TEST(Shape, UnknownCharacterWarnsWithItsLocation) {
   EXPECT_EQ(warnings[0].code, "missing-glyph");
   EXPECT_EQ(warnings[0].where.line, 7);
   EXPECT_NE(warnings[0].message.find("U+F0000"), std::string::npos);
+}
+
+TEST(Shape, UnknownCharacterWarnsAtTheCharacterInTheRunsSource) {
+  // The run as the manifest has it (from its parser): the warning stands at
+  // the character, two columns into the run.
+  Layout layout = test_layout();
+  TextStyle style;
+  Warnings warnings;
+  InlineRun run{.text = "a\U000F0000b", .where = {"issue.xml", 7, 12}};
+  run.source = {std::make_shared<const std::string>("<p>a\U000F0000b</p>"), 3};
+  auto p = shape_paragraph({run}, style, layout, "zh-Hans", FontCache::shared(), warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].where.file, "issue.xml");
+  EXPECT_EQ(warnings[0].where.line, 7);
+  EXPECT_EQ(warnings[0].where.column, 13);
 }
 
 }  // namespace
