@@ -11,16 +11,13 @@
 
 #include "e2e/run_command.hpp"
 #include "pdf/tagged_pdf_check.hpp"
+#include "support/pdf_checks.hpp"
 
 namespace paiban::test {
 namespace {
 
 using pdf_test::check_tagged_pdf;
 using pdf_test::PdfFile;
-
-bool have(const std::string& tool) {
-  return run_command("command -v " + tool + " >/dev/null").exit_code == 0;
-}
 
 std::string count_of(const std::string& text, const std::string& what) {
   size_t n = 0;
@@ -54,22 +51,14 @@ TEST_P(AccessibleIssue, PassesTheSelfCheckOnScreenAndInPrint) {
 
     EXPECT_NE(run_command("pdfinfo " + shell_quote(pdf)).output.find("Tagged:          yes"),
               std::string::npos);
-    auto qpdf = run_command("qpdf --check " + shell_quote(pdf));
-    EXPECT_EQ(qpdf.exit_code, 0) << qpdf.output;
-    auto gs = run_command(
-        "gs -q -dNOPAUSE -dBATCH -dPDFSTOPONERROR -dPDFSTOPONWARNING -sDEVICE=nullpage " +
-        shell_quote(pdf));
-    EXPECT_EQ(gs.exit_code, 0) << gs.output;
-    EXPECT_EQ(gs.output, "");
+    expect_strict_readers_silent(pdf);
 
     auto report = check_tagged_pdf(PdfFile::load(pdf), {.lang = lang[1],
                                                         .pdfua = true,
                                                         .pdfa = mode.pdfa,
                                                         .print = mode.print,
                                                         .links = !mode.print});
-    std::string failures;
-    for (const std::string& f : report.failures) failures += f + "\n";
-    EXPECT_TRUE(report.failures.empty()) << failures;
+    EXPECT_TRUE(report.failures.empty()) << joined_lines(report.failures);
 
     // Headings: the contents title and each section an H1, each article an H2.
     const bool toc = xml.find("<toc") != std::string::npos;
@@ -88,11 +77,7 @@ INSTANTIATE_TEST_SUITE_P(Issues, AccessibleIssue,
                          ::testing::Values("2017-06-15", "classic-shanhaijing", "ja-kumo-no-ito",
                                            "lit-luxun-kongyiji", "tech-python-faq",
                                            "zh-hant-ey-press"),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+                         [](const auto& info) { return test_name(info.param); });
 
 TEST(AccessibleFigure, PdfuaRefusesAFigureNoReaderCanDescribe) {
   // A figure with neither alt text nor caption: a located warning, and with
@@ -114,8 +99,7 @@ TEST(AccessibleFigure, PdfuaRefusesAFigureNoReaderCanDescribe) {
   EXPECT_NE(plain.output.find("no alt text"), std::string::npos) << plain.output;
   // Not claimed as PDF/UA-1, and the self-check agrees it is otherwise tagged.
   auto report = check_tagged_pdf(PdfFile::load(pdf), {.lang = "zh-Hans", .pdfua = false});
-  std::string failures;
-  for (const std::string& f : report.failures) failures += f + "\n";
+  const std::string failures = joined_lines(report.failures);
   EXPECT_NE(failures.find("Matterhorn 13-004"), std::string::npos) << failures;
 
   auto strict = run_command(
@@ -143,9 +127,7 @@ TEST(AccessibleLanguage, ASpanInAnotherLanguageIsASpanWithLang) {
   ASSERT_EQ(render.exit_code, 0) << render.output;
 
   auto report = check_tagged_pdf(PdfFile::load(pdf), {.lang = "zh-Hans"});
-  std::string failures;
-  for (const std::string& f : report.failures) failures += f + "\n";
-  EXPECT_TRUE(report.failures.empty()) << failures;
+  EXPECT_TRUE(report.failures.empty()) << joined_lines(report.failures);
   ASSERT_EQ(report.languages.size(), 3u);
   EXPECT_EQ(report.languages[0].role, "Span");
   EXPECT_EQ(report.languages[0].lang, "en");
@@ -158,10 +140,8 @@ TEST(AccessibleLanguage, ASpanInAnotherLanguageIsASpanWithLang) {
   EXPECT_EQ(report.roles["Link"], 1);
   EXPECT_TRUE(std::is_sorted(report.mcid_order.begin(), report.mcid_order.end()));
 
-  const std::string audit = source_path("../shared/tools/pdf-audit");
-  if (!std::filesystem::exists(audit)) GTEST_SKIP() << "no ../shared/tools/pdf-audit";
-  auto audited =
-      run_command(shell_quote(audit) + " " + shell_quote(pdf) + " --manifest " + shell_quote(manifest));
+  if (audit_tool().empty()) GTEST_SKIP() << "no ../shared/tools/pdf-audit";
+  auto audited = run_audit(pdf, manifest);
   EXPECT_TRUE(std::regex_search(audited.output, std::regex("(^|\n)inserted_spaces: 0 ")))
       << audited.output;
   EXPECT_TRUE(std::regex_search(audited.output, std::regex("(^|\n)text_fidelity: 0 missing")))

@@ -11,6 +11,7 @@
 
 #include "e2e/run_command.hpp"
 #include "pdf/tagged_pdf_check.hpp"
+#include "support/pdf_checks.hpp"
 
 namespace paiban::test {
 namespace {
@@ -18,17 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 using pdf_test::check_tagged_pdf;
 using pdf_test::PdfFile;
-
-bool have(const std::string& tool) {
-  return run_command("command -v " + tool + " >/dev/null").exit_code == 0;
-}
-
-std::string without_white_space(const std::string& text) {
-  std::string out;
-  for (char c : text)
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') out += c;
-  return out;
-}
 
 /// The text of each <p> of a manifest, markup and white space removed.
 std::vector<std::string> paragraphs_of(const std::string& xml) {
@@ -75,20 +65,12 @@ TEST_P(ColumnsIssue, ReadsInTheManifestsOrderAndPassesStrictChecks) {
                                      shell_quote(pdf) + " " + flags));
     ASSERT_EQ(render.exit_code, 0) << render.output;
 
-    auto qpdf = run_command("qpdf --check " + shell_quote(pdf));
-    EXPECT_EQ(qpdf.exit_code, 0) << qpdf.output;
-    auto gs = run_command(
-        "gs -q -dNOPAUSE -dBATCH -dPDFSTOPONERROR -dPDFSTOPONWARNING -sDEVICE=nullpage " +
-        shell_quote(pdf));
-    EXPECT_EQ(gs.exit_code, 0) << gs.output;
-    EXPECT_EQ(gs.output, "");
+    expect_strict_readers_silent(pdf);
 
     auto report = check_tagged_pdf(
         PdfFile::load(pdf),
         {.lang = "zh-Hans", .pdfua = true, .pdfa = print, .print = print, .links = !print});
-    std::string failures;
-    for (const std::string& f : report.failures) failures += f + "\n";
-    EXPECT_TRUE(report.failures.empty()) << failures;
+    EXPECT_TRUE(report.failures.empty()) << joined_lines(report.failures);
     // The tree is in the manifest's order; its marked content is met in the
     // same order on every page: down the first column, then the second.
     // (Not where a page has a figure: the writer draws pictures after the
@@ -115,11 +97,7 @@ TEST_P(ColumnsIssue, ReadsInTheManifestsOrderAndPassesStrictChecks) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Issues, ColumnsIssue, ::testing::Values("2017-06-15", "itrade-2024-05"),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+                         [](const auto& info) { return test_name(info.param); });
 
 }  // namespace
 }  // namespace paiban::test

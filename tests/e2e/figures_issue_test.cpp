@@ -10,13 +10,10 @@
 
 #include "e2e/run_command.hpp"
 #include "pdf/tagged_pdf_check.hpp"
+#include "support/pdf_checks.hpp"
 
 namespace paiban::test {
 namespace {
-
-bool have(const std::string& tool) {
-  return run_command("command -v " + tool + " >/dev/null").exit_code == 0;
-}
 
 struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -84,9 +81,7 @@ TEST_F(FiguresIssue, AltTextAndCaptionsAreTagged) {
   if (!have("qpdf")) GTEST_SKIP() << "qpdf";
   const std::string pdf = render("tagged.pdf", "--pdfua");
   auto report = pdf_test::check_tagged_pdf(pdf_test::PdfFile::load(pdf), {.lang = "zh-Hans"});
-  std::string failures;
-  for (const std::string& f : report.failures) failures += f + "\n";
-  EXPECT_TRUE(report.failures.empty()) << failures;
+  EXPECT_TRUE(report.failures.empty()) << joined_lines(report.failures);
   EXPECT_EQ(report.roles["Figure"], 3);
   EXPECT_EQ(report.roles["Caption"], 3);
 }
@@ -122,12 +117,7 @@ TEST_F(FiguresIssue, TheFullBleedPictureFillsTheBleedInPrint) {
 TEST_F(FiguresIssue, PrintRenderPassesTheCheckers) {
   if (!have("qpdf") || !have("gs")) GTEST_SKIP() << "qpdf, gs";
   const std::string pdf = render("print-checked.pdf", "--print");
-  auto qpdf = run_command("qpdf --check " + shell_quote(pdf));
-  EXPECT_EQ(qpdf.exit_code, 0) << qpdf.output;
-  auto gs = run_command("gs -q -dNOPAUSE -dBATCH -dPDFSTOPONERROR -dPDFSTOPONWARNING "
-                        "-sDEVICE=nullpage " + shell_quote(pdf));
-  EXPECT_EQ(gs.exit_code, 0) << gs.output;
-  EXPECT_EQ(gs.output, "");
+  expect_strict_readers_silent(pdf);
 }
 
 // A picture with too few pixels for its placed size: a warning at its

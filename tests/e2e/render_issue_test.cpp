@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "e2e/run_command.hpp"
+#include "support/pdf_checks.hpp"
 
 namespace paiban::test {
 namespace {
@@ -94,20 +95,7 @@ TEST_F(RenderIssue, TextComesBackForCopyAndSearch) {
     EXPECT_NE(text.find(s), std::string::npos) << s;
 }
 
-TEST_F(RenderIssue, FontsAreEmbeddedSubsets) {
-  auto fonts = run_command("pdffonts " + shell_quote(pdf_));
-  ASSERT_EQ(fonts.exit_code, 0);
-  std::istringstream lines(fonts.output);
-  std::string line;
-  int count = 0;
-  while (std::getline(lines, line)) {
-    if (line.find("CID") == std::string::npos) continue;
-    ++count;
-    EXPECT_TRUE(std::regex_search(line, std::regex("^[A-Z]{6}\\+"))) << line;
-    EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;  // emb sub uni
-  }
-  EXPECT_GE(count, 2);
-}
+TEST_F(RenderIssue, FontsAreEmbeddedSubsets) { expect_embedded_subset_fonts(pdf_); }
 
 TEST_F(RenderIssue, SameInputGivesTheSameBytes) {
   std::string again = (dir_ / "again.pdf").string();
@@ -118,11 +106,8 @@ TEST_F(RenderIssue, SameInputGivesTheSameBytes) {
 }
 
 TEST_F(RenderIssue, PassesTheIndependentAudit) {
-  std::string audit = source_path("../shared/tools/pdf-audit");
-  if (!std::filesystem::exists(audit))
-    GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
-  auto result = run_command(shell_quote(audit) + " " + shell_quote(pdf_) + " --manifest " +
-                            shell_quote(source_path(kIssue)));
+  if (audit_tool().empty()) GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
+  auto result = run_audit(pdf_, source_path(kIssue));
   EXPECT_EQ(result.exit_code, 0) << result.output;
 }
 

@@ -7,24 +7,13 @@
 namespace paiban {
 namespace {
 
-using testing::manifest_with_article;
-using testing::parse_error;
-
-InlineText paragraph(const std::string& inline_xml) {
-  Issue issue = parse_manifest(
-      manifest_with_article("<article><heading>H</heading><p>" + inline_xml + "</p></article>"),
-      "t.xml");
-  return issue.sections.at(0).articles.at(0).blocks.at(0).text;
-}
-
-std::string error(const std::string& inline_xml) {
-  return parse_error(
-      manifest_with_article("<article><heading>H</heading><p>" + inline_xml + "</p></article>"));
-}
+using testing::paragraph_error;
+using testing::paragraph_runs;
 
 TEST(ManifestRuby, BaseIsOneRunWithItsAnnotation) {
-  InlineText runs = paragraph("御<ruby>釈迦<rt>しゃか</rt></ruby>様は<ruby> 蓮 <rp>（</rp><rt> はす "
-                              "</rt><rp>）</rp></ruby>池の<strong><ruby>縁<rt>ふち</rt></ruby></strong>");
+  InlineText runs = paragraph_runs(
+      "御<ruby>釈迦<rt>しゃか</rt></ruby>様は<ruby> 蓮 <rp>（</rp><rt> はす "
+      "</rt><rp>）</rp></ruby>池の<strong><ruby>縁<rt>ふち</rt></ruby></strong>");
   ASSERT_EQ(runs.size(), 6u);
   EXPECT_EQ(runs[0].text, "御");
   EXPECT_EQ(runs[1].text, "釈迦");
@@ -42,19 +31,22 @@ TEST(ManifestRuby, BaseIsOneRunWithItsAnnotation) {
 }
 
 TEST(ManifestRuby, MalformedRubyIsAnErrorAtItsPosition) {
-  EXPECT_EQ(error("<ruby>漢</ruby>"), "t.xml:5:33: <ruby> needs an <rt> with its annotation");
-  EXPECT_EQ(error("<ruby><rt>かん</rt></ruby>"), "t.xml:5:33: <ruby> has no base text before its <rt>");
-  EXPECT_EQ(error("<ruby>漢<rt> </rt></ruby>"), "t.xml:5:40: <rt> is empty");
-  EXPECT_EQ(error("<ruby>漢<rt>かん</rt><rt>から</rt></ruby>"),
+  EXPECT_EQ(paragraph_error("<ruby>漢</ruby>"),
+            "t.xml:5:33: <ruby> needs an <rt> with its annotation");
+  EXPECT_EQ(paragraph_error("<ruby><rt>かん</rt></ruby>"),
+            "t.xml:5:33: <ruby> has no base text before its <rt>");
+  EXPECT_EQ(paragraph_error("<ruby>漢<rt> </rt></ruby>"), "t.xml:5:40: <rt> is empty");
+  EXPECT_EQ(paragraph_error("<ruby>漢<rt>かん</rt><rt>から</rt></ruby>"),
             "t.xml:5:51: <ruby> has more than one <rt>");
-  EXPECT_EQ(error("<ruby>漢<rt>かん</rt>字</ruby>"),
+  EXPECT_EQ(paragraph_error("<ruby>漢<rt>かん</rt>字</ruby>"),
             "t.xml:5:51: <ruby> has its base before its <rt>, not after");
-  EXPECT_EQ(error("<ruby><em>漢</em><rt>かん</rt></ruby>"),
+  EXPECT_EQ(paragraph_error("<ruby><em>漢</em><rt>かん</rt></ruby>"),
             "t.xml:5:39: <ruby> holds text and one <rt>, not <em>");
-  EXPECT_EQ(error("<ruby>漢<rt><strong>かん</strong></rt></ruby>"),
+  EXPECT_EQ(paragraph_error("<ruby>漢<rt><strong>かん</strong></rt></ruby>"),
             "t.xml:5:44: <rt> takes text only, not <strong>");
-  EXPECT_EQ(error("漢<rt>かん</rt>"), "t.xml:5:34: <rt> is not allowed in <p>");
-  EXPECT_NE(error("<ruby class=\"x\">漢<rt>かん</rt></ruby>").find("class"), std::string::npos);
+  EXPECT_EQ(paragraph_error("漢<rt>かん</rt>"), "t.xml:5:34: <rt> is not allowed in <p>");
+  EXPECT_NE(paragraph_error("<ruby class=\"x\">漢<rt>かん</rt></ruby>").find("class"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -12,23 +12,15 @@ namespace {
 using testing::manifest_with_article;
 using testing::parse_error;
 
-InlineText paragraph(const std::string& inline_xml) {
-  Issue issue = parse_manifest(
-      manifest_with_article("<article><heading>H</heading><p>" + inline_xml + "</p></article>"),
-      "t.xml");
-  return issue.sections.at(0).articles.at(0).blocks.at(0).text;
-}
-
-std::string error(const std::string& inline_xml) {
-  return parse_error(
-      manifest_with_article("<article><heading>H</heading><p>" + inline_xml + "</p></article>"));
-}
+using testing::paragraph_error;
+using testing::paragraph_runs;
 
 TEST(ManifestSpan, RunsInsideCarryTheLanguage) {
-  InlineText runs = paragraph(
+  InlineText runs = paragraph_runs(
       "用<span lang=\"en\">line <strong>breaking</strong></span>，"
       "<span lang=\" en-GB \">colour <span lang=\"fr\">couleur</span> hue</span>"
-      "<a href=\"https://example.org/\"><span lang=\"ja\"><ruby>改行<rt>かいぎょう</rt></ruby></span></a>");
+      "<a href=\"https://example.org/\"><span "
+      "lang=\"ja\"><ruby>改行<rt>かいぎょう</rt></ruby></span></a>");
   ASSERT_EQ(runs.size(), 8u);
   EXPECT_EQ(runs[0].text, "用");
   EXPECT_EQ(runs[0].lang, "");
@@ -54,17 +46,18 @@ TEST(ManifestSpan, RunsInsideCarryTheLanguage) {
 
 TEST(ManifestSpan, ABadLanguageTagIsAnErrorAtTheAttribute) {
   // <p> content starts at column 33 of line 5; the attribute's name after "前<span ".
-  EXPECT_EQ(error("前<span lang=\"en_GB\">x</span>"),
+  EXPECT_EQ(paragraph_error("前<span lang=\"en_GB\">x</span>"),
             "t.xml:5:40: lang \"en_GB\" is not a BCP 47 language tag (e.g. en, ja, zh-Hant, "
             "en-GB)");
-  EXPECT_EQ(error("前<span lang=\"\">x</span>"),
+  EXPECT_EQ(paragraph_error("前<span lang=\"\">x</span>"),
             "t.xml:5:40: lang \"\" is not a BCP 47 language tag (e.g. en, ja, zh-Hant, en-GB)");
-  EXPECT_EQ(error("前<span>x</span>"),
+  EXPECT_EQ(paragraph_error("前<span>x</span>"),
             "t.xml:5:34: <span> needs a lang attribute (a language tag such as en or ja)");
-  EXPECT_NE(error("<span lang=\"en\" class=\"term\">x</span>").find("class"), std::string::npos);
+  EXPECT_NE(paragraph_error("<span lang=\"en\" class=\"term\">x</span>").find("class"),
+            std::string::npos);
   const std::string long_tag =
       "en-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh";  // 65, else well-formed
-  EXPECT_EQ(error("<span lang=\"" + long_tag + "\">x</span>"),
+  EXPECT_EQ(paragraph_error("<span lang=\"" + long_tag + "\">x</span>"),
             "t.xml:5:39: lang is 65 characters long; a language tag has at most 64");
   // Only in inline content.
   EXPECT_EQ(parse_error(manifest_with_article(

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "e2e/run_command.hpp"
+#include "support/pdf_checks.hpp"
+#include "support/rendered_once.hpp"
 
 namespace paiban::test {
 namespace {
@@ -64,38 +66,7 @@ std::string manifest_of(const RealText& t) {
 }
 
 /// One render per text per test run, shared by all the tests below.
-struct Rendered {
-  std::string pdf;
-  CommandResult result;
-};
-
-const Rendered& render(const RealText& t) {
-  static std::map<std::string, Rendered> done;
-  auto it = done.find(t.name);
-  if (it != done.end()) return it->second;
-  // temp_dir is one per process (ctest runs each test in its own); removed at exit.
-  struct OwnDir {
-    std::filesystem::path path = temp_dir("texts");
-    ~OwnDir() {
-      std::error_code ignored;
-      std::filesystem::remove_all(path, ignored);
-    }
-  };
-  static const OwnDir own;
-  const std::filesystem::path& dir = own.path;
-  Rendered r;
-  r.pdf = (dir / (std::string(t.name) + ".pdf")).string();
-  r.result =
-      run_command(paiban("render " + shell_quote(manifest_of(t)) + " -o " + shell_quote(r.pdf)));
-  return done.emplace(t.name, r).first->second;
-}
-
-std::string without_white_space(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
-  return out;
-}
+const Rendered& render(const RealText& t) { return render_once(manifest_of(t), t.name, "texts"); }
 
 class TextsIssues : public ::testing::TestWithParam<RealText> {};
 
@@ -132,37 +103,20 @@ TEST_P(TextsIssues, TextComesBackForCopyAndSearch) {
 TEST_P(TextsIssues, FontsAreEmbeddedSubsets) {
   const Rendered& r = render(GetParam());
   ASSERT_EQ(r.result.exit_code, 0) << r.result.output;
-  auto fonts = run_command("pdffonts " + shell_quote(r.pdf));
-  ASSERT_EQ(fonts.exit_code, 0) << fonts.output;
-  std::istringstream lines(fonts.output);
-  std::string line;
-  int count = 0;
-  while (std::getline(lines, line)) {
-    if (line.find("CID") == std::string::npos) continue;
-    ++count;
-    EXPECT_TRUE(std::regex_search(line, std::regex("^[A-Z]{6}\\+"))) << line;
-    EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;  // emb sub uni
-  }
-  EXPECT_GE(count, 2);
+  expect_embedded_subset_fonts(r.pdf);
 }
 
 TEST_P(TextsIssues, PassesTheAuditWithStrictQuality) {
-  const std::string audit = source_path("../shared/tools/pdf-audit");
-  if (!std::filesystem::exists(audit))
-    GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
+  if (audit_tool().empty()) GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
   const Rendered& r = render(GetParam());
   ASSERT_EQ(r.result.exit_code, 0) << r.result.output;
-  auto result = run_command(shell_quote(audit) + " " + shell_quote(r.pdf) + " --manifest " +
-                            shell_quote(manifest_of(GetParam())) + " --strict-quality");
+  auto result = run_audit(r.pdf, manifest_of(GetParam()), "--strict-quality");
   EXPECT_EQ(result.exit_code, 0) << result.output;
 }
 
 INSTANTIATE_TEST_SUITE_P(Texts, TextsIssues, ::testing::ValuesIn(real_texts()),
                          [](const ::testing::TestParamInfo<RealText>& info) {
-                           std::string name = info.param.name;
-                           for (char& c : name)
-                             if (c == '-') c = '_';
-                           return name;
+                           return test_name(info.param.name);
                          });
 
 const RealText& text_named(const std::string& name) {

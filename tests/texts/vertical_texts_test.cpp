@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "e2e/run_command.hpp"
+#include "support/pdf_checks.hpp"
+#include "support/rendered_once.hpp"
 
 namespace paiban::test {
 namespace {
@@ -50,35 +52,9 @@ std::string manifest_of(const VerticalText& t) {
   return source_path(std::string("tests/texts/vertical/") + t.name + "/issue.xml");
 }
 
-struct Rendered {
-  std::string pdf;
-  CommandResult result;
-};
-
+/// One render per text per test run, shared by all the tests below.
 const Rendered& render(const VerticalText& t) {
-  static std::map<std::string, Rendered> done;
-  auto it = done.find(t.name);
-  if (it != done.end()) return it->second;
-  struct OwnDir {
-    std::filesystem::path path = temp_dir("vertical");
-    ~OwnDir() {
-      std::error_code ignored;
-      std::filesystem::remove_all(path, ignored);
-    }
-  };
-  static const OwnDir own;
-  Rendered r;
-  r.pdf = (own.path / (std::string(t.name) + ".pdf")).string();
-  r.result =
-      run_command(paiban("render " + shell_quote(manifest_of(t)) + " -o " + shell_quote(r.pdf)));
-  return done.emplace(t.name, r).first->second;
-}
-
-std::string without_white_space(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
-  return out;
+  return render_once(manifest_of(t), t.name, "vertical");
 }
 
 /// The PDF's objects as qpdf writes them uncompressed (object streams expanded).
@@ -126,17 +102,7 @@ TEST_P(VerticalTexts, PagesProgressRightToLeftThroughVerticalFonts) {
   EXPECT_NE(pdf.find("/Encoding /Identity-H"), std::string::npos);  // furniture, Latin
   EXPECT_NE(pdf.find("0 -1 1 0 "), std::string::npos) << "no turned glyph";
   // Fonts: embedded subsets with ToUnicode.
-  auto fonts = run_command("pdffonts " + shell_quote(r.pdf));
-  std::istringstream lines(fonts.output);
-  std::string line;
-  int count = 0;
-  while (std::getline(lines, line)) {
-    if (line.find("CID") == std::string::npos) continue;
-    ++count;
-    EXPECT_TRUE(std::regex_search(line, std::regex("^[A-Z]{6}\\+"))) << line;
-    EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
-  }
-  EXPECT_GE(count, 2);
+  expect_embedded_subset_fonts(r.pdf);
 }
 
 TEST_P(VerticalTexts, LinesStandRightToLeftInsideTheTextArea) {
@@ -188,23 +154,17 @@ TEST_P(VerticalTexts, SameInputGivesTheSameBytes) {
 
 INSTANTIATE_TEST_SUITE_P(Texts, VerticalTexts, ::testing::ValuesIn(vertical_texts()),
                          [](const ::testing::TestParamInfo<VerticalText>& info) {
-                           std::string name = info.param.name;
-                           for (char& c : name)
-                             if (c == '-') c = '_';
-                           return name;
+                           return test_name(info.param.name);
                          });
 
 // What pdf-audit makes of a vertical page, so that the day it learns to read
 // one, this test says so and the texts can move to issues/.
 TEST(VerticalTextsAudit, TheAuditDoesNotReadVerticalLines) {
-  const std::string audit = source_path("../shared/tools/pdf-audit");
-  if (!std::filesystem::exists(audit))
-    GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
+  if (audit_tool().empty()) GTEST_SKIP() << "no ../shared/tools/pdf-audit beside the checkout";
   const VerticalText& t = vertical_texts().front();
   const Rendered& r = render(t);
   ASSERT_EQ(r.result.exit_code, 0) << r.result.output;
-  auto result = run_command(shell_quote(audit) + " " + shell_quote(r.pdf) + " --manifest " +
-                            shell_quote(manifest_of(t)) + " --strict-quality");
+  auto result = run_audit(r.pdf, manifest_of(t), "--strict-quality");
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.output.find("text_fidelity"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("missing p '一、臺鐵新竹六家支線"), std::string::npos)
