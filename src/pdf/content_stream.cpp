@@ -28,27 +28,6 @@ void append_code(std::string& out, uint16_t code) {
   out += digits[code & 15];
 }
 
-// A justified line repeats one spacing between its glyphs. Set once as
-// character spacing (Tc), it replaces a TJ number before every glyph (the
-// seed's content streams 35% smaller, 17% after Flate). Worth an operator
-// from this many equal gaps on; gaps within kSameSpacing pt are equal.
-constexpr int kMinRepeatedGaps = 3;
-constexpr double kSameSpacing = 1e-4;  // pt
-// Nine decimals, for Tc: it is added after every glyph of a line, and its
-// rounding must not add up to a TJ correction (0.0005/1000 em) along one.
-constexpr double kFine = 1e9;
-double fine(double v) { return static_cast<double>(std::llround(v * kFine)) / kFine; }
-void append_fine(std::string& out, double v) {
-  long long units = std::llround(v * kFine);
-  if (units < 0) out += '-', units = -units;
-  out += std::to_string(units / 1000000000);
-  if (std::string fraction = std::to_string(units % 1000000000); fraction != "0") {
-    fraction.insert(0, 9 - fraction.size(), '0');
-    while (fraction.back() == '0') fraction.pop_back();
-    out += '.' + fraction;
-  }
-}
-
 // One TJ array under construction: hex runs of codes and adjustments.
 class TjArray {
  public:
@@ -162,51 +141,6 @@ std::vector<size_t> vertical_spans(const std::vector<PageGlyph>& glyphs) {
   return end;
 }
 
-namespace {
-
-// Glyphs that one Tm and its TJ arrays draw: one face, size, colour,
-// orientation and baseline.
-bool continues_run(const PageGlyph& run, const PageGlyph& g, bool down) {
-  return run.face == g.face && run.size == g.size && run.color == g.color &&
-         run.orientation == g.orientation && (down ? run.x == g.x : run.y == g.y);
-}
-
-const FontUse& font_use(const std::map<FaceId, FontUse>& fonts, FaceId face) {
-  auto it = fonts.find(face);
-  if (it == fonts.end()) throw std::logic_error("PDF writer: a glyph's face was not embedded");
-  return it->second;
-}
-
-// The spacing (pt) most gaps of the horizontal run from glyphs[begin] share,
-// when at least kMinRepeatedGaps do; else 0. A gap is what the glyph's x
-// adds to the previous glyph's x and advance (its /W width, as a viewer
-// moves the pen).
-double repeated_spacing(const std::vector<PageGlyph>& glyphs, size_t begin,
-                        const std::map<FaceId, FontUse>& fonts, const PageFrame& frame) {
-  const PageGlyph& first = glyphs[begin];
-  const FontUse& use = font_use(fonts, first.face);
-  std::map<long long, std::pair<int, double>> gaps;  // bucket -> count, sum
-  size_t previous = begin;
-  for (size_t k = begin + 1; k < glyphs.size(); ++k) {
-    if (glyphs[k].size <= 0) continue;
-    if (!continues_run(first, glyphs[k], false)) break;
-    const PageGlyph& p = glyphs[previous];
-    const double width = use.subset->width_of.at(use.subset->code_of.at(p.glyph)) * p.size / 1000.0;
-    const double gap = frame.x(glyphs[k].x) - frame.x(p.x) - width;
-    auto& [count, sum] = gaps[std::llround(gap / kSameSpacing)];
-    ++count;
-    sum += gap;
-    previous = k;
-  }
-  int best = 0;
-  double spacing = 0;
-  for (const auto& [bucket, entry] : gaps)
-    if (entry.first > best) best = entry.first, spacing = entry.second / entry.first;
-  return best >= kMinRepeatedGaps && std::abs(spacing) >= 5e-4 ? spacing : 0;
-}
-
-}  // namespace
-
 std::string text_operators(const std::vector<PageGlyph>& glyphs,
                            const std::map<FaceId, FontUse>& fonts, const PageFrame& frame,
                            const ColourOutput& colours, StructureTree* tags) {
@@ -220,7 +154,6 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
   // Where the viewer's text position is along the run's direction, pt:
   // page x for a horizontal run, down the page (-PDF y) for a vertical one.
   double pen = 0;
-  double spacing = 0;  // Tc in effect, pt (0 at the start of a content stream)
 
   std::vector<size_t> span_end = joined_spans(glyphs);
   const std::vector<size_t> vertical_end = vertical_spans(glyphs);
@@ -232,7 +165,9 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
 
   for (size_t i = 0; i < glyphs.size(); ++i) {
     const PageGlyph& g = glyphs[i];
-    const FontUse& use = font_use(fonts, g.face);
+    auto it = fonts.find(g.face);
+    if (it == fonts.end()) throw std::logic_error("PDF writer: a glyph's face was not embedded");
+    const FontUse& use = it->second;
     const uint16_t code = use.subset->code_of.at(g.glyph);
     if (g.size <= 0) continue;  // nothing to draw; a zero size would break Tf
 
@@ -269,7 +204,9 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
       marked = g.element;
     }
 
-    const bool same_run = run && continues_run(*run, g, down);
+    const bool same_run = run && run->face == g.face && run->size == g.size &&
+                          run->color == g.color && run->orientation == g.orientation &&
+                          (down ? run->x == g.x : run->y == g.y);
     if (!same_run) {
       tj.flush(out);
       if (!resource || *resource != font || size != g.size) {
@@ -282,14 +219,6 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
       if (color != g.color) {
         out += colour_operator(g.color, false, colours);
         color = g.color;
-      }
-      // Vertical runs keep Tc 0: in vertical mode it would move the pen up.
-      // fine(): the value as written, which the viewer adds after each glyph.
-      const double wanted = down ? 0.0 : fine(repeated_spacing(glyphs, i, fonts, frame));
-      if (wanted != spacing) {
-        append_fine(out, wanted);
-        out += " Tc\n";
-        spacing = wanted;
       }
       pen = round3(forward);
       if (down) {
@@ -348,7 +277,7 @@ std::string text_operators(const std::vector<PageGlyph>& glyphs,
           vertical == use.subset->vertical_of.end() ? 1000 : vertical->second.advance;
       pen += advance * g.size / 1000.0;
     } else {
-      pen += use.subset->width_of.at(code) * g.size / 1000.0 + spacing;
+      pen += use.subset->width_of.at(code) * g.size / 1000.0;
     }
   }
   tj.flush(out);

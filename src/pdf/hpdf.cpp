@@ -43,6 +43,21 @@ HPDF_Dict HpdfDoc::new_stream(std::string_view data, bool compress) {
   return dict;
 }
 
+namespace {
+// libharu names only the filters it applies itself, and drops a /Filter
+// entry of a stream it does not compress: the dictionary's write hook
+// (called after its entries) names the data's own filter.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+}  // namespace
+
+HPDF_Dict HpdfDoc::new_flate_stream(std::string_view compressed) {
+  HPDF_Dict dict = new_stream(compressed, false);
+  dict->write_fn = write_flate_filter;
+  return dict;
+}
+
 HPDF_Array HpdfDoc::new_array() { return checked(HPDF_Array_New(mmgr()), "creating an array"); }
 
 HPDF_Binary HpdfDoc::new_binary(std::string_view bytes) {

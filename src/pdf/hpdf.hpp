@@ -39,6 +39,9 @@ class HpdfDoc {
   HPDF_Dict new_dict(bool indirect);
   /// A stream object (always indirect); Flate-compressed when `compress`.
   HPDF_Dict new_stream(std::string_view data, bool compress);
+  /// A stream of data already Flate-compressed (/Filter /FlateDecode,
+  /// written as it is): figures compressed once and shared across documents.
+  HPDF_Dict new_flate_stream(std::string_view compressed);
   HPDF_Array new_array();
   HPDF_Binary new_binary(std::string_view bytes);
   /// A literal string of ASCII bytes (no encoder).

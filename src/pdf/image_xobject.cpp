@@ -2,11 +2,24 @@
 
 #include <lcms2.h>
 
+#include <list>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
+#include "pdf/flate.hpp"
+
 namespace paiban::pdf {
+
+// A figure's samples as written: Flate-compressed colour samples and
+// /SMask samples (empty without one). Empty `samples`: a JPEG passed through.
+struct EncodedImage {
+  std::string samples;
+  std::string alpha;
+};
+
 namespace {
 
 using Profile = std::unique_ptr<void, cmsBool (*)(cmsHPROFILE)>;
@@ -37,14 +50,55 @@ std::string make_srgb_profile() {
 }
 
 const char* device_space(ImageColour colour) {
-  return colour == ImageColour::gray ? "DeviceGray"
+  return colour == ImageColour::gray  ? "DeviceGray"
          : colour == ImageColour::rgb ? "DeviceRGB"
                                       : "DeviceCMYK";
 }
 
-void write(HpdfDoc& doc, HPDF_Dict stream, const uint8_t* data, size_t size) {
-  doc.check(HPDF_Stream_Write(stream->stream, data, static_cast<HPDF_UINT>(size)),
-            "writing image data");
+// Encoded figures shared by the documents of one process: a batch sets the
+// same layout pictures (a masthead, a seal) in every issue, and decoding and
+// compressing them was a fifth of a batch's work. Keyed by the colour target
+// and the file's bytes, so a changed file is a new entry; the least recently
+// used entries go beyond kBudget bytes, so memory stays flat in a batch.
+class EncodedImageCache {
+ public:
+  static constexpr size_t kBudget = 16 << 20;
+
+  std::shared_ptr<const EncodedImage> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = index_.find(key);
+    if (it == index_.end()) return nullptr;
+    entries_.splice(entries_.begin(), entries_, it->second);  // most recent first
+    return it->second->second;
+  }
+
+  void add(const std::string& key, std::shared_ptr<const EncodedImage> image) {
+    const size_t cost = key.size() + image->samples.size() + image->alpha.size();
+    if (cost > kBudget / 4) return;  // one huge figure must not evict the rest
+    std::lock_guard lock(mutex_);
+    if (index_.count(key)) return;
+    entries_.emplace_front(key, std::move(image));
+    index_.emplace(key, entries_.begin());
+    used_ += cost;
+    while (used_ > kBudget) {
+      const auto& [old_key, old] = entries_.back();
+      used_ -= old_key.size() + old->samples.size() + old->alpha.size();
+      index_.erase(old_key);
+      entries_.pop_back();
+    }
+  }
+
+ private:
+  using Entry = std::pair<std::string, std::shared_ptr<const EncodedImage>>;
+  std::mutex mutex_;
+  std::list<Entry> entries_;
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+  size_t used_ = 0;
+};
+
+EncodedImageCache& encoded_images() {
+  static EncodedImageCache cache;
+  return cache;
 }
 
 }  // namespace
@@ -80,12 +134,27 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
   const ImageColour out_colour = convert ? ImageColour::cmyk : facts.colour;
   const int out_components = convert ? 4 : facts.components;
   const bool smask = facts.alpha && !x1a;  // X-1a has no transparency: flattened onto paper
-  const bool flatten = facts.alpha && x1a;
   const bool pass_through_jpeg = facts.kind == ImageKind::jpeg && !convert;
 
-  HPDF_Dict image = doc_.new_stream({}, false);
-  image->filter = pass_through_jpeg ? HPDF_STREAM_FILTER_DCT_DECODE
-                                    : HPDF_STREAM_FILTER_FLATE_DECODE;
+  // The file identifier covers the file and what its colours are made into.
+  hash.update(bytes);
+  if (convert) hash.update("to CMYK through " + output_profile_);
+
+  std::string key = std::to_string(static_cast<int>(target_)) + ' ' +
+                    (convert ? output_profile_ : std::string()) + '\n' + bytes;
+  std::shared_ptr<const EncodedImage> encoded = encoded_images().find(key);
+  if (!encoded) {
+    encoded = encode(facts, bytes);
+    encoded_images().add(std::move(key), encoded);
+  }
+
+  HPDF_Dict image;
+  if (pass_through_jpeg) {
+    image = doc_.new_stream(bytes, false);
+    image->filter = HPDF_STREAM_FILTER_DCT_DECODE;  // named by libharu, data as it is
+  } else {
+    image = doc_.new_flate_stream(encoded->samples);
+  }
   doc_.add_name(image, "Type", "XObject");
   doc_.add_name(image, "Subtype", "Image");
   doc_.add_number(image, "Width", facts.width);
@@ -113,10 +182,8 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
     }
     doc_.add(image, "Decode", decode);
   }
-  HPDF_Dict mask = nullptr;
   if (smask) {
-    mask = doc_.new_stream({}, false);
-    mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict mask = doc_.new_flate_stream(encoded->alpha);
     doc_.add_name(mask, "Type", "XObject");
     doc_.add_name(mask, "Subtype", "Image");
     doc_.add_number(mask, "Width", facts.width);
@@ -125,6 +192,17 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
     doc_.add_name(mask, "ColorSpace", "DeviceGray");
     doc_.add(image, "SMask", mask);
   }
+  return image;
+}
+
+std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& facts,
+                                                          const std::string& bytes) const {
+  const bool x1a = target_ == ImageColourTarget::x1a;
+  const bool convert = x1a && facts.colour == ImageColour::rgb;
+  const int out_components = convert ? 4 : facts.components;
+  const bool smask = facts.alpha && !x1a;
+  const bool flatten = facts.alpha && x1a;
+  const bool pass_through_jpeg = facts.kind == ImageKind::jpeg && !convert;
 
   // RGB to the output intent's CMYK (X-1a): from the file's profile, else sRGB.
   Transform transform(nullptr, &cmsDeleteTransform);
@@ -149,9 +227,10 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
   const size_t width = static_cast<size_t>(facts.width);
   std::vector<uint8_t> flat(flatten ? width * facts.components : 0);
   std::vector<uint8_t> cmyk(convert ? width * 4 : 0);
+  std::string samples, alpha_samples;
   decode_image(facts, bytes, [&](const uint8_t* colour, const uint8_t* alpha) {
     if (pass_through_jpeg) return;  // decoded only to prove it whole
-    const uint8_t* samples = colour;
+    const uint8_t* row = colour;
     if (flatten && alpha) {  // over white paper: c' = c a + 255 (1 - a)
       for (size_t x = 0; x < width; ++x)
         for (int c = 0; c < facts.components; ++c) {
@@ -159,25 +238,19 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
           flat[x * facts.components + c] = static_cast<uint8_t>(
               (colour[x * facts.components + c] * a + 255u * (255u - a) + 127u) / 255u);
         }
-      samples = flat.data();
+      row = flat.data();
     }
     if (convert) {
-      cmsDoTransform(transform.get(), samples, cmyk.data(), static_cast<cmsUInt32Number>(width));
-      samples = cmyk.data();
+      cmsDoTransform(transform.get(), row, cmyk.data(), static_cast<cmsUInt32Number>(width));
+      row = cmyk.data();
     }
-    const size_t row_bytes = width * out_components;
-    write(doc_, image, samples, row_bytes);
-    hash.update({reinterpret_cast<const char*>(samples), row_bytes});
-    if (mask && alpha) {
-      write(doc_, mask, alpha, width);
-      hash.update({reinterpret_cast<const char*>(alpha), width});
-    }
+    samples.append(reinterpret_cast<const char*>(row), width * out_components);
+    if (smask && alpha) alpha_samples.append(reinterpret_cast<const char*>(alpha), width);
   });
-  if (pass_through_jpeg) {
-    write(doc_, image, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-    hash.update(bytes);
-  }
-  return image;
+  auto encoded = std::make_shared<EncodedImage>();
+  if (!pass_through_jpeg) encoded->samples = flate(samples);
+  if (smask) encoded->alpha = flate(alpha_samples);
+  return encoded;
 }
 
 }  // namespace paiban::pdf

@@ -3,6 +3,7 @@
 // PNG as its 8-bit samples (Flate) with the alpha channel as an /SMask.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 
 #include "paiban/image.hpp"
@@ -18,19 +19,25 @@ namespace paiban::pdf {
 /// transparency flattened onto white paper).
 enum class ImageColourTarget { screen, x4, x1a };
 
+struct EncodedImage;  // a figure's samples as written (image_xobject.cpp)
+
 class ImageEmbedder {
  public:
   /// `output_profile`: the CMYK output intent's file (x1a only).
   ImageEmbedder(HpdfDoc& doc, ImageColourTarget target, std::string output_profile);
 
   /// The XObject for a figure file, made on first use (one per file: a
-  /// figure used on several pages is embedded and decoded once). Feeds what
-  /// is written into `hash`. Throws ImageError when the file is damaged.
+  /// figure used on several pages is embedded once; its encoded samples are
+  /// shared with later documents of the process). Feeds the file's bytes
+  /// into `hash`. Throws ImageError when the file is damaged.
   HPDF_Dict xobject(const ImageFacts& facts, Md5& hash);
 
  private:
   HPDF_Dict icc_stream(const std::string& profile, int components);
   HPDF_Dict build(const ImageFacts& facts, Md5& hash);
+  /// Decodes, converts (X-1a) and compresses the file's samples.
+  std::shared_ptr<const EncodedImage> encode(const ImageFacts& facts,
+                                             const std::string& bytes) const;
 
   HpdfDoc& doc_;
   ImageColourTarget target_;

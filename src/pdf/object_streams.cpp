@@ -1,11 +1,11 @@
 #include "pdf/object_streams.hpp"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <vector>
+
+#include "pdf/flate.hpp"
 
 namespace paiban::pdf {
 namespace {
@@ -205,18 +205,6 @@ std::string trailer_entries(std::string_view dictionary) {
   return out;
 }
 
-std::string deflate_bytes(std::string_view data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  // Level 6, as libharu compresses every other stream.
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                6) != Z_OK)
-    fail("zlib cannot compress");
-  out.resize(size);
-  return out;
-}
-
 void put_be(std::string& out, uint64_t value, int width) {
   for (int i = width - 1; i >= 0; --i) out += static_cast<char>((value >> (8 * i)) & 0xFF);
 }
@@ -294,7 +282,7 @@ std::string pack_objects(std::string_view pdf) {
       body += '\n';
     }
     index.back() = '\n';
-    const std::string data = deflate_bytes(index + body);
+    const std::string data = flate(index + body);
     entries.resize(next_number);
     entries[stream_number] = {1, out.size(), 0};
     out += std::to_string(stream_number) + " 0 obj\n<< /Type /ObjStm /N " +
@@ -325,7 +313,7 @@ std::string pack_objects(std::string_view pdf) {
     for (int i = 0; i < columns; ++i) rows += static_cast<char>(row[i] - previous[i]);
     previous = row;
   }
-  const std::string data = deflate_bytes(rows);
+  const std::string data = flate(rows);
   out += std::to_string(xref_number) + " 0 obj\n<< /Type /XRef /Size " +
          std::to_string(next_number) + " /W [ 1 " + std::to_string(w2) + " 2 ]\n" +
          trailer_entries(classic.trailer_dictionary) +

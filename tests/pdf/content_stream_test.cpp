@@ -63,38 +63,6 @@ TEST(PdfContentStream, TjAdjustmentsPlaceEachGlyph) {
   EXPECT_NE(ops.find("[<000A000B>-50<000A>] TJ"), std::string::npos) << ops;
 }
 
-TEST(PdfContentStream, JustifiedSpacingIsSetOnceAsCharacterSpacing) {
-  pdf::FontSubset subset;
-  subset.code_of = {{10, 10}, {11, 11}};
-  subset.width_of = {{10, 1000}, {11, 500}};
-  std::map<uint16_t, std::u32string> text = {{10, U"中"}, {11, U"，"}};
-  std::map<FaceId, pdf::FontUse> fonts = {{0, {"F1", &subset, &text}}};
-  // A justified line: 0.3 pt after each 10 pt glyph, the comma's blank half
-  // compressed (-2.5 pt); then a line set solid, then one with two gaps only.
-  std::vector<PageGlyph> glyphs;
-  double x = 50;
-  for (int k = 0; k < 6; ++k) {
-    const bool comma = k == 2;
-    glyphs.push_back(
-        {0, comma ? 11u : 10u, 10, x, 100, comma ? 5.0 : 10.0, Cmyk{}, comma ? U"，" : U"中"});
-    x += (comma ? 5 - 2.5 : 10) + 0.3;
-  }
-  for (int k = 0; k < 4; ++k) glyphs.push_back({0, 10, 10, 50.0 + 10 * k, 120, 10, Cmyk{}, U"中"});
-  for (int k = 0; k < 3; ++k) glyphs.push_back({0, 10, 10, 50.0 + 10.3 * k, 140, 10, Cmyk{}, U"中"});
-  pdf::PageFrame frame;
-  frame.media_height = 800;
-  const std::string ops = pdf::text_operators(glyphs, fonts, frame);
-  EXPECT_NE(ops.find("0.3 Tc\n1 0 0 1 50 700 Tm\n[<000A000A000B>250<000A000A000A>] TJ\n"),
-            std::string::npos)
-      << ops;
-  EXPECT_NE(ops.find("0 Tc\n1 0 0 1 50 680 Tm\n[<000A000A000A000A>] TJ\n"), std::string::npos)
-      << ops;
-  // Two equal gaps do not pay for an operator: TJ numbers, Tc stays 0.
-  EXPECT_NE(ops.find("1 0 0 1 50 660 Tm\n[<000A>-30<000A>-30<000A>] TJ\n"), std::string::npos)
-      << ops;
-  EXPECT_EQ(ops.find(" Tc", ops.find("0 Tc") + 4), std::string::npos) << ops;
-}
-
 TEST(PdfContentStream, MismatchedTextGetsActualText) {
   pdf::FontSubset subset;
   subset.code_of = {{10, 10}};
