@@ -14,6 +14,23 @@ namespace paiban {
 /// Index of a face in a FontCache; stable for the cache's lifetime.
 using FaceId = int;
 
+/// Where a face's em box lies about its baseline, in em (shares of the font
+/// size). CJK lines are built on it (clreq, jlreq): a line box centres it in
+/// the leading, ruby sits on its top, a link covers it. Read once per face:
+/// the OpenType BASE table's ideographic em box ('idtp', 'ideo'), else the
+/// OS/2 typo ascender and descender scaled to one em, else the CJK fonts'
+/// 0.88 / 0.12.
+struct EmBox {
+  enum class Source { base_table, typo_metrics, assumed };
+  double ascent = 0.88;   ///< its top above the baseline
+  double descent = 0.12;  ///< its bottom below the baseline
+  Source source = Source::assumed;
+  double height() const { return ascent + descent; }
+  /// Its middle above the baseline (a sideways glyph in a vertical line is
+  /// centred on it).
+  double middle() const { return ascent - height() / 2; }
+};
+
 /// What the PDF writer and the layout need to know about a face.
 /// Lengths in font units unless noted.
 struct FaceInfo {
@@ -28,6 +45,7 @@ struct FaceInfo {
   int cap_height = 700;
   int x_min = 0, y_min = 0, x_max = 1000, y_max = 1000;  ///< font bbox
   double italic_angle = 0;
+  EmBox em_box;  ///< for horizontal lines
 };
 
 /// Glyph ink extents in font units (x_min..x_max horizontally).

@@ -47,6 +47,7 @@ struct RubyAnnotation {
   uint32_t base_begin = 0, base_end = 0;
   std::vector<ShapedGlyph> glyphs;
   double width = 0;  ///< natural width of the annotation, pt
+  EmBox em_box;      ///< of the annotation's style (its font role in its language)
 };
 
 /// A stretch of a paragraph in another language than the paragraph's
@@ -71,6 +72,7 @@ struct ShapedParagraph {
   bool vertical = false;            ///< shaped for a vertical line (WritingMode::vertical_rl)
   std::string lang = "zh-Hans";     ///< BCP 47
   double em = default_text_size;    ///< the style's font size, pt: what "1 em" means here
+  EmBox em_box;                     ///< of the style's font (em_box_for)
   SourceLocation where;             ///< where the paragraph starts, for warnings
 };
 
@@ -116,6 +118,12 @@ constexpr bool is_private_use(char32_t ch) {
 /// its own unencoded ideographs there.
 std::optional<FaceId> face_for_char(char32_t ch, const RoleFaces& candidates, int weight,
                                     const std::string& lang, FontCache& fonts);
+
+/// The em box a style's lines are built on: that of the first installed face
+/// of its font role (its <family> faces, then its fallbacks) at the style's
+/// weight in `lang`; the assumed CJK box when none is installed.
+EmBox em_box_for(const TextStyle& style, const Layout& layout, const std::string& lang,
+                 FontCache& fonts);
 
 /// Sum of advances, pt.
 double natural_width(const ShapedParagraph& paragraph);

@@ -185,6 +185,49 @@ struct FontCache::Impl {
       info.italic_angle = fixed / 65536.0;
     }
     hb_blob_destroy(post);
+    info.em_box = read_em_box(f, info.units_per_em);
+  }
+
+  // The ideographic em box of the BASE table (Han's, else the default
+  // script's); one edge alone gives the other one em away.
+  static std::optional<EmBox> em_box_from_base(hb_font_t* font, double upem) {
+    const hb_tag_t han = HB_TAG('h', 'a', 'n', 'i');
+    hb_position_t top = 0, bottom = 0;
+    const bool has_top =
+        hb_ot_layout_get_baseline(font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                  HB_DIRECTION_LTR, han, HB_TAG_NONE, &top);
+    const bool has_bottom =
+        hb_ot_layout_get_baseline(font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
+                                  HB_DIRECTION_LTR, han, HB_TAG_NONE, &bottom);
+    if (!has_top && !has_bottom) return std::nullopt;
+    if (!has_top) top = bottom + static_cast<hb_position_t>(upem);
+    if (!has_bottom) bottom = top - static_cast<hb_position_t>(upem);
+    if (top <= bottom) return std::nullopt;  // a damaged table
+    return EmBox{top / upem, -bottom / upem, EmBox::Source::base_table};
+  }
+
+  // OS/2 sTypoAscender and sTypoDescender (offsets 68 and 70), scaled
+  // together to one em: a Latin font's em box.
+  static std::optional<EmBox> em_box_from_typo_metrics(hb_face_t* face) {
+    hb_blob_t* os2 = hb_face_reference_table(face, HB_TAG('O', 'S', '/', '2'));
+    unsigned len = 0;
+    const char* t = hb_blob_get_data(os2, &len);
+    std::optional<EmBox> box;
+    if (len >= 72) {
+      const double ascender = read_be16(t + 68), descender = read_be16(t + 70);
+      if (ascender > 0 && descender <= 0)
+        box = EmBox{ascender / (ascender - descender), -descender / (ascender - descender),
+                    EmBox::Source::typo_metrics};
+    }
+    hb_blob_destroy(os2);
+    return box;
+  }
+
+  static EmBox read_em_box(const LoadedFace& f, int units_per_em) {
+    if (units_per_em <= 0) return {};
+    if (auto box = em_box_from_base(f.font, units_per_em)) return *box;
+    if (auto box = em_box_from_typo_metrics(f.face)) return *box;
+    return {};
   }
 
   // Runs a fontconfig match; returns (file, index, family, weight) of the best face.

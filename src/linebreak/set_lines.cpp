@@ -28,18 +28,19 @@ PlacedGlyph placed(const ShapedGlyph& sg, double x) {
   return pg;
 }
 
-/// A ruby annotation centred above its base [left, right): its baseline
-/// just above the base's em box (0.88 em over the baseline in CJK fonts),
-/// its glyphs drawn but not part of the text (the extracted text is the
-/// base's: the writer gives them empty ActualText).
-void place_ruby(const RubyAnnotation& ruby, double base_size, double left, double right,
-                std::vector<PlacedGlyph>& out) {
+/// A ruby annotation centred above its base [left, right): its em box
+/// standing on the top of the base's (`base_box`, the paragraph's: 0.88 em
+/// over the baseline in CJK fonts), its glyphs drawn but not part of the
+/// text (the extracted text is the base's: the writer gives them empty
+/// ActualText).
+void place_ruby(const RubyAnnotation& ruby, double base_size, const EmBox& base_box, double left,
+                double right, std::vector<PlacedGlyph>& out) {
   double pen = 0.5 * (left + right) - 0.5 * ruby.width;
   for (const ShapedGlyph& sg : ruby.glyphs) {
     PlacedGlyph pg = placed(sg, pen + sg.x_offset);
     // Above the base; in a vertical line to its right, centre to centre.
     pg.y_offset = sg.orientation == GlyphOrientation::horizontal
-                      ? sg.y_offset + 0.88 * base_size + 0.12 * sg.size
+                      ? sg.y_offset + base_box.ascent * base_size + ruby.em_box.descent * sg.size
                       : sg.y_offset + 0.5 * base_size + 0.5 * sg.size;
     pg.link = PlacedGlyph{}.link;  // the base carries the link and the dots
     pg.emphasis_dot = false;
@@ -125,7 +126,8 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
       out.glyphs.push_back(std::move(pg));
     }
     if (ruby >= 0 && (c + 1 == line.end || items.ruby_of_cluster[c + 1] != ruby))
-      place_ruby(p.rubies[ruby], p.glyphs[cl.glyph_begin].size, ruby_left, pen, out.glyphs);
+      place_ruby(p.rubies[ruby], p.glyphs[cl.glyph_begin].size, p.em_box, ruby_left, pen,
+                 out.glyphs);
   }
   if (!line.last && line.end == line.break_end && line.end < items.clusters.size() &&
       items.junctions[line.end].hyphen >= 0) {

@@ -58,9 +58,8 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
     if (first < items.size()) {
       const TextStyle& section_style = setter.styles().section;
       const TextStyle& heading_style = setter.styles().heading;
-      const double heading_gap = heading_style.space_before +
-                                 baseline_in_box(heading_style.leading, heading_style.size);
-      const double section_gap = baseline_in_box(section_style.leading, section_style.size);
+      const double heading_gap = heading_style.space_before + setter.baseline_in_box(heading_style);
+      const double section_gap = setter.baseline_in_box(section_style);
       items[first].space_before = std::max(items[first].space_before, heading_gap - section_gap);
     }
     anchor_here(first, section.title, 1, section.where);

@@ -15,7 +15,8 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
   for (const SetLine& line : setter.set(title, title_style, measure, title_style.align)) {
     FlowItem item;
     item.height = title_style.leading;
-    item.baseline = baseline_in_box(title_style.leading, title_style.size);
+    item.baseline = setter.baseline_in_box(title_style);
+    item.em_box = setter.em_box(title_style);
     item.parts.push_back(FlowPart{.glyphs = line.glyphs});
     item.break_after = false;
     out.items.push_back(std::move(item));
@@ -55,7 +56,8 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     for (size_t k = 0; k < title_lines.size(); ++k) {
       FlowItem item;
       item.height = style.leading;
-      item.baseline = baseline_in_box(style.leading, style.size);
+      item.baseline = setter.baseline_in_box(style);
+      item.em_box = setter.em_box(style);
       item.parts.push_back(FlowPart{.glyphs = title_lines[k].glyphs, .x = indent});
       if (k + 1 == title_lines.size()) {
         item.parts.push_back(FlowPart{.glyphs = number_lines.at(0).glyphs});

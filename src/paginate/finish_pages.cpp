@@ -84,8 +84,7 @@ double set_cover(const Issue& issue, const Layout& layout, Typesetter& setter, P
     if (text.empty()) continue;
     const int element = structure ? structure->add("P", cover_element) : kArtifact;
     for (const SetLine& line : setter.set(text, style, measure, style.align)) {
-      paint_line(page, line.glyphs, left, y + baseline_in_box(style.leading, style.size), {},
-                 element);
+      paint_line(page, line.glyphs, left, y + setter.baseline_in_box(style), {}, element);
       y += style.leading;
     }
   }

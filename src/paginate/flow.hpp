@@ -62,8 +62,8 @@ struct FlowItem {
   double space_before = 0;  ///< dropped at the top of a page
   double height = 0;        ///< line box height (the style's leading), pt
   double baseline = 0;      ///< from the box's top to the baseline, pt
-  double size = 0;          ///< the style's font size, pt (a vertical line's em box is centred on
-                            ///< baseline - 0.38 size)
+  double size = 0;          ///< the style's font size, pt
+  EmBox em_box;             ///< of the style's font: where the baseline is (baseline_in_box)
   std::vector<FlowPart> parts;
   std::optional<PageImage> image;  ///< a figure: x, y relative to the box, width, height
   bool image_from_page_edge = false;  ///< image x from the page's left edge, not the measure's (bleed)
@@ -90,10 +90,11 @@ struct FlowItem {
   bool on_grid = false;
 };
 
-/// Vertical metrics of a line box for a style: its height and baseline.
-/// The em box is centred in the leading: baseline = (leading - size)/2 + 0.88 size.
-inline double baseline_in_box(double leading, double size) {
-  return (leading - size) / 2 + 0.88 * size;
+/// Where the baseline of a line box in a style falls below the box's top:
+/// the font's em box is centred in the leading, the baseline `ascent` below
+/// its top (0.88 em in CJK fonts).
+inline double baseline_in_box(double leading, double size, const EmBox& em_box) {
+  return (leading - em_box.height() * size) / 2 + em_box.ascent * size;
 }
 
 }  // namespace paiban

@@ -50,13 +50,13 @@ int GlyphElements::of(const PlacedGlyph& g) const {
 
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
                 const std::vector<std::string>& links, int element,
-                const InlineElements& inline_elements) {
+                const InlineElements& inline_elements, const EmBox& em_box) {
   const GlyphElements elements{element, inline_elements};
   int open_link = -1;
   double link_x0 = 0, link_x1 = 0, link_size = 0;
   auto close_link = [&] {
-    elements.add_link(page, links, open_link, link_x0, link_x1, baseline - link_size * 0.88,
-                      baseline + link_size * 0.12);
+    elements.add_link(page, links, open_link, link_x0, link_x1,
+                      baseline - link_size * em_box.ascent, baseline + link_size * em_box.descent);
     open_link = -1;
   };
   for (const PlacedGlyph& g : glyphs) {
@@ -122,7 +122,7 @@ void paint_item(Page& page, const FlowItem& item, double left, double top,
     const InlineElements& inline_elements = part.decoration || element ? none : part.inline_elements;
     for (int r = 0; r < part.repeat; ++r)
       paint_line(page, part.glyphs, left + part.x + r * part.pitch, top + item.baseline + part.y,
-                 part.links, own, inline_elements);
+                 part.links, own, inline_elements, item.em_box);
   }
   if (item.image) {
     PageImage image = *item.image;

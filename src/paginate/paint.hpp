@@ -35,7 +35,7 @@ struct GlyphElements {
 /// is one.
 void paint_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double x, double baseline,
                 const std::vector<std::string>& links = {}, int element = kArtifact,
-                const InlineElements& inline_elements = {});
+                const InlineElements& inline_elements = {}, const EmBox& em_box = {});
 
 /// Draws the frames (boxes, framed quotes) of the items placed on a page:
 /// one rectangle per run of items in one frame and one column, behind the
@@ -58,11 +58,13 @@ struct VerticalArea {
 };
 
 /// Draws a vertical line's glyphs (paint_vertical.cpp): the line starts at
-/// `top` and its em boxes are centred on x = `centre`; `em` is the
-/// style's size (a 縦中横 cell's length). Links and elements as paint_line.
+/// `top` and its em boxes (`em_box`, the style's font's) are centred on
+/// x = `centre`; `em` is the style's size (a 縦中横 cell's length). Links and
+/// elements as paint_line.
 void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double top,
-                         double centre, double em, const std::vector<std::string>& links = {},
-                         int element = kArtifact, const InlineElements& inline_elements = {});
+                         double centre, double em, const EmBox& em_box,
+                         const std::vector<std::string>& links = {}, int element = kArtifact,
+                         const InlineElements& inline_elements = {});
 
 /// paint_item for a vertical flow: the item's box starts `depth` pt left of
 /// the area's right edge; a figure stands upright in it.

@@ -5,17 +5,11 @@
 #include "paginate/paint.hpp"
 
 namespace paiban {
-namespace {
-
-/// The em box's centre below the baseline, as a share of the size: the em
-/// box runs from 0.88 above the baseline to 0.12 below (baseline_in_box).
-constexpr double kCentreBelowAscent = 0.38;
-
-}  // namespace
 
 void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, double top,
-                         double centre, double em, const std::vector<std::string>& links,
-                         int element, const InlineElements& inline_elements) {
+                         double centre, double em, const EmBox& em_box,
+                         const std::vector<std::string>& links, int element,
+                         const InlineElements& inline_elements) {
   const GlyphElements elements{element, inline_elements};
   int open_link = -1;
   double link_y0 = 0, link_y1 = 0, link_size = 0;
@@ -34,14 +28,14 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
         out.y = along;
         break;
       case GlyphOrientation::sideways:  // the baseline runs down, ascenders to the right
-        out.x = centre - kCentreBelowAscent * g.size + g.y_offset;
+        out.x = centre - em_box.middle() * g.size + g.y_offset;  // its em box's middle on it
         out.y = along;
         break;
       case GlyphOrientation::tate_chu_yoko:
       case GlyphOrientation::horizontal:  // upright on a baseline, centred in a one-em cell
         out.orientation = GlyphOrientation::tate_chu_yoko;
         out.x = centre + g.y_offset;
-        out.y = along + 0.5 * em + kCentreBelowAscent * g.size;
+        out.y = along + 0.5 * em + em_box.middle() * g.size;
         break;
     }
     if (g.emphasis_dot && takes_emphasis_dot(g.text)) {
@@ -66,14 +60,14 @@ void paint_vertical_line(Page& page, const std::vector<PlacedGlyph>& glyphs, dou
 
 void paint_vertical_item(Page& page, const FlowItem& item, const VerticalArea& area, double depth) {
   const double size = item.size > 0 ? item.size : 0;
-  const double centre = area.right - depth - (item.baseline - kCentreBelowAscent * size);
+  const double centre = area.right - depth - (item.baseline - item.em_box.middle() * size);
   for (const FlowPart& part : item.parts) {
     const int own = part.decoration ? kArtifact : part.element;
     static const InlineElements none;
     const InlineElements& inline_elements = part.decoration ? none : part.inline_elements;
     for (int r = 0; r < part.repeat; ++r)
       paint_vertical_line(page, part.glyphs, area.top + part.x + r * part.pitch, centre, size,
-                          part.links, own, inline_elements);
+                          item.em_box, part.links, own, inline_elements);
   }
   if (item.image) {
     // The flow's box: width along the line (down), height across (left).

@@ -71,6 +71,14 @@ double Typesetter::width_of(const std::string& text, const TextStyle& style) {
   return natural_width(shaped);
 }
 
+const EmBox& Typesetter::em_box(const TextStyle& style) {
+  auto key = std::make_pair(style.font, style.bold);
+  auto it = em_boxes_.find(key);
+  if (it == em_boxes_.end())
+    it = em_boxes_.emplace(key, em_box_for(style, layout_, lang_, fonts_)).first;
+  return it->second;
+}
+
 bool Typesetter::on_body_grid(const TextStyle& style) const {
   // Body text and lists, when they share the body's leading: in columns
   // their lines keep to one grid, so neighbouring columns' baselines align.
@@ -114,9 +122,10 @@ FlowItem Typesetter::line_item(const TextStyle& style, const SetLine& line, doub
                                const InlineElements& inline_elements) {
   FlowItem item;
   item.height = style.leading;
-  item.baseline = baseline_in_box(style.leading, style.size);
+  item.baseline = baseline_in_box(style);
   item.on_grid = on_body_grid(style);
   item.size = style.size;
+  item.em_box = em_box(style);
   FlowPart part;
   part.x = x;
   part.links = links;
@@ -190,9 +199,10 @@ void Typesetter::add_list(std::vector<FlowItem>& flow, const Block& block, int s
     for (size_t k = 0; k < rows_needed; ++k) {
       FlowItem item;
       item.height = style.leading;
-      item.baseline = baseline_in_box(style.leading, style.size);
+      item.baseline = baseline_in_box(style);
       item.on_grid = on_body_grid(style);
       item.size = style.size;
+      item.em_box = em_box(style);
       item.section = section;
       for (size_t c = 0; c < cells.size(); ++c) {
         double x = c * (column_width + gap);

@@ -74,6 +74,13 @@ class Typesetter {
   void set_default_location(SourceLocation where) { default_where_ = std::move(where); }
   /// Natural width of a one-line text, pt.
   double width_of(const std::string& text, const TextStyle& style);
+  /// The em box lines in `style` are built on (em_box_for), looked up once
+  /// per font role and weight.
+  const EmBox& em_box(const TextStyle& style);
+  /// Where a line's baseline falls in a line box of `style`, pt from its top.
+  double baseline_in_box(const TextStyle& style) {
+    return paiban::baseline_in_box(style.leading, style.size, em_box(style));
+  }
 
   /// Appends the line boxes of a paragraph-like text, with widow and orphan
   /// control: a page may not end after its first line nor before its last.
@@ -126,6 +133,7 @@ class Typesetter {
   WritingMode mode_ = WritingMode::horizontal_tb;
   SourceLocation default_where_;
   std::map<std::tuple<std::string, const TextStyle*, int>, std::optional<SetLine>> first_lines_;
+  std::map<std::pair<std::string, bool>, EmBox> em_boxes_;  // by font role, bold
   StructureBuilder* structure_ = nullptr;
 };
 

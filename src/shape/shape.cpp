@@ -208,6 +208,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
   out.where = where;
   const FontRole& role = role_of(style, layout);
   int weight = style.bold ? bold_weight : role.weight;
+  out.em_box = em_box_for(style, layout, lang, fonts);
   // <em>: dots under Han (clreq 3.2), the layout's emphasis font role, or bold.
   const EmphasisKind emphasis = emphasis_kind(layout, lang);
   const FontRole* emphasis_role = nullptr;
@@ -327,6 +328,7 @@ ShapedParagraph shape_built(Builder&& built, const TextStyle& style, const Layou
     ruby.base_begin = span.begin;
     ruby.base_end = span.end;
     ruby.width = natural_width(shaped);
+    ruby.em_box = shaped.em_box;
     ruby.glyphs = std::move(shaped.glyphs);
     // The annotation goes with its base's span: in the same marked content.
     const int base_span = span.begin < built.styles.size() ? built.styles[span.begin].span : -1;
@@ -361,6 +363,17 @@ ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, cons
   built.add(utf8, InlineRun{.where = where});
   return shape_built(std::move(built), style, layout, lang, fonts, warnings, where,
                      WritingMode::horizontal_tb);
+}
+
+EmBox em_box_for(const TextStyle& style, const Layout& layout, const std::string& lang,
+                 FontCache& fonts) {
+  const FontRole& role = role_of(style, layout);
+  const int weight = style.bold ? bold_weight : role.weight;
+  for (const auto* families : {&role.families, &role.fallback})
+    for (const std::string& family : *families)
+      if (std::optional<FaceId> face = fonts.find(family, weight, lang))
+        return fonts.info(*face).em_box;
+  return {};
 }
 
 double natural_width(const ShapedParagraph& paragraph) {

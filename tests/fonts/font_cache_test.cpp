@@ -1,10 +1,50 @@
+#include <ft2build.h>
 #include <gtest/gtest.h>
 #include <hb.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 
 #include "paiban/fonts.hpp"
 
 namespace paiban {
 namespace {
+
+// The em box is read from each face: Noto CJK's BASE table gives the 0.88 /
+// 0.12 the engine used to assume; a Latin face without one, its OS/2 typo
+// ascender and descender scaled to one em (checked here through FreeType).
+TEST(FontCache, EmBoxOfACjkFaceComesFromItsBaseTable) {
+  FontCache& fonts = FontCache::shared();
+  for (const char* family : {"Noto Serif CJK SC", "Noto Sans CJK SC"}) {
+    const EmBox box = fonts.info(*fonts.find(family, 400, "zh-Hans")).em_box;
+    EXPECT_EQ(box.source, EmBox::Source::base_table) << family;
+    EXPECT_DOUBLE_EQ(box.ascent, 0.88) << family;
+    EXPECT_DOUBLE_EQ(box.descent, 0.12) << family;
+    EXPECT_DOUBLE_EQ(box.middle(), 0.38) << family;
+  }
+}
+
+TEST(FontCache, EmBoxOfALatinFaceComesFromItsTypoMetrics) {
+  FontCache& fonts = FontCache::shared();
+  auto face = fonts.find("DejaVu Sans", 400, "en");
+  if (!face) GTEST_SKIP() << "DejaVu Sans is not installed (fonts-dejavu-core)";
+  const FaceInfo& info = fonts.info(*face);
+  FT_Library library;
+  ASSERT_EQ(FT_Init_FreeType(&library), 0);
+  FT_Face ft;
+  ASSERT_EQ(FT_New_Face(library, info.path.c_str(), info.index, &ft), 0);
+  auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(ft, FT_SFNT_OS2));
+  ASSERT_NE(os2, nullptr);
+  const double ascender = os2->sTypoAscender, descender = os2->sTypoDescender;
+  FT_Done_Face(ft);
+  FT_Done_FreeType(library);
+
+  const EmBox box = info.em_box;
+  EXPECT_EQ(box.source, EmBox::Source::typo_metrics);
+  EXPECT_DOUBLE_EQ(box.ascent, ascender / (ascender - descender));
+  EXPECT_DOUBLE_EQ(box.descent, -descender / (ascender - descender));
+  EXPECT_NEAR(box.height(), 1.0, 1e-12);
+  EXPECT_LT(box.ascent, 0.8);  // not the CJK 0.88: DejaVu Sans 1556 / 2048
+}
 
 TEST(FontCache, FindsNotoSerifCjkScByFamily) {
   FontCache& fonts = FontCache::shared();
