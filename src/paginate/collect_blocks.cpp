@@ -31,8 +31,8 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   if (vertical) geometry.measure = setter.measure();
   const bool headings_span = setter.layout().columns.headings_span;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level,
-                         const SourceLocation& where) {
-    flow.anchors.push_back({title, level, -1, 0, where});
+                         const SourceLocation& where, const SourceText& source = {}) {
+    flow.anchors.push_back({title, level, -1, 0, where, source});
     if (first_item < items.size())
       items[first_item].anchors.push_back(int(flow.anchors.size() - 1));
   };
@@ -73,7 +73,8 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
                            {.style = setter.styles().heading, .section = s});
       if (!heading_spans) in_columns(first);
       anchor_here(first, plain_text(article.heading), 2,
-                  article.heading.empty() ? article.where : article.heading.front().where);
+                  article.heading.empty() ? article.where : article.heading.front().where,
+                  article.heading.empty() ? SourceText{} : article.heading.front().source);
       keep_with_next(items);
       // The article's blocks in the section's columns, at the column's
       // width. (A block that spans, e.g. a figure across the columns, would
@@ -86,7 +87,8 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
         if (block.kind != BlockKind::figure || !figure_spans(block)) in_columns(first);
         if (block.kind == BlockKind::subheading)
           anchor_here(first, plain_text(block.text), 3,
-                      block.text.empty() ? block.where : block.text.front().where);
+                      block.text.empty() ? block.where : block.text.front().where,
+                      block.text.empty() ? SourceText{} : block.text.front().source);
       }
       if (article.source) {
         keep_with_next(items);  // the 来源 line stays with the end of its article

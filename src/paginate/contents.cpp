@@ -36,7 +36,8 @@ ContentsFlow set_contents(Typesetter& setter, const std::string& title,
     // whatever the numbers turn out to be (the contents converge faster).
     const double number_room = setter.width_of("0000", style) + em;
     const double title_measure = measure - indent - number_room;
-    auto title_lines = setter.set(anchor.title, style, title_measure, Align::start, anchor.where);
+    auto title_lines = setter.set(anchor.title, style, title_measure, Align::start, anchor.where,
+                                   anchor.source);
     if (title_lines.empty()) continue;
     // A title over several lines is balanced: set as narrow as it goes
     // without taking another line, so it never ends in a line of one or two

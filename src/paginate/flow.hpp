@@ -44,6 +44,7 @@ struct Anchor {
   int page = -1;         ///< filled by page building, 0-based
   double y = 0;          ///< top of the line box, pt from the page top
   SourceLocation where;  ///< the heading in the manifest, for warnings about its contents line
+  SourceText source{};   ///< the heading's text as read, so those warnings find the character
 };
 
 /// A figure in the flow: its picture, then its credit and caption lines,

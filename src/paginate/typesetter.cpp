@@ -46,10 +46,13 @@ SetText Typesetter::set(const InlineText& text, const TextStyle& style, double m
 }
 
 std::vector<SetLine> Typesetter::set(const std::string& text, const TextStyle& style,
-                                     double measure, Align align, const SourceLocation& where) {
+                                     double measure, Align align, const SourceLocation& where,
+                                     const SourceText& source) {
   InlineText inline_text;
-  inline_text.push_back(
-      InlineRun{.text = text, .where = where.file.empty() ? default_where_ : where});
+  if (where.file.empty())
+    inline_text.push_back(InlineRun{.text = text, .where = default_where_});
+  else
+    inline_text.push_back(InlineRun{.text = text, .where = where, .source = source});
   return set(inline_text, style, measure, 0, align).lines;
 }
 

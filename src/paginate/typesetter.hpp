@@ -63,9 +63,11 @@ class Typesetter {
   SetText set(const InlineText& text, const TextStyle& style, double measure, double first_indent,
               Align align);
   /// Plain text (furniture, cover, contents): warnings about it name `where`,
-  /// else the file set_default_location() gave, never "<input>".
+  /// else the file set_default_location() gave, never "<input>"; with `source`
+  /// (the text as the manifest has it), the character itself.
   std::vector<SetLine> set(const std::string& text, const TextStyle& style, double measure,
-                           Align align, const SourceLocation& where = {});
+                           Align align, const SourceLocation& where = {},
+                           const SourceText& source = {});
   /// The first line of `text` set across the measure: set once for each
   /// text, style and alignment, however many pages repeat it (a running
   /// head's 30,000-character title was set again on every page).

@@ -147,5 +147,31 @@ TEST_F(HardeningFonts, TheMissingGlyphWarningPointsAtTheCharacter) {
       << describe(run);
 }
 
+// A heading's character is also set on the contents page; that warning too
+// points at the character in the heading, not at the heading's start.
+TEST_F(HardeningFonts, AContentsEntrysMissingGlyphPointsAtTheCharacter) {
+  std::string body =
+      "<toc/>\n"
+      "<section title=\"栏\"><article>\n"
+      "<heading>文章有\xEE\x80\x80字</heading><p>正文。</p></article></section>";
+  std::string layout = test::read_file(test::source_path("layouts/default.xml"));
+  auto run = render(body, layout);
+  EXPECT_EQ(run.exit_code, 0) << describe(run);
+  const std::string at_character =
+      (dir_ / "issue.xml").string() + ":6:13: warning: no installed font has U+E000";
+  size_t warnings = 0;
+  for (size_t at = run.output.find("U+E000"); at != std::string::npos;
+       at = run.output.find("U+E000", at + 1)) {
+    ++warnings;
+  }
+  size_t at_the_character = 0;
+  for (size_t at = run.output.find(at_character); at != std::string::npos;
+       at = run.output.find(at_character, at + 1)) {
+    ++at_the_character;
+  }
+  EXPECT_GE(warnings, 2u) << "the heading and its contents entry: " << describe(run);
+  EXPECT_EQ(at_the_character, warnings) << describe(run);
+}
+
 }  // namespace
 }  // namespace paiban::hardening
