@@ -49,8 +49,6 @@ bool hyphenation_available() { return dictionary() != nullptr; }
 
 std::vector<uint32_t> hyphenation_points(const std::u32string& text) {
   std::vector<uint32_t> points;
-  HyphenDict* dict = dictionary();
-  if (!dict) return points;
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
     if (!ascii_letter(text[i])) {
@@ -83,6 +81,10 @@ std::vector<uint32_t> hyphenation_points(const std::u32string& text) {
         plain = false;
     }
     if (!plain) continue;
+    // Loaded at the first word that needs it: parsing the patterns is a
+    // tenth of a whole issue's work, and most issues have no such word.
+    HyphenDict* dict = dictionary();
+    if (!dict) return points;
     std::string word;
     for (size_t k = begin; k < end; ++k)
       word += static_cast<char>(ascii_upper(text[k]) ? text[k] - U'A' + U'a' : text[k]);
