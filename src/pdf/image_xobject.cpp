@@ -20,6 +20,30 @@ struct EncodedImage {
   std::string alpha;
 };
 
+// What a figure's samples become for a colour target: read by both the
+// XObject's dictionary and the encoding of its samples.
+struct SamplePlan {
+  bool x1a = false;
+  bool convert = false;                   // RGB to the output intent's CMYK (PDF/X-1a)
+  ImageColour colour = ImageColour::rgb;  // after conversion
+  int components = 0;
+  bool smask = false;    // alpha as an /SMask
+  bool flatten = false;  // alpha flattened onto white paper: X-1a has no transparency
+  bool pass_through_jpeg = false;
+};
+
+SamplePlan plan_samples(const ImageFacts& facts, ImageColourTarget target) {
+  SamplePlan plan;
+  plan.x1a = target == ImageColourTarget::x1a;
+  plan.convert = plan.x1a && facts.colour == ImageColour::rgb;
+  plan.colour = plan.convert ? ImageColour::cmyk : facts.colour;
+  plan.components = plan.convert ? 4 : facts.components;
+  plan.smask = facts.alpha && !plan.x1a;
+  plan.flatten = facts.alpha && plan.x1a;
+  plan.pass_through_jpeg = facts.kind == ImageKind::jpeg && !plan.convert;
+  return plan;
+}
+
 namespace {
 
 using Profile = std::unique_ptr<void, cmsBool (*)(cmsHPROFILE)>;
@@ -128,28 +152,22 @@ HPDF_Dict ImageEmbedder::icc_stream(const std::string& profile, int components) 
 
 HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
   const std::string bytes = read_image_file(facts);
-  const bool x1a = target_ == ImageColourTarget::x1a;
-  // What the samples become: RGB is converted to CMYK for PDF/X-1a.
-  const bool convert = x1a && facts.colour == ImageColour::rgb;
-  const ImageColour out_colour = convert ? ImageColour::cmyk : facts.colour;
-  const int out_components = convert ? 4 : facts.components;
-  const bool smask = facts.alpha && !x1a;  // X-1a has no transparency: flattened onto paper
-  const bool pass_through_jpeg = facts.kind == ImageKind::jpeg && !convert;
+  const SamplePlan plan = plan_samples(facts, target_);
 
   // The file identifier covers the file and what its colours are made into.
   hash.update(bytes);
-  if (convert) hash.update("to CMYK through " + output_profile_);
+  if (plan.convert) hash.update("to CMYK through " + output_profile_);
 
   std::string key = std::to_string(static_cast<int>(target_)) + ' ' +
-                    (convert ? output_profile_ : std::string()) + '\n' + bytes;
+                    (plan.convert ? output_profile_ : std::string()) + '\n' + bytes;
   std::shared_ptr<const EncodedImage> encoded = encoded_images().find(key);
   if (!encoded) {
-    encoded = encode(facts, bytes);
+    encoded = encode(facts, plan, bytes);
     encoded_images().add(std::move(key), encoded);
   }
 
   HPDF_Dict image;
-  if (pass_through_jpeg) {
+  if (plan.pass_through_jpeg) {
     image = doc_.new_stream(bytes, false);
     image->filter = HPDF_STREAM_FILTER_DCT_DECODE;  // named by libharu, data as it is
   } else {
@@ -163,18 +181,18 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
 
   // The colour space: the file's own profile when it has one (not in X-1a,
   // which allows device colours only); sRGB for RGB in PDF/X-4.
-  std::string profile = x1a ? std::string() : facts.icc;
-  if (profile.empty() && target_ == ImageColourTarget::x4 && out_colour == ImageColour::rgb)
+  std::string profile = plan.x1a ? std::string() : facts.icc;
+  if (profile.empty() && target_ == ImageColourTarget::x4 && plan.colour == ImageColour::rgb)
     profile = srgb_profile();
   if (!profile.empty()) {
     HPDF_Array space = doc_.new_array();
     doc_.push_name(space, "ICCBased");
-    doc_.push(space, icc_stream(profile, out_components));
+    doc_.push(space, icc_stream(profile, plan.components));
     doc_.add(image, "ColorSpace", space);
   } else {
-    doc_.add_name(image, "ColorSpace", device_space(out_colour));
+    doc_.add_name(image, "ColorSpace", device_space(plan.colour));
   }
-  if (pass_through_jpeg && facts.adobe_inverted) {
+  if (plan.pass_through_jpeg && facts.adobe_inverted) {
     HPDF_Array decode = doc_.new_array();
     for (int c = 0; c < facts.components; ++c) {
       doc_.push_number(decode, 1);
@@ -182,7 +200,7 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
     }
     doc_.add(image, "Decode", decode);
   }
-  if (smask) {
+  if (plan.smask) {
     HPDF_Dict mask = doc_.new_flate_stream(encoded->alpha);
     doc_.add_name(mask, "Type", "XObject");
     doc_.add_name(mask, "Subtype", "Image");
@@ -196,17 +214,11 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
 }
 
 std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& facts,
+                                                          const SamplePlan& plan,
                                                           const std::string& bytes) const {
-  const bool x1a = target_ == ImageColourTarget::x1a;
-  const bool convert = x1a && facts.colour == ImageColour::rgb;
-  const int out_components = convert ? 4 : facts.components;
-  const bool smask = facts.alpha && !x1a;
-  const bool flatten = facts.alpha && x1a;
-  const bool pass_through_jpeg = facts.kind == ImageKind::jpeg && !convert;
-
   // RGB to the output intent's CMYK (X-1a): from the file's profile, else sRGB.
   Transform transform(nullptr, &cmsDeleteTransform);
-  if (convert) {
+  if (plan.convert) {
     Profile output(cmsOpenProfileFromFile(output_profile_.c_str(), "r"), &cmsCloseProfile);
     if (!output)
       throw std::runtime_error("PDF writer: lcms2 cannot read the output profile " +
@@ -225,13 +237,13 @@ std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& fact
   }
 
   const size_t width = static_cast<size_t>(facts.width);
-  std::vector<uint8_t> flat(flatten ? width * facts.components : 0);
-  std::vector<uint8_t> cmyk(convert ? width * 4 : 0);
+  std::vector<uint8_t> flat(plan.flatten ? width * facts.components : 0);
+  std::vector<uint8_t> cmyk(plan.convert ? width * 4 : 0);
   std::string samples, alpha_samples;
   decode_image(facts, bytes, [&](const uint8_t* colour, const uint8_t* alpha) {
-    if (pass_through_jpeg) return;  // decoded only to prove it whole
+    if (plan.pass_through_jpeg) return;  // decoded only to prove it whole
     const uint8_t* row = colour;
-    if (flatten && alpha) {  // over white paper: c' = c a + 255 (1 - a)
+    if (plan.flatten && alpha) {  // over white paper: c' = c a + 255 (1 - a)
       for (size_t x = 0; x < width; ++x)
         for (int c = 0; c < facts.components; ++c) {
           const unsigned a = alpha[x];
@@ -240,16 +252,16 @@ std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& fact
         }
       row = flat.data();
     }
-    if (convert) {
+    if (plan.convert) {
       cmsDoTransform(transform.get(), row, cmyk.data(), static_cast<cmsUInt32Number>(width));
       row = cmyk.data();
     }
-    samples.append(reinterpret_cast<const char*>(row), width * out_components);
-    if (smask && alpha) alpha_samples.append(reinterpret_cast<const char*>(alpha), width);
+    samples.append(reinterpret_cast<const char*>(row), width * plan.components);
+    if (plan.smask && alpha) alpha_samples.append(reinterpret_cast<const char*>(alpha), width);
   });
   auto encoded = std::make_shared<EncodedImage>();
-  if (!pass_through_jpeg) encoded->samples = flate(samples);
-  if (smask) encoded->alpha = flate(alpha_samples);
+  if (!plan.pass_through_jpeg) encoded->samples = flate(samples);
+  if (plan.smask) encoded->alpha = flate(alpha_samples);
   return encoded;
 }
 

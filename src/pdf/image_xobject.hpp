@@ -20,6 +20,7 @@ namespace paiban::pdf {
 enum class ImageColourTarget { screen, x4, x1a };
 
 struct EncodedImage;  // a figure's samples as written (image_xobject.cpp)
+struct SamplePlan;    // what they become for the colour target (image_xobject.cpp)
 
 class ImageEmbedder {
  public:
@@ -36,7 +37,7 @@ class ImageEmbedder {
   HPDF_Dict icc_stream(const std::string& profile, int components);
   HPDF_Dict build(const ImageFacts& facts, Md5& hash);
   /// Decodes, converts (X-1a) and compresses the file's samples.
-  std::shared_ptr<const EncodedImage> encode(const ImageFacts& facts,
+  std::shared_ptr<const EncodedImage> encode(const ImageFacts& facts, const SamplePlan& plan,
                                              const std::string& bytes) const;
 
   HpdfDoc& doc_;
