@@ -36,7 +36,8 @@ enum class InputKind { manifest, layout, layout_image, figure };
 /// "manifest", "layout", "layout image", "figure" (the words batch records).
 const char* to_string(InputKind kind);
 
-/// One file a render reads and the SHA-256 (hex) of its content.
+/// One file a render reads and the SHA-256 (hex) of its content (empty when
+/// load_job was not asked for digests).
 struct InputFile {
   InputKind kind = InputKind::manifest;
   std::string path;
@@ -72,11 +73,13 @@ class FileDigests {
 };
 
 /// Reads the manifest and its layout (options.allow_outside and
-/// options.layout_path as render_issue) and hashes every input. Throws
-/// InputError for bad input. `shared` (may be null) remembers the layout's
-/// pictures' digests across jobs.
+/// options.layout_path as render_issue). Throws InputError for bad input.
+/// With `digests`, every input is hashed (a batch's up-to-date check), the
+/// layout's pictures once per `digests`; without, the inputs are listed with
+/// empty digests: a render alone needs none, and hashing its figures was 5 %
+/// of one.
 Job load_job(const std::string& manifest_path, const RenderOptions& options,
-             FileDigests* shared = nullptr);
+             FileDigests* digests = nullptr);
 
 struct RenderResult {
   std::string pdf;  ///< the file's bytes

@@ -82,28 +82,29 @@ std::string FileDigests::of(const std::string& path) {
   return digest;
 }
 
-Job load_job(const std::string& manifest_path, const RenderOptions& options, FileDigests* shared) {
+Job load_job(const std::string& manifest_path, const RenderOptions& options, FileDigests* digests) {
   Job job;
   // Each reader's own checks: a FIFO or a device is refused unopened, a huge
   // file without being read whole.
   std::string manifest = read_input_file(manifest_path, "manifest");
   job.issue = parse_manifest(manifest, manifest_path, {.allow_outside = options.allow_outside});
-  job.inputs.push_back({InputKind::manifest, manifest_path, sha256_hex(manifest)});
+  job.inputs.push_back(
+      {InputKind::manifest, manifest_path, digests ? sha256_hex(manifest) : std::string()});
   manifest = {};
 
   std::string layout_file = find_layout(job.issue.layout, manifest_path, job.issue.layout_where,
                                         options.allow_outside, options.layout_path);
   std::string layout = read_input_file(layout_file, "layout");
   job.layout = parse_layout(layout, layout_file);
-  job.inputs.push_back({InputKind::layout, layout_file, sha256_hex(layout)});
+  job.inputs.push_back(
+      {InputKind::layout, layout_file, digests ? sha256_hex(layout) : std::string()});
 
-  // A layout's pictures recur in every issue set with it; a figure is
-  // usually its issue's own.
+  // A layout's pictures recur in every issue set with it: remembered. A
+  // figure is usually its issue's own: hashed each time.
   for (const std::string& image : layout_image_files(job.layout))
-    job.inputs.push_back(
-        {InputKind::layout_image, image, shared ? shared->of(image) : sha256_file(image)});
+    job.inputs.push_back({InputKind::layout_image, image, digests ? digests->of(image) : ""});
   for (const std::string& figure : figure_files(job.issue))
-    job.inputs.push_back({InputKind::figure, figure, sha256_file(figure)});
+    job.inputs.push_back({InputKind::figure, figure, digests ? sha256_file(figure) : ""});
   return job;
 }
 

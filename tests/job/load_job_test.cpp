@@ -19,7 +19,8 @@ std::vector<std::string> kinds(const Job& job) {
 
 TEST(LoadJob, ListsEveryInputOnceInOrderWithItsDigest) {
   const std::string manifest = source_path("issues/itrade-2024-05/issue.xml");
-  Job job = load_job(manifest, {});
+  FileDigests digests;
+  Job job = load_job(manifest, {}, &digests);
   EXPECT_EQ(job.issue.manifest_path, manifest);
   EXPECT_EQ(job.layout.name, "itrade");
   ASSERT_GE(job.inputs.size(), 5u);
@@ -39,9 +40,24 @@ TEST(LoadJob, AFigureUsedTwiceIsOneInput) {
   write_text(dir / "issue.xml", small_manifest("2017-06-22", "文字。",
                                                "<figure src=\"logo.png\" width=\"0.2\"/>"
                                                "<figure src=\"logo.png\" width=\"0.3\"/>"));
-  Job job = load_job((dir / "issue.xml").string(), {});
+  FileDigests digests;
+  Job job = load_job((dir / "issue.xml").string(), {}, &digests);
   EXPECT_EQ(kinds(job), (std::vector<std::string>{"manifest", "layout", "figure"}));
   EXPECT_EQ(job.inputs[2].digest, sha256_hex(tiny_png(false)));
+}
+
+TEST(LoadJob, WithoutDigestsListsTheSameInputsUnhashed) {
+  // A render alone hashes nothing: only a batch's up-to-date check reads digests.
+  const std::string manifest = source_path("issues/itrade-2024-05/issue.xml");
+  FileDigests digests;
+  const Job hashed = load_job(manifest, {}, &digests);
+  const Job plain = load_job(manifest, {});
+  ASSERT_EQ(plain.inputs.size(), hashed.inputs.size());
+  for (size_t i = 0; i < plain.inputs.size(); ++i) {
+    EXPECT_EQ(plain.inputs[i].path, hashed.inputs[i].path);
+    EXPECT_EQ(plain.inputs[i].kind, hashed.inputs[i].kind);
+    EXPECT_EQ(plain.inputs[i].digest, "") << plain.inputs[i].path;
+  }
 }
 
 TEST(LoadJob, BadInputThrowsAtItsLocation) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "job/sha256.hpp"
 #include "paiban/issue.hpp"
@@ -84,8 +85,11 @@ std::vector<InputStamp> Freshness::font_stamps(
 Stamp Freshness::stamp(const Job& job) {
   Stamp stamp;
   stamp.inputs = fixed_;
-  for (const InputFile& input : job.inputs)
+  for (const InputFile& input : job.inputs) {
+    if (input.digest.empty())
+      throw std::logic_error("batch: " + input.path + " was loaded without its digest");
     stamp.inputs.push_back({to_string(input.kind), input.path, input.digest});
+  }
   for (InputStamp& font : font_stamps(job.layout.path, job.issue.lang, font_requests(job.layout)))
     stamp.inputs.push_back(std::move(font));
 

@@ -22,7 +22,8 @@ TEST(BatchFreshness, StampsTheJobAsLoaded) {
   const fs::path manifest = dir / "issue.xml";
   const std::string loaded = small_manifest("2017-06-15", "第一期的文字。");
   write_text(manifest, loaded);
-  Job job = load_job(manifest.string(), {});
+  FileDigests digests;
+  Job job = load_job(manifest.string(), {}, &digests);
   write_text(manifest, small_manifest("2017-06-15", "改过的文字。"));  // changed after loading
 
   batch::Freshness freshness({}, FontCache::shared());
