@@ -1,9 +1,11 @@
 // Stage: Document -> PDF bytes (libharu object layer, hb-subset fonts).
 #pragma once
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "paiban/document.hpp"
 #include "paiban/fonts.hpp"
@@ -24,6 +26,10 @@ struct PdfOptions {
   /// is an error. Without it the file claims PDF/UA-1 only when it holds.
   bool pdfua = false;
   bool pdfa = false;  ///< PDF/A-2u (--pdfa): archival; with print also PDF/X
+  /// Threads the writer may use, its caller's included (faces are subset
+  /// beside the figures' encoding). A batch that keeps every core busy with
+  /// issues gives 1. Never changes the output.
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 };
 
 /// Whether the document as laid out can be PDF/UA-1: tagged, with an

@@ -86,7 +86,8 @@ HPDF_Dict font_descriptor(HpdfDoc& doc, const FaceInfo& info, const FontSubset& 
   // Required but unused by renderers of embedded fonts; a regular weight's typical value.
   doc.add_number(fd, "StemV", info.weight >= 600 ? 140 : 80);
 
-  HPDF_Dict file = doc.new_stream(subset.program, compress);
+  HPDF_Dict file = !subset.program_flate.empty() ? doc.new_flate_stream(subset.program_flate)
+                                                  : doc.new_stream(subset.program, compress);
   if (subset.cff) {
     doc.add_name(file, "Subtype", "CIDFontType0C");
     doc.add(fd, "FontFile3", file);
@@ -135,7 +136,7 @@ EmbeddedFont embed_font(HpdfDoc& doc, const FaceInfo& info, const FontSubset& su
     HPDF_Array descendants = doc.new_array();
     doc.push(descendants, cid_font);
     doc.add(font, "DescendantFonts", descendants);
-    if (!to_unicode) to_unicode = doc.new_stream(tounicode_cmap(text_of_code), compress);
+    if (!to_unicode) to_unicode = doc.new_stream(tounicode_cmap(text_of_code), compress, FlateEffort::tables);
     doc.add(font, "ToUnicode", to_unicode);
     return font;
   };

@@ -24,6 +24,9 @@ struct FontSubset {
   bool cff = false;                      ///< program is a bare CFF table (CIDFontType0)
   bool cid_keyed = false;                ///< CFF: has ROS; codes are CIDs
   std::string program;                   ///< the CFF table, or a whole TrueType file
+  /// `program` Flate-compressed ahead of embedding (on the thread that
+  /// subset it); empty when the writer compresses nothing.
+  std::string program_flate;
   std::string tag;                       ///< "ABCDEF", from a hash of the glyph set
   std::map<uint32_t, uint16_t> code_of;  ///< original glyph id -> 2-byte code
   std::map<uint16_t, int> width_of;      ///< code -> advance in 1/1000 em (as in /W)

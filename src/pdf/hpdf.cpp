@@ -33,9 +33,9 @@ HPDF_Dict HpdfDoc::new_dict(bool indirect) {
   return dict;
 }
 
-HPDF_Dict HpdfDoc::new_stream(std::string_view data, bool compress) {
+HPDF_Dict HpdfDoc::new_stream(std::string_view data, bool compress, FlateEffort effort) {
+  if (compress) return new_flate_stream(flate(data, effort));
   HPDF_Dict dict = checked(HPDF_DictStream_New(mmgr(), xref()), "creating a stream");
-  if (compress) dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   if (!data.empty())
     check(HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
                             static_cast<HPDF_UINT>(data.size())),
@@ -56,6 +56,18 @@ HPDF_Dict HpdfDoc::new_flate_stream(std::string_view compressed) {
   HPDF_Dict dict = new_stream(compressed, false);
   dict->write_fn = write_flate_filter;
   return dict;
+}
+
+void HpdfDoc::write_content(HPDF_Page page, std::string_view ops, bool compress) {
+  // Re-read the stream's dictionary: libharu may replace it. The document's
+  // own compression is off, so libharu writes these bytes as they are.
+  HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
+  const std::string compressed = compress ? flate(ops) : std::string();
+  const std::string_view bytes = compress ? std::string_view(compressed) : ops;
+  check(HPDF_Stream_Write(contents->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size())),
+        "writing a page's content stream");
+  if (compress) contents->write_fn = write_flate_filter;
 }
 
 HPDF_Array HpdfDoc::new_array() { return checked(HPDF_Array_New(mmgr()), "creating an array"); }
@@ -110,14 +122,6 @@ HPDF_Array HpdfDoc::box(double x0, double y0, double x1, double y1) {
   HPDF_Array array = new_array();
   for (double v : {x0, y0, x1, y1}) push_real(array, v);
   return array;
-}
-
-void HpdfDoc::write_content(HPDF_Page page, std::string_view ops) {
-  // Re-read the stream pointer each time: libharu may replace it.
-  HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
-  check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
-                          static_cast<HPDF_UINT>(ops.size())),
-        "writing a page's content stream");
 }
 
 std::string HpdfDoc::save() {

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "pdf/flate.hpp"
+
 namespace paiban::pdf {
 
 /// Owns an HPDF_Doc. libharu's errors are sticky (after one, every call
@@ -37,8 +39,10 @@ class HpdfDoc {
 
   // Object-layer helpers; each throws on failure.
   HPDF_Dict new_dict(bool indirect);
-  /// A stream object (always indirect); Flate-compressed when `compress`.
-  HPDF_Dict new_stream(std::string_view data, bool compress);
+  /// A stream object (always indirect); Flate-compressed (by paiban, not
+  /// libharu) when `compress`.
+  HPDF_Dict new_stream(std::string_view data, bool compress,
+                       FlateEffort effort = FlateEffort::bulk);
   /// A stream of data already Flate-compressed (/Filter /FlateDecode,
   /// written as it is): figures compressed once and shared across documents.
   HPDF_Dict new_flate_stream(std::string_view compressed);
@@ -61,8 +65,9 @@ class HpdfDoc {
   /// [x0 y0 x1 y1] as reals.
   HPDF_Array box(double x0, double y0, double x1, double y1);
 
-  /// Appends raw operators to a page's content stream.
-  void write_content(HPDF_Page page, std::string_view ops);
+  /// Sets a page's content stream to `ops`, Flate-compressed when
+  /// `compress`. Once per page: the stream is written whole.
+  void write_content(HPDF_Page page, std::string_view ops, bool compress);
 
   /// Saves the document into memory and returns the bytes.
   std::string save();

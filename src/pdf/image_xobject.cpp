@@ -150,21 +150,32 @@ HPDF_Dict ImageEmbedder::icc_stream(const std::string& profile, int components) 
   return stream;
 }
 
+void ImageEmbedder::encode_ahead(const ImageFacts& facts) { prepare(facts); }
+
+const ImageEmbedder::Prepared& ImageEmbedder::prepare(const ImageFacts& facts) {
+  if (auto it = prepared_.find(facts.path); it != prepared_.end()) return it->second;
+  Prepared prepared;
+  prepared.bytes = read_image_file(facts);
+  const SamplePlan plan = plan_samples(facts, target_);
+  std::string key = std::to_string(static_cast<int>(target_)) + ' ' +
+                    (plan.convert ? output_profile_ : std::string()) + '\n' + prepared.bytes;
+  prepared.encoded = encoded_images().find(key);
+  if (!prepared.encoded) {
+    prepared.encoded = encode(facts, plan, prepared.bytes);
+    encoded_images().add(std::move(key), prepared.encoded);
+  }
+  return prepared_.emplace(facts.path, std::move(prepared)).first->second;
+}
+
 HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
-  const std::string bytes = read_image_file(facts);
+  const Prepared& prepared = prepare(facts);
+  const std::string& bytes = prepared.bytes;
+  const EncodedImage* encoded = prepared.encoded.get();
   const SamplePlan plan = plan_samples(facts, target_);
 
   // The file identifier covers the file and what its colours are made into.
   hash.update(bytes);
   if (plan.convert) hash.update("to CMYK through " + output_profile_);
-
-  std::string key = std::to_string(static_cast<int>(target_)) + ' ' +
-                    (plan.convert ? output_profile_ : std::string()) + '\n' + bytes;
-  std::shared_ptr<const EncodedImage> encoded = encoded_images().find(key);
-  if (!encoded) {
-    encoded = encode(facts, plan, bytes);
-    encoded_images().add(std::move(key), encoded);
-  }
 
   HPDF_Dict image;
   if (plan.pass_through_jpeg) {

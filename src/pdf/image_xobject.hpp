@@ -33,7 +33,18 @@ class ImageEmbedder {
   /// into `hash`. Throws ImageError when the file is damaged.
   HPDF_Dict xobject(const ImageFacts& facts, Md5& hash);
 
+  /// Reads the figure file and encodes its samples now, so that xobject()
+  /// later only embeds them: the writer does this while its faces are
+  /// subset on other threads. Throws ImageError when the file is damaged.
+  void encode_ahead(const ImageFacts& facts);
+
  private:
+  /// A figure file as read and encoded, once per document.
+  struct Prepared {
+    std::string bytes;
+    std::shared_ptr<const EncodedImage> encoded;
+  };
+  const Prepared& prepare(const ImageFacts& facts);
   HPDF_Dict icc_stream(const std::string& profile, int components);
   HPDF_Dict build(const ImageFacts& facts, Md5& hash);
   /// Decodes, converts (X-1a) and compresses the file's samples.
@@ -44,6 +55,7 @@ class ImageEmbedder {
   ImageColourTarget target_;
   std::string output_profile_;
   std::map<std::string, HPDF_Dict> by_path_;
+  std::map<std::string, Prepared> prepared_;  // by path
   std::map<std::string, HPDF_Dict> icc_by_content_;
 };
 

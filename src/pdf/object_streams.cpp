@@ -282,7 +282,7 @@ std::string pack_objects(std::string_view pdf) {
       body += '\n';
     }
     index.back() = '\n';
-    const std::string data = flate(index + body);
+    const std::string data = flate(index + body, FlateEffort::tables);
     entries.resize(next_number);
     entries[stream_number] = {1, out.size(), 0};
     out += std::to_string(stream_number) + " 0 obj\n<< /Type /ObjStm /N " +
@@ -313,7 +313,7 @@ std::string pack_objects(std::string_view pdf) {
     for (int i = 0; i < columns; ++i) rows += static_cast<char>(row[i] - previous[i]);
     previous = row;
   }
-  const std::string data = flate(rows);
+  const std::string data = flate(rows, FlateEffort::tables);
   out += std::to_string(xref_number) + " 0 obj\n<< /Type /XRef /Size " +
          std::to_string(next_number) + " /W [ 1 " + std::to_string(w2) + " 2 ]\n" +
          trailer_entries(classic.trailer_dictionary) +

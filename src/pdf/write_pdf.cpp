@@ -1,5 +1,7 @@
 // write_pdf: Document -> PDF bytes. Order matters: codes are known only
-// after subsetting, so fonts are subset first, then pages are written.
+// after subsetting, so fonts are subset first, then pages are written. The
+// faces are subset on background threads while this one sets up the
+// document and encodes the figures: each is about a third of a render.
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -9,8 +11,10 @@
 #include <stdexcept>
 
 #include "paiban/pdf.hpp"
+#include "common/background_tasks.hpp"
 #include "common/utf8.hpp"
 #include "pdf/content_stream.hpp"
+#include "pdf/flate.hpp"
 #include "pdf/font_embedding.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/hpdf.hpp"
@@ -91,8 +95,13 @@ class Writer {
   std::string run() {
     validate();
     collect_glyphs();
-    subset_fonts();
-    setup();
+    {
+      BackgroundTasks subsets = start_subsets();
+      setup();
+      encode_figures_ahead();
+      subsets.wait();
+    }
+    finish_subsets();
     embed_fonts();
     add_colour_profiles();
     write_pages();
@@ -198,9 +207,28 @@ class Writer {
     return decode_utf8("page " + std::to_string(link.target_page + 1));
   }
 
-  void subset_fonts() {
+  // Each face's subset, and its program compressed, as an independent task:
+  // the largest glyph sets first, so the longest task does not start last.
+  BackgroundTasks start_subsets() {
+    subset_order_.clear();
+    for (auto& entry : faces_) subset_order_.push_back(&entry);
+    std::stable_sort(subset_order_.begin(), subset_order_.end(), [](auto* a, auto* b) {
+      return a->second.glyphs.size() > b->second.glyphs.size();
+    });
+    const unsigned threads = options_.threads > 1 ? options_.threads - 1 : 0;
+    return BackgroundTasks(
+        subset_order_.size(),
+        [this](size_t i) {
+          auto& [face, use] = *subset_order_[i];
+          use.subset = pdf::subset_face(fonts_, face, use.glyphs);
+          if (options_.compress) use.subset.program_flate = pdf::flate(use.subset.program);
+        },
+        threads);
+  }
+
+  // What depends on the subsets, in face order (the file ID hashes them).
+  void finish_subsets() {
     for (auto& [face, use] : faces_) {
-      use.subset = pdf::subset_face(fonts_, face, use.glyphs);
       for (const auto& [glyph, text] : use.text_of_glyph)
         use.text_of_code.emplace(use.subset.code_of.at(glyph), text);
       // PDF/A-2u and PDF/UA want every code mapped to Unicode. A glyph that
@@ -214,10 +242,23 @@ class Writer {
     }
   }
 
+  // The figures' samples, decoded and compressed into the per-process cache
+  // while the faces are subset; write_pages then only embeds them.
+  void encode_figures_ahead() {
+    for (const Page& page : document_.pages)
+      for (const PageImage& placed : page.images) {
+        try {
+          images_->encode_ahead(placed.facts);
+        } catch (const ImageError&) {
+          // reported, with its figure's place, when write_pages embeds it
+        }
+      }
+  }
+
   void setup() {
     HPDF_Doc pdf = doc_.get();
-    doc_.check(HPDF_SetCompressionMode(pdf, options_.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE),
-               "setting compression");
+    // paiban compresses every stream itself (pdf/flate): libharu only copies.
+    doc_.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE), "setting compression");
     frame_ = pdf::page_frame(document_.geometry, options_.print);
     const auto target = !options_.print                         ? pdf::ImageColourTarget::screen
                         : options_.standard == PdfStandard::x1a ? pdf::ImageColourTarget::x1a
@@ -349,7 +390,7 @@ class Writer {
       // which Ghostscript and MuPDF reject: give it a harmless operator pair.
       if (ops.empty()) ops = "q Q\n";
       hash_.update(ops);
-      doc_.write_content(p, ops);
+      doc_.write_content(p, ops, options_.compress);
       pages_.push_back(p);
     }
   }
@@ -444,6 +485,7 @@ class Writer {
   pdf::Md5 hash_;
   pdf::PageFrame frame_;
   std::map<FaceId, FaceUsage> faces_;  // ordered: object numbers do not depend on hashing
+  std::vector<std::pair<const FaceId, FaceUsage>*> subset_order_;  // largest glyph set first
   std::string output_profile_;  // print: the CMYK output intent's file
   pdf::ColourOutput colours_;
   std::vector<HPDF_Array> spot_spaces_;  // by Cmyk::spot

@@ -26,6 +26,19 @@ TEST(PdfWriter, StartsWithHeaderAndIsDeterministic) {
   EXPECT_NE(a.find("/ID ["), std::string::npos);
 }
 
+// The faces are subset on background threads: how many must never show.
+TEST(PdfWriter, WriterThreadsNeverChangeTheBytes) {
+  Document d = sample_document();
+  PdfOptions one;
+  one.threads = 1;
+  const std::string alone = write_pdf(d, FontCache::shared(), one);
+  for (unsigned threads : {2u, 3u, 8u}) {
+    PdfOptions many;
+    many.threads = threads;
+    EXPECT_EQ(write_pdf(d, FontCache::shared(), many), alone) << threads << " threads";
+  }
+}
+
 TEST(PdfWriter, DifferentContentGivesDifferentId) {
   Document d = sample_document();
   std::string a = write_pdf(d, FontCache::shared(), {});

@@ -149,7 +149,10 @@ BatchSummary run_batch(const std::vector<BatchItem>& items, const BatchOptions& 
   summary.jobs = jobs;
   progress.started(items.size(), jobs);
 
-  BatchRun run{options, fonts, batch::Freshness(options.render, fonts), {}};
+  // Issues on every core already: each one's writer keeps to its thread.
+  BatchOptions tuned = options;
+  if (jobs > 1) tuned.render.pdf.threads = 1;
+  BatchRun run{tuned, fonts, batch::Freshness(tuned.render, fonts), {}};
   std::atomic<size_t> next{0}, done{0};
   auto worker = [&] {
     // Issues are handed out one at a time: their sizes vary too much for fixed slices.
