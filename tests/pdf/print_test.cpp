@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "paiban/image.hpp"
+#include "pdf/pdfx.hpp"
 #include "pdf_test_support.hpp"
 
 namespace paiban {
@@ -67,6 +68,22 @@ TEST(PdfPrint, X4HasIntentVersionAndXmp) {
   EXPECT_NE(pdf.find("<rdf:li xml:lang=\"x-default\">社区通讯 第1期</rdf:li>"), std::string::npos);
   EXPECT_TRUE(std::regex_search(pdf, std::regex("<xmpMM:DocumentID>uuid:[0-9a-f-]{36}<")));
   EXPECT_NE(pdf.find("<xmp:CreateDate>2024-05-01T00:00:00Z</xmp:CreateDate>"), std::string::npos);
+}
+
+// libharu's loader stored the output profile as it is (121 KB of the
+// default 431 KB print seed); paiban compresses it (95 KB), bytes intact.
+TEST(PdfPrint, TheOutputProfileIsCompressedAndWhole) {
+  if (!have_tool("qpdf")) GTEST_SKIP() << "qpdf not installed";
+  const std::string pdf = write_pdf(sample_document(), FontCache::shared(), print_options());
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(pdf, m, std::regex(R"(<<[^<>]*/Alternate\s*/DeviceCMYK[^<>]*>>)")));
+  EXPECT_NE(m.str().find("/FlateDecode"), std::string::npos) << m.str();
+
+  std::ifstream file(pdf::find_cmyk_profile(""), std::ios::binary);
+  const std::string profile{std::istreambuf_iterator<char>(file), {}};
+  ASSERT_GT(profile.size(), 128u);
+  EXPECT_NE(qdf_of(pdf).find(profile), std::string::npos) << "the profile's bytes changed";
+  EXPECT_EQ(pdf.find(profile.substr(128, 256)), std::string::npos) << "stored uncompressed";
 }
 
 TEST(PdfPrint, X1aIsPdf14) {
