@@ -1,27 +1,28 @@
 // SHA-256 (FIPS 180-4): content hashes of a render's inputs (Job) and of a
-// batch's outputs.
-// Small and self-contained so paiban needs no crypto library.
+// batch's outputs, through OpenSSL's libcrypto (SHA extensions where the CPU
+// has them: a batch hashes every PDF it writes).
 #pragma once
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+
+struct evp_md_ctx_st;
 
 namespace paiban {
 
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
   void update(std::string_view bytes);
   /// 64 lowercase hex digits; the object is spent afterwards.
   std::string hex_digest();
 
  private:
-  void compress(const uint8_t* block);
-  std::array<uint32_t, 8> state_;
-  std::array<uint8_t, 64> buffer_{};
-  size_t buffered_ = 0;
-  uint64_t length_ = 0;  // bytes
+  evp_md_ctx_st* context_;
 };
 
 /// The hex digest of `bytes`.
