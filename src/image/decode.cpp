@@ -137,7 +137,10 @@ void decode_png(std::string_view bytes, const ImageFacts& facts, const ImageRowS
   if (!errors.warning.empty()) throw ImageError(errors.warning);
 }
 
-void decode_jpeg(std::string_view bytes, const ImageFacts& facts, const ImageRowSink& sink) {
+// `sink` null: the file is only checked whole, at 1/8 scale. libjpeg still
+// reads every entropy-coded block (where damage shows) but computes each
+// block's mean alone, not its 64 samples.
+void decode_jpeg(std::string_view bytes, const ImageFacts& facts, const ImageRowSink* sink) {
   jpeg_decompress_struct jpeg{};
   JpegErrors errors;
   jpeg.err = jpeg_std_error(&errors.manager);
@@ -158,15 +161,21 @@ void decode_jpeg(std::string_view bytes, const ImageFacts& facts, const ImageRow
   jpeg.out_color_space = facts.colour == ImageColour::gray  ? JCS_GRAYSCALE
                          : facts.colour == ImageColour::rgb ? JCS_RGB
                                                             : JCS_CMYK;
+  if (!sink) {
+    jpeg.scale_num = 1;
+    jpeg.scale_denom = 8;
+    jpeg.do_fancy_upsampling = FALSE;
+  }
   jpeg_start_decompress(&jpeg);
   if (jpeg.output_components != facts.components) ERREXIT(&jpeg, JERR_BAD_J_COLORSPACE);
   row.resize(static_cast<size_t>(jpeg.output_width) * jpeg.output_components);
   JSAMPROW rows[1] = {row.data()};
   while (jpeg.output_scanline < jpeg.output_height) {
     jpeg_read_scanlines(&jpeg, rows, 1);
+    if (!sink) continue;
     if (facts.adobe_inverted)
       for (JSAMPLE& sample : row) sample = static_cast<JSAMPLE>(255 - sample);
-    sink(row.data(), nullptr);
+    (*sink)(row.data(), nullptr);
   }
   jpeg_finish_decompress(&jpeg);
   jpeg_destroy_decompress(&jpeg);
@@ -187,7 +196,14 @@ void decode_image(const ImageFacts& facts, std::string_view bytes, const ImageRo
   if (facts.kind == ImageKind::png)
     decode_png(bytes, facts, sink);
   else
-    decode_jpeg(bytes, facts, sink);
+    decode_jpeg(bytes, facts, &sink);
+}
+
+void check_image_whole(const ImageFacts& facts, std::string_view bytes) {
+  if (facts.kind == ImageKind::png)
+    decode_png(bytes, facts, [](const uint8_t*, const uint8_t*) {});
+  else
+    decode_jpeg(bytes, facts, nullptr);
 }
 
 }  // namespace paiban

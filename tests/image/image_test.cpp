@@ -122,5 +122,40 @@ TEST(ImageFacts, RefusalsSayWhy) {
   EXPECT_THROW(decode(facts), ImageError);
 }
 
+// A JPEG embedded as it is is checked, not decoded: at 1/8 scale, which
+// still reads every block, so damage is found as a full decode finds it.
+TEST(ImageFacts, CheckingAJpegWholeFindsWhatDecodingFinds) {
+  for (const std::string& path : {data("rgb-icc.jpg"), data("cmyk-icc.jpg"),
+                                   data("late-frame.jpg"), hardening("photo.jpg")}) {
+    const ImageFacts facts = read_image_facts(path);
+    const std::string bytes = read_image_file(facts);
+    EXPECT_NO_THROW(check_image_whole(facts, bytes)) << path;
+
+    auto verdict = [&](const std::string& damaged, bool check) {
+      try {
+        if (check)
+          check_image_whole(facts, damaged);
+        else
+          decode_image(facts, damaged, [](const uint8_t*, const uint8_t*) {});
+      } catch (const ImageError& error) {
+        return std::string(error.what());
+      }
+      return std::string("whole");
+    };
+    // Cut inside the entropy-coded data: libjpeg reports the early end.
+    const std::string cut = bytes.substr(0, bytes.size() - (bytes.size() - bytes.rfind("\xFF\xDA")) / 2);
+    EXPECT_NE(verdict(cut, true), "whole") << path;
+    EXPECT_EQ(verdict(cut, true), verdict(cut, false)) << path;
+    // A marker where block data should be: "corrupt JPEG data".
+    std::string marked = bytes;
+    const size_t scan = bytes.rfind("\xFF\xDA") + 20;
+    ASSERT_LT(scan + 2, marked.size() - 2) << path;
+    marked[scan] = '\xFF';
+    marked[scan + 1] = '\xD3';  // RST3, out of place
+    EXPECT_NE(verdict(marked, true), "whole") << path;
+    EXPECT_NE(verdict(marked, false), "whole") << path;
+  }
+}
+
 }  // namespace
 }  // namespace paiban
