@@ -5,7 +5,12 @@ one-column audit measures each column on its own.  Column sets are found by
 their drawn column rules: vertical strokes of RULE_WIDTH (default 0.5 pt, the
 layout's default `rule`; a quote's bar or a box's border, drawn at another
 width, is not a column rule).  Pieces: [what spans above a set + its first
-column], [its second column], ..., [what spans below the last set].  Text runs
+column], [its second column], ..., [what spans below the last set]; a framed
+box in a column (a painted rectangle: its background or border) cuts its
+column into [above the box], [the box], [below it], as its lines have a
+measure of their own; and what spans the page is read where the content
+stream has it (a figure at the page's foot amid the first column's text goes
+with that column's piece, not after every column).  Text runs
 (Tm + TJ, as paiban writes them) outside a piece are emptied; running heads
 and page numbers (above TOP and below BOTTOM, pt from the page's top; by
 default itrade's text area) stay on every piece.
@@ -44,6 +49,7 @@ import sys
 import fitz
 
 STROKE = re.compile(rb"([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l S")
+FRAME = re.compile(rb"(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re [BbfS]\*?(?: Q)?$")
 
 
 def column_sets(content, h, rule_width):
@@ -67,6 +73,39 @@ def column_sets(content, h, rule_width):
     for s in sets:
         s[2].sort()
     return sorted(sets)
+
+
+def frames(content, h):
+    """(left, right, top, bottom) of each painted rectangle, from the page's
+    top: a box's or a quote's frame (the cover's bands stand on pages
+    without columns)."""
+    out = []
+    for line in content.split(b"\n"):
+        m = FRAME.search(line)
+        if m:
+            x, y, w, fh = (float(v) for v in m.groups())
+            out.append((min(x, x + w), max(x, x + w), h - max(y, y + fh), h - min(y, y + fh)))
+    return out
+
+
+def cut_at_frames(column, page_frames):
+    """A column's box (left, right, top, bottom, move) cut at each frame that
+    stands in it: the parts above, inside and below each frame, top-down.  A
+    framed box is set to a measure of its own, inset by its padding, so it is
+    read as a piece of its own as a column is: with a column's few lines beside
+    it, its lines would give the piece their edge."""
+    a, b, top, bottom, dx = column
+    inside = sorted(f for f in page_frames
+                    if a <= f[0] and f[1] <= b and top <= f[2] and f[3] <= bottom)
+    parts, y = [], top
+    for _, _, f_top, f_bottom in inside:
+        if f_top < y:
+            continue  # within a frame already cut
+        parts.append((a, b, y, f_top - 0.01, dx))
+        parts.append((a, b, f_top, f_bottom, dx))
+        y = f_bottom + 0.01
+    parts.append((a, b, y, bottom, dx))
+    return parts
 
 
 def run_starts(content, h):
@@ -129,6 +168,44 @@ def column_tails(page, h, sets, area_top, area_bottom):
     return tails
 
 
+def follow_stream_order(pieces, starts, area_top, area_bottom):
+    """The pieces with each region outside the sets (above, between or below
+    them: what spans the page) where the content stream reads it.  By default
+    a region goes with the first column of the set below it, or makes the
+    last piece; but a figure at the page's foot or top is painted where the
+    manifest has it, amid a column's text ("a page-foot figure's caption"
+    after the first column's paragraph), and there it must be read.  So a
+    region whose first run follows, in the stream, a run of another piece
+    than the one before its own goes into that piece."""
+    def piece_of(x, y):
+        for k, piece in enumerate(pieces):
+            for box in piece:
+                a, b, c, d, _ = box
+                if a <= x < b and c <= y <= d:
+                    return k, box[4] == 0.0 and a == -1e9 and b == 1e9
+        return None, False
+    read = [piece_of(x, y) for x, y in starts if area_top <= y <= area_bottom]
+    moves = {}  # region's piece -> piece the stream reads it in
+    previous = None
+    for k, region in read:
+        if k is None:
+            continue
+        if region and k not in moves and previous is not None and previous != k:
+            expected = k - 1  # the piece read before the region's own
+            if previous != expected:
+                moves[k] = previous
+        if not region:
+            previous = k
+    if not moves:
+        return pieces
+    out = [list(piece) for piece in pieces]
+    for k, into in sorted(moves.items(), reverse=True):
+        region = [box for box in out[k] if box[0] == -1e9 and box[1] == 1e9 and box[4] == 0.0]
+        out[into].extend(region)
+        out[k] = [box for box in out[k] if box not in region]
+    return [piece for piece in out if piece]
+
+
 def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
     doc = fitz.open(src_path)
     n = doc.page_count
@@ -148,18 +225,22 @@ def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
         content = b"".join(doc.xref_stream(x) for x in doc[pno].get_contents())
         pieces = []  # each: a list of (x0, x1, y0, y1, dx): boxes where runs start, their move
         tails = column_tails(doc[pno], h, sets, area_top, area_bottom)
+        page_frames = frames(content, h)
         tail_move = (len(sets[0][2]) * (sets[0][2][1] - sets[0][2][0] if len(sets[0][2]) > 1
                                         else pitch2 or 0.0))
         above = 0.0
         for top, bottom, xs in sets:
             pitch = xs[1] - xs[0] if len(xs) > 1 else pitch2 or 0.0
             edges = [-1e9] + xs + [1e9]
-            cols = [(edges[k], edges[k + 1], top - 1, bottom + 1, (len(xs) - k) * pitch)
+            cols = [cut_at_frames((edges[k], edges[k + 1], top - 1, bottom + 1, (len(xs) - k) * pitch),
+                                  page_frames)
                     for k in range(len(edges) - 1)]
-            pieces.append([(-1e9, 1e9, above, top - 1, 0.0), cols[0]])
-            pieces.extend([c] for c in cols[1:])
+            pieces.append([(-1e9, 1e9, above, top - 1, 0.0), cols[0][0]])
+            pieces.extend([part] for part in cols[0][1:])
+            pieces.extend([part] for col in cols[1:] for part in col)
             above = bottom + 1
         pieces.append([(-1e9, 1e9, above, 1e9, 0.0)])
+        pieces = follow_stream_order(pieces, starts, area_top, area_bottom)
         for piece in pieces:
             def move(x, y):
                 """How far a run starting at (x, y) moves, or None: not in the piece."""

@@ -89,22 +89,6 @@ std::vector<Case> cases() {
 /// the split measures wrongly, or what two columns cannot give that text.
 const std::map<std::string, std::map<std::string, std::string>>& known_failures() {
   static const std::map<std::string, std::map<std::string, std::string>> known = {
-      // The split cuts a page into [above the columns + the first column],
-      // [the second column], [below the columns]: a photo at the page's
-      // foot (place="bottom") lands in the last piece, so its caption reads
-      // after both columns' text, which follows it in the manifest. The
-      // unsplit render's text order passes.
-      {"issue_itrade_2024_05",
-       {{"text_fidelity",
-         "a page-foot figure's caption read after the columns above it "
-         "(split artefact)"}}},
-      // The audit takes a page's right edge from its most common line end;
-      // the piece holding the second column of the box's page has two
-      // lines of the column and three of its box (framed, 9.5 pt narrower),
-      // so the box's edge wins and the column's full line reads as 9.5 pt
-      // too long.
-      {"sample",
-       {{"ragged_lines", "a column's line beside a box's narrower lines (split artefact)"}}},
       // Python FAQ: URLs and long Latin words in a 227 pt column leave
       // lines loose (0.42 em at worst) and one URL wider than the column.
       {"issue_tech_python_faq",
