@@ -18,7 +18,10 @@ default itrade's text area) stay on every piece.
 A set whose text all stands in its first column (the two last lines of an
 article carried over to a page, kept together) has no rule; its lines, at
 the top of a region outside the found sets, ending within the first column
-and no larger than body text, are cut as a first column too.
+and no larger than body text, are cut as a first column too; and so is a
+page with no rule at all whose lines all end within a first column (as far
+from the text's left edge as on a page with columns) in body size or
+smaller: an article's last lines, kept together, carried over alone.
 
 Each column's text is moved sideways onto the last column's place, so that
 every column ends at the text area's right edge, as one-column text does:
@@ -168,6 +171,49 @@ def column_tails(page, h, sets, area_top, area_bottom):
     return tails
 
 
+def page_lines(page):
+    """(baseline from the top, left, right, largest size) of each text line."""
+    lines = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            spans = [sp for sp in line["spans"] if sp["text"].strip()]
+            if spans:
+                lines.append((spans[0]["origin"][1], line["bbox"][0], line["bbox"][2],
+                              max(sp["size"] for sp in spans)))
+    return lines
+
+
+def first_column_facts(page, sets):
+    """(the first rule's distance from the first column's left edge, the most
+    common size of the lines in the columns) of a page with columns, or None."""
+    lines = [ln for ln in page_lines(page) if any(t - 1 <= ln[0] <= b + 1 for t, b, _ in sets)]
+    first = [ln for ln in lines if ln[2] < sets[0][2][0]]
+    if not first:
+        return None
+    sizes = collections.Counter(round(ln[3], 1) for ln in lines)
+    return sets[0][2][0] - min(ln[1] for ln in first), sizes.most_common(1)[0][0]
+
+
+def first_column_page(page, area_top, area_bottom, usual):
+    """How far to move a page without a column rule whose text all stands in
+    its first column (the last lines of an article, kept together, and its
+    source line, on a page of their own), or None: every line in the text
+    area ends left of where the first rule stands on pages with columns
+    (as far from the text's left edge), in body size or smaller.  `usual`:
+    (that distance, the move of a first column there, the body size), or
+    None."""
+    if usual is None:
+        return None
+    rule_offset, move, body = usual
+    lines = [ln for ln in page_lines(page) if area_top <= ln[0] <= area_bottom]
+    if not lines or not any(abs(ln[3] - body) < 0.05 for ln in lines):
+        return None
+    rule_x = min(ln[1] for ln in lines) + rule_offset
+    if all(ln[2] < rule_x and ln[3] <= body + 0.05 for ln in lines):
+        return move
+    return None
+
+
 def follow_stream_order(pieces, starts, area_top, area_bottom):
     """The pieces with each region outside the sets (above, between or below
     them: what spans the page) where the content stream reads it.  By default
@@ -216,18 +262,34 @@ def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
         content = b"".join(doc.xref_stream(x) for x in page.get_contents())
         pages.append((h, column_sets(content, h, rule_width), run_starts(content, h)))
     pitch2 = two_column_pitch(pages)
+    usual_first_column = {}  # page parity -> (first rule from the left edge, a first column's move, body size)
+    for pno, (h, sets, _) in enumerate(pages):
+        if sets and pno % 2 not in usual_first_column:
+            xs = sets[0][2]
+            facts = first_column_facts(doc[pno], sets)
+            if facts:
+                usual_first_column[pno % 2] = (
+                    facts[0], len(xs) * (xs[1] - xs[0] if len(xs) > 1 else pitch2 or 0.0), facts[1])
     order = []  # (page index in doc, page cut from) of the pieces, in reading order
     for pno in range(n):
         h, sets, starts = pages[pno]
-        if not sets:
-            order.append((pno, pno))
-            continue
         content = b"".join(doc.xref_stream(x) for x in doc[pno].get_contents())
         pieces = []  # each: a list of (x0, x1, y0, y1, dx): boxes where runs start, their move
-        tails = column_tails(doc[pno], h, sets, area_top, area_bottom)
+        tails = set()
+        if not sets:
+            # the other side's when no page of its own side has columns
+            tail_move = first_column_page(doc[pno], area_top, area_bottom,
+                                          usual_first_column.get(pno % 2,
+                                                                 usual_first_column.get(1 - pno % 2)))
+            if tail_move is None:
+                order.append((pno, pno))
+                continue
+            pieces.append([(-1e9, 1e9, 0.0, 1e9, tail_move)])
+        else:
+            tails = column_tails(doc[pno], h, sets, area_top, area_bottom)
+            tail_move = (len(sets[0][2]) * (sets[0][2][1] - sets[0][2][0] if len(sets[0][2]) > 1
+                                            else pitch2 or 0.0))
         page_frames = frames(content, h)
-        tail_move = (len(sets[0][2]) * (sets[0][2][1] - sets[0][2][0] if len(sets[0][2]) > 1
-                                        else pitch2 or 0.0))
         above = 0.0
         for top, bottom, xs in sets:
             pitch = xs[1] - xs[0] if len(xs) > 1 else pitch2 or 0.0
@@ -239,8 +301,9 @@ def main(src_path, out_path, area_top=84.0, area_bottom=780.0, rule_width=0.5):
             pieces.extend([part] for part in cols[0][1:])
             pieces.extend([part] for col in cols[1:] for part in col)
             above = bottom + 1
-        pieces.append([(-1e9, 1e9, above, 1e9, 0.0)])
-        pieces = follow_stream_order(pieces, starts, area_top, area_bottom)
+        if sets:
+            pieces.append([(-1e9, 1e9, above, 1e9, 0.0)])
+            pieces = follow_stream_order(pieces, starts, area_top, area_bottom)
         for piece in pieces:
             def move(x, y):
                 """How far a run starting at (x, y) moves, or None: not in the piece."""

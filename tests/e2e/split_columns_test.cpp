@@ -137,5 +137,74 @@ TEST(SplitColumns, AFramedBoxIsAPieceOfItsOwn) {
   EXPECT_LT(box, after);
 }
 
+struct PlacedLine {
+  int page = 0;                         ///< from 1
+  double bottom = 0, left = 0, right = 0;  ///< pt, from the page's top-left corner
+  std::string text;
+};
+
+/// Every text line of a PDF, as MuPDF reads them.
+std::vector<PlacedLine> lines_of(const std::string& pdf) {
+  const auto dump = run_command(
+      "/usr/bin/python3 -c 'import fitz, sys\n"
+      "for n, page in enumerate(fitz.open(sys.argv[1])):\n"
+      "    for block in page.get_text(\"dict\")[\"blocks\"]:\n"
+      "        for line in block.get(\"lines\", []):\n"
+      "            text = \"\".join(s[\"text\"] for s in line[\"spans\"]).strip()\n"
+      "            if text: print(n + 1, line[\"bbox\"][3], line[\"bbox\"][0], line[\"bbox\"][2], text)' " +
+      shell_quote(pdf));
+  std::vector<PlacedLine> out;
+  std::istringstream in(dump.output);
+  for (std::string row; std::getline(in, row);) {
+    std::istringstream fields(row);
+    PlacedLine line;
+    if (!(fields >> line.page >> line.bottom >> line.left >> line.right)) continue;
+    std::getline(fields >> std::ws, line.text);
+    out.push_back(line);
+  }
+  return out;
+}
+
+// An article's last paragraph of three lines, kept whole, carried over to a
+// page where it stands alone in the first column: no second column, so no
+// rule. The split still cuts it as a first column (moved onto the last
+// column's place, where every column is measured), not as one-column text
+// ending a column's width short of the page's edge.
+TEST(SplitColumns, APageWithOnlyAFirstColumnIsCutAsOne) {
+  if (!have_tools()) GTEST_SKIP() << "python3-fitz, poppler-utils";
+  const fs::path dir = temp_dir("split-first-column");
+  const std::string manifest = write_issue(
+      dir, "      <p>" + repeat("码头的桥吊依次亮起灯光，集装箱在堆场里排成整齐的行列。", 52) +
+               "</p>\n      <p>末段从这里开始，海关完成风险甄别后，低风险货物抵港即可放行，"
+               "企业的等待时间明显缩短，通关效率因此提高。</p>\n");
+  split_pages(dir, manifest);
+  // The render: the last paragraph on a page of its own, in its first column.
+  const auto rendered = lines_of((dir / "out.pdf").string());
+  const auto last = std::find_if(rendered.begin(), rendered.end(), [](const PlacedLine& l) {
+    return l.text.rfind("末段从这里开始", 0) == 0;
+  });
+  ASSERT_NE(last, rendered.end());
+  // Between the running head and the page number (itrade's text area: 30 mm
+  // from the top, 22 mm from the foot of A4).
+  const double page_width_half = 595.28 / 2, area_top = 85, area_bottom = 780;
+  double widest = 0;
+  int lines_on_page = 0;
+  for (const PlacedLine& l : rendered)
+    if (l.page == last->page && l.bottom > area_top && l.bottom < area_bottom) {
+      widest = std::max(widest, l.right);
+      ++lines_on_page;
+    }
+  ASSERT_LT(widest, page_width_half) << "the carried-over lines are not in a first column alone";
+  ASSERT_GE(lines_on_page, 3);
+  // The split: the same lines moved onto the second column's place.
+  const auto split = lines_of((dir / "split.pdf").string());
+  const auto moved = std::find_if(split.begin(), split.end(), [](const PlacedLine& l) {
+    return l.text.rfind("末段从这里开始", 0) == 0;
+  });
+  ASSERT_NE(moved, split.end());
+  EXPECT_GT(moved->left, page_width_half) << "the first column's lines were left where they stand";
+  EXPECT_NEAR(moved->right - last->right, moved->left - last->left, 0.01);
+}
+
 }  // namespace
 }  // namespace paiban::test
