@@ -115,18 +115,21 @@ TEST(SplitColumns, AFramedBoxIsAPieceOfItsOwn) {
   if (!have_tools()) GTEST_SKIP() << "python3-fitz, poppler-utils";
   const fs::path dir = temp_dir("split-box");
   const std::string manifest = write_issue(
-      dir, "      <p>" + repeat("码头的桥吊依次亮起灯光，集装箱在堆场里排成整齐的行列。", 30) +
-               "甲段到此结束。</p>\n      <box title=\"小贴士\">\n        <p indent=\"no\">框内文字：" +
-               repeat("报关差错率是否低于百分之三，是否建立了单证归档制度。", 3) +
-               "</p>\n      </box>\n      <p>乙段从这里开始，海关完成风险甄别后，低风险货物抵港即可放行。"
-               "</p>\n");
+      dir,
+      "      <p>" + repeat("码头的桥吊依次亮起灯光，集装箱在堆场里排成整齐的行列。", 30) +
+          "甲段到此结束。</p>\n      <box title=\"小贴士\">\n        <p indent=\"no\">框内文字：" +
+          repeat("报关差错率是否低于百分之三，是否建立了单证归档制度。", 3) +
+          "</p>\n      </box>\n      "
+          "<p>乙段从这里开始，海关完成风险甄别后，低风险货物抵港即可放行。"
+          "</p>\n");
   const auto pages = split_pages(dir, manifest);
   auto page_of = [&](const std::string& marker) {
     for (size_t p = 0; p < pages.size(); ++p)
       if (pages[p].find(marker) != std::string::npos) return static_cast<int>(p);
     return -1;
   };
-  const int box = page_of("框内文字"), after = page_of("乙段从这里开始"), before = page_of("甲段到此结束");
+  const int box = page_of("框内文字"), after = page_of("乙段从这里开始"),
+            before = page_of("甲段到此结束");
   ASSERT_GE(box, 0);
   ASSERT_GE(after, 0);
   ASSERT_GE(before, 0);
@@ -138,7 +141,7 @@ TEST(SplitColumns, AFramedBoxIsAPieceOfItsOwn) {
 }
 
 struct PlacedLine {
-  int page = 0;                         ///< from 1
+  int page = 0;                            ///< from 1
   double bottom = 0, left = 0, right = 0;  ///< pt, from the page's top-left corner
   std::string text;
 };
@@ -151,7 +154,8 @@ std::vector<PlacedLine> lines_of(const std::string& pdf) {
       "    for block in page.get_text(\"dict\")[\"blocks\"]:\n"
       "        for line in block.get(\"lines\", []):\n"
       "            text = \"\".join(s[\"text\"] for s in line[\"spans\"]).strip()\n"
-      "            if text: print(n + 1, line[\"bbox\"][3], line[\"bbox\"][0], line[\"bbox\"][2], text)' " +
+      "            if text: print(n + 1, line[\"bbox\"][3], line[\"bbox\"][0], line[\"bbox\"][2], "
+      "text)' " +
       shell_quote(pdf));
   std::vector<PlacedLine> out;
   std::istringstream in(dump.output);
