@@ -231,13 +231,15 @@ def follow_stream_order(pieces, starts, area_top, area_bottom):
                     return k, box[4] == 0.0 and a == -1e9 and b == 1e9
         return None, False
     read = [piece_of(x, y) for x, y in starts if area_top <= y <= area_bottom]
+    holding = sorted({k for k, _ in read if k is not None})  # pieces with text
     moves = {}  # region's piece -> piece the stream reads it in
     previous = None
     for k, region in read:
         if k is None:
             continue
         if region and k not in moves and previous is not None and previous != k:
-            expected = k - 1  # the piece read before the region's own
+            # the piece read before the region's own (empty pieces are left out)
+            expected = max((j for j in holding if j < k), default=None)
             if previous != expected:
                 moves[k] = previous
         if not region:
