@@ -43,6 +43,10 @@ struct Cluster {
   /// none beside a full-width mark or between wide characters (clreq
   /// 3.2.4), the Han-Latin gap between a wide character and Latin text.
   bool silent = false;
+  /// A typed space that is the Han-Latin gap ("安装 Python"): the room it
+  /// has to grow and to shrink, as the gap between untyped neighbours
+  /// (Junction::stretch, Junction::shrink), pt.
+  double gap_stretch = 0, gap_shrink = 0;
   /// A word space's room to grow (pt): to 1/2 em, between Latin words.
   double stretch = 0;
   int letters = 0;    ///< characters that are not punctuation or space (孤字 counting)
@@ -76,9 +80,12 @@ struct Items {
 Items build_items(const ShapedParagraph& paragraph, BreakLevel level, double emergency_width = 0,
                   double han_latin_gap_em = 0);
 
-/// The width (pt) of the widest run of narrow characters between spaces and
-/// wide characters: a word, a URL, a number.
-double widest_word(const Items& items);
+/// Whether some run of clusters with no break allowed inside it is wider
+/// than its room (pt): a word, a URL's part between two of its separators,
+/// a number; a break between two letters (Junction::mid_word) is a last
+/// resort, not an allowed one. The room is the measure, or `first_line` for
+/// the run that starts the paragraph.
+bool has_word_wider_than(const Items& items, double measure, double first_line);
 
 /// A line's share of the paragraph: clusters [begin, end) after dropping the
 /// spaces at its edges, and how it is set.
@@ -120,6 +127,8 @@ class LineMeter {
   const Items& items_;
   std::vector<double> width_, space_stretch_, space_shrink_, mark_shrink_;  // per cluster, prefix
   std::vector<int> spaces_, letters_;                            // per cluster, prefix
+  std::vector<double> typed_hl_stretch_, typed_hl_shrink_;       // per cluster, prefix
+  std::vector<int> typed_hl_gaps_, silent_;                      // per cluster, prefix
   std::vector<double> junction_width_, hl_stretch_, hl_shrink_;  // per junction, prefix
   std::vector<int> hl_gaps_, spaced_;                            // per junction, prefix
   std::vector<uint32_t> next_solid_, prev_solid_;                // skipping spaces at line edges

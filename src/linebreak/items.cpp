@@ -141,6 +141,20 @@ bool narrow_cluster(const Cluster& cl) {
          cl.text_end > cl.text_begin;
 }
 
+/// Characters of a token's last component that may start a line alone
+/// after its separator: a whole component of this many letters or digits
+/// ("python." | "org"), never a part of one.
+constexpr uint32_t kLastComponentMin = 3;
+
+/// Whether [from, end) is the token's whole last component: letters and
+/// digits, at least kLastComponentMin of them.
+bool last_component(const std::u32string& text, uint32_t from, uint32_t end) {
+  if (end - from < kLastComponentMin) return false;
+  for (uint32_t i = from; i < end; ++i)
+    if (!alphanumeric(text[i])) return false;
+  return true;
+}
+
 /// Inside long tokens: breaks after separators, and in very long ones
 /// between letters and digits; never right after a separator that starts
 /// the token ("/" | "etc/..." would leave a lone slash at a line's end).
@@ -173,8 +187,11 @@ void allow_token_breaks(Items& items, const std::u32string& text) {
         const Cluster& a = items.clusters[k - 1];
         const Cluster& b = items.clusters[k];
         if (j.opportunity != Opportunity::none) continue;
-        if (a.text_end - first_char < kTokenEdge || last_char - b.text_begin < kTokenEdge) continue;
         const char32_t before = text[a.text_end - 1], after = text[b.text_begin];
+        if (a.text_end - first_char < kTokenEdge ||
+            (last_char - b.text_begin < kTokenEdge &&
+             !(token_separator(before) && last_component(text, b.text_begin, last_char))))
+          continue;
         // Letters and digits on each side up to a separator: a break leaves
         // none of its parts with one to three ("ChatGLM2-" | "6B", "mai" | "n/").
         uint32_t left_run = 0, right_run = 0;
@@ -250,13 +267,20 @@ void keep_ruby_bases_whole(Items& items, const ShapedParagraph& p) {
 
 }  // namespace
 
-double widest_word(const Items& items) {
-  double widest = 0, width = 0;
-  for (const Cluster& cl : items.clusters) {
-    width = narrow_cluster(cl) ? width + cl.width : 0;
-    widest = std::max(widest, width);
+bool has_word_wider_than(const Items& items, double measure, double first_line) {
+  double width = 0;
+  bool first = true;  // the run starts the paragraph: its room is the first line's
+  for (size_t c = 0; c < items.clusters.size(); ++c) {
+    const Junction& j = items.junctions[c];
+    if (c > 0 && j.opportunity != Opportunity::none && !j.mid_word) {
+      if (width > (first ? first_line : measure) + 0.01) return true;
+      width = 0;
+      first = false;
+    }
+    if (blank(items.clusters[c])) continue;  // dropped at a break
+    width += items.clusters[c].width + (width > 0 ? j.width : 0);
   }
-  return widest;
+  return width > (first ? first_line : measure) + 0.01;
 }
 
 Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_width,
@@ -342,6 +366,10 @@ Items build_items(const ShapedParagraph& p, BreakLevel level, double emergency_w
       cl.silent = true;
       cl.cut_right = cl.width - fixed;
       cl.width = fixed;
+      if (fixed > 0) {  // the gap itself, as if not typed: it stretches and shrinks as the gap does
+        cl.gap_stretch = std::max(0.0, kHanLatinGapMaxEm * items.em - gap);
+        cl.gap_shrink = std::max(0.0, gap - kHanLatinGapMinEm * items.em);
+      }
       continue;
     }
     cl.stretch = std::max(0.0, kLatinSpaceMaxEm * items.em - cl.width);

@@ -38,6 +38,10 @@ LineMeter::LineMeter(const Items& items) : items_(items) {
   space_shrink_.assign(n + 1, 0);
   mark_shrink_.assign(n + 1, 0);
   spaces_.assign(n + 1, 0);
+  typed_hl_stretch_.assign(n + 1, 0);
+  typed_hl_shrink_.assign(n + 1, 0);
+  typed_hl_gaps_.assign(n + 1, 0);
+  silent_.assign(n + 1, 0);
   letters_.assign(n + 1, 0);
   junction_width_.assign(n + 1, 0);
   hl_stretch_.assign(n + 1, 0);
@@ -54,6 +58,12 @@ LineMeter::LineMeter(const Items& items) : items_(items) {
     space_shrink_[c + 1] = space_shrink_[c] + (space ? kSpaceShrinkRatio * cl.width : 0);
     mark_shrink_[c + 1] = mark_shrink_[c] + cl.shrink_left + cl.shrink_right;
     spaces_[c + 1] = spaces_[c] + (space ? 1 : 0);
+    // A typed space that is the Han-Latin gap counts as one (never at a
+    // line's edge: measure() sums over the line's clusters without them).
+    typed_hl_stretch_[c + 1] = typed_hl_stretch_[c] + cl.gap_stretch;
+    typed_hl_shrink_[c + 1] = typed_hl_shrink_[c] + cl.gap_shrink;
+    typed_hl_gaps_[c + 1] = typed_hl_gaps_[c] + (cl.gap_stretch + cl.gap_shrink > 0 ? 1 : 0);
+    silent_[c + 1] = silent_[c] + (cl.kind == ClusterKind::space && cl.silent ? 1 : 0);
     letters_[c + 1] = letters_[c] + cl.letters;
     // junction c (before cluster c) goes in slot c + 1
     const Junction& j = items.junctions[c];
@@ -95,9 +105,9 @@ LineMeasure LineMeter::measure(const LineSpec& line) const {
   m.spaces = spaces_[e] - spaces_[b];
   m.space_stretch = space_stretch_[e] - space_stretch_[b];
   m.space_shrink = space_shrink_[e] - space_shrink_[b];
-  m.han_latin_stretch = inside(hl_stretch_);
-  m.han_latin_shrink = inside(hl_shrink_);
-  m.han_latin_gaps = inside(hl_gaps_);
+  m.han_latin_stretch = inside(hl_stretch_) + typed_hl_stretch_[e] - typed_hl_stretch_[b];
+  m.han_latin_shrink = inside(hl_shrink_) + typed_hl_shrink_[e] - typed_hl_shrink_[b];
+  m.han_latin_gaps = inside(hl_gaps_) + typed_hl_gaps_[e] - typed_hl_gaps_[b];
   m.spaced_gaps = inside(spaced_);
   m.mark_shrink = mark_shrink_[e] - mark_shrink_[b];
   const Cluster& head = items_.clusters[b];
@@ -116,7 +126,9 @@ LineMeasure LineMeter::measure(const LineSpec& line) const {
   }
   m.mark_shrink = std::max(0.0, m.mark_shrink);
   m.natural -= m.start_trim + m.end_trim;
-  m.junctions = static_cast<int>(e - b) - 1;
+  // A typed space that is a gap or nothing joins its neighbours as one
+  // junction, as if not typed.
+  m.junctions = static_cast<int>(e - b) - 1 - (silent_[e] - silent_[b]);
   if (m.end_trim > 0 && m.end_trim >= tail.width - 1e-9 && e - 1 > b) {
     m.tail_vanishes = true;
     m.junctions -= 1;

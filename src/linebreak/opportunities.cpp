@@ -117,6 +117,18 @@ char32_t last_before(const std::u32string& text, size_t i) {
   return 0;
 }
 
+/// Whether the break before text[i] follows a space that ends a Latin
+/// token whose last character is a solidus ("https://github.com/python/ 获取"):
+/// that "/" is the URL's or path's, not the Chinese separator mark that
+/// clreq keeps off a line's end ("和/或").
+bool ends_latin_token(const std::u32string& text, size_t i) {
+  size_t k = i;
+  while (k > 0 && is_white_space(text[k - 1])) --k;
+  if (k == i || k < 2 || text[k - 1] != U'/') return false;
+  const char32_t c = text[k - 2];
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+}
+
 bool quotation(char32_t ch) {
   return u_getIntPropertyValue(static_cast<UChar32>(ch), UCHAR_LINE_BREAK) == U_LB_QUOTATION;
 }
@@ -176,6 +188,8 @@ std::vector<Opportunity> clreq_opportunities(const std::u32string& text, const s
       continue;
     }
     char32_t before = last_before(text, i);
+    // A URL's or a path's own solidus ends a line as its token does.
+    if (ends_latin_token(text, i)) before = 0;
     if (line_start_forbidden(text[i], level) || line_end_forbidden(before, level) ||
         never_split(text[i - 1], text[i], level))
       result[i] = Opportunity::none;

@@ -93,7 +93,10 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
         pen += fill.han_latin_extra_ratio * (fill.han_latin_extra_ratio > 0 ? j.stretch : j.shrink);
       const bool vanishing_tail = m.tail_vanishes && c + 1 == line.end;
       if (j.spaced && !vanishing_tail) pen += fill.gap_extra;
-      if (!vanishing_tail) pen += fill.letter_extra;
+      const Cluster& before = items.clusters[c - 1];
+      const bool after_silent = before.kind == ClusterKind::space && before.silent;
+      // A typed space and its neighbours are one junction, as if not typed.
+      if (!vanishing_tail && !after_silent) pen += fill.letter_extra;
     }
     double cut_left = cl.cut_left, cut_right = cl.cut_right;
     const bool trimmed_start = c == line.begin && m.start_trim > 0;
@@ -110,6 +113,9 @@ SetLine place_line(const ShapedParagraph& p, const Items& items, const LineMeter
     if (cl.kind == ClusterKind::space && !cl.silent)
       space_extra = fill.space_stretch_ratio * cl.stretch +
                     fill.space_extra - fill.space_shrink_ratio * kSpaceShrinkRatio * cl.width;
+    else if (cl.kind == ClusterKind::space)
+      space_extra = fill.han_latin_extra_ratio *
+                    (fill.han_latin_extra_ratio > 0 ? cl.gap_stretch : cl.gap_shrink);
 
     bool first_glyph = true;
     for (uint32_t g = cl.glyph_begin; g < cl.glyph_end; ++g) {
@@ -165,8 +171,11 @@ std::vector<SetLine> break_paragraph(const ShapedParagraph& paragraph, const Bre
     warnings.push_back({"overfull-line", paragraph.where, message.str()});
     word_warned = true;
   };
-  // Very long tokens already break between letters (items.cpp): say so.
-  if (widest_word(items) > options.measure - std::max(0.0, options.first_indent) + 0.01)
+  // A word no allowed break makes fit is broken between letters (items.cpp
+  // lets very long tokens break there): say so. A URL that breaks after its
+  // separators into parts that fit is not such a word.
+  if (has_word_wider_than(items, options.measure,
+                          options.measure - std::max(0.0, options.first_indent)))
     warn_word();
 
   auto overfull = [&](const Items& it, const std::vector<uint32_t>& br) {

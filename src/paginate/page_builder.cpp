@@ -179,19 +179,34 @@ double item_top(const FlowItem& item, double y, bool first, double set_top,
 /// A figure placed `column-top` or `column-bottom` stands at the top or foot
 /// of the column it falls in when it fits there beside the column's text
 /// (the text is laid as if it were not there, in room shortened by it);
-/// else the column ends before it and it heads the next one.
+/// else it waits for the next column of the set on the page, at whose top
+/// or foot it stands, while the text after it goes on filling this one (so
+/// no gap is left; later column figures wait behind it, in order). In the
+/// last column, or when the figures waiting would not fit an empty column,
+/// the column ends before it and it heads the next one. `placed` is in flow
+/// order (reading order) whatever column each item stands in.
 ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t end, double top,
                         double bottom, const ColumnGeometry& geometry, bool force_first,
                         int first_column = 0) {
   ColumnFill out;
   const int columns = flow[start].columns;
   size_t k = start;
-  for (int c = first_column; c < columns && k < end; ++c) {
+  std::vector<size_t> waiting;  // column figures for the next column, in order
+  for (int c = first_column; c < columns && (k < end || !waiting.empty()); ++c) {
     const double x = geometry.x(c, columns);
     const size_t first = k, placed_before = out.placed.size();
     double y = top;
     double floats_room = 0;  // taken by the column's figures at its top and foot
     bool text_yet = false;   // the column's first text item drops its space before
+    // Figures waiting from the column before stand in this one first (they
+    // fit an empty column: see below).
+    for (size_t f : waiting) {
+      for (size_t j = f; j < f + flow[f].figure->items && j < end; ++j)
+        out.placed.push_back({j, top, x});
+      floats_room += column_float_room(flow, f, geometry);
+    }
+    waiting.clear();
+    double waiting_room = 0;  // of the figures waiting for the next column
     for (; k < end; ++k) {
       const bool forced = k == start && force_first;
       if (page_float(flow, k)) {  // at the page's top or foot: lay_page places it
@@ -201,8 +216,19 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
       if (column_float(flow[k])) {
         const size_t items = flow[k].figure->items;
         const double room = column_float_room(flow, k, geometry);
-        const bool fits = k + items <= end && y + floats_room + room <= bottom + kSlack;
-        if (!fits && !forced) break;
+        const bool fits =
+            waiting.empty() && k + items <= end && y + floats_room + room <= bottom + kSlack;
+        if (!fits && !forced) {
+          // It waits for the next column when there is one and it fits
+          // there with those waiting before it; the text goes on here.
+          if (c + 1 < columns && k + items <= end && waiting_room + room <= bottom - top + kSlack) {
+            waiting.push_back(k);
+            waiting_room += room;
+            k += items - 1;
+            continue;
+          }
+          break;
+        }
         for (size_t j = k; j < k + items && j < end; ++j) out.placed.push_back({j, top, x});
         floats_room += room;
         k = std::min(end, k + items) - 1;
@@ -218,9 +244,14 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
     if (k == end) {
       settle_column_floats(flow, out.placed.data() + placed_before,
                            out.placed.size() - placed_before, top, bottom, geometry);
+      if (waiting.empty()) break;
+      continue;  // the figures waiting stand in the next column
+    }
+    if (k == first) {  // taller than a column: it waits for a fresh page
+      settle_column_floats(flow, out.placed.data() + placed_before,
+                           out.placed.size() - placed_before, top, bottom, geometry);
       break;
     }
-    if (k == first) break;  // taller than a column: it waits for a fresh page
     size_t cut = k;
     bool allowed = false;
     for (size_t j = k; j-- > first;)
@@ -233,11 +264,15 @@ ColumnFill fill_columns(const std::vector<FlowItem>& flow, size_t start, size_t 
     if (!allowed && c == first_column) out.cut_first_column = true;
     while (out.placed.size() > placed_before && out.placed.back().item >= cut)
       out.placed.pop_back();
+    // A figure waiting from past the cut is met again in the next column.
+    std::erase_if(waiting, [&](size_t f) { return f >= cut; });
     k = cut;
     settle_column_floats(flow, out.placed.data() + placed_before, out.placed.size() - placed_before,
                          top, bottom, geometry);
   }
   out.next = k;
+  std::stable_sort(out.placed.begin(), out.placed.end(),
+                   [](const PlacedItem& a, const PlacedItem& b) { return a.item < b.item; });
   return out;
 }
 
@@ -279,6 +314,10 @@ ColumnFill balance_columns(const std::vector<FlowItem>& flow, size_t start, size
       out.placed.push_back(placed);
       rest = placed.item + 1;
     }
+  // A figure that waited for the second column stands before the first
+  // column's last item in the flow: that balance is kept as it is.
+  for (const PlacedItem& placed : best.placed)
+    if (placed.x != x && placed.item < rest) return best;
   if (rest < end) {
     ColumnFill others =
         balance_columns(flow, rest, end, top, high, geometry, false, first_column + 1);

@@ -89,28 +89,29 @@ std::vector<Case> cases() {
 /// the split measures wrongly, or what two columns cannot give that text.
 const std::map<std::string, std::map<std::string, std::string>>& known_failures() {
   static const std::map<std::string, std::map<std::string, std::string>> known = {
-      // The split cuts a page into [above the columns + the first column],
-      // [the second column], [below the columns]: a photo at the page's
-      // foot (place="bottom") lands in the last piece, so its caption reads
-      // after both columns' text, which follows it in the manifest. The
-      // unsplit render's text order passes.
-      {"issue_itrade_2024_05",
-       {{"text_fidelity",
-         "a page-foot figure's caption read after the columns above it "
-         "(split artefact)"}}},
-      // The audit takes a page's right edge from its most common line end;
-      // the piece holding the second column of the box's page has two
-      // lines of the column and three of its box (framed, 9.5 pt narrower),
-      // so the box's edge wins and the column's full line reads as 9.5 pt
-      // too long.
-      {"sample",
-       {{"ragged_lines", "a column's line beside a box's narrower lines (split artefact)"}}},
-      // Python FAQ: URLs and long Latin words in a 227 pt column leave
-      // lines loose (0.42 em at worst) and one URL wider than the column.
+      // Python FAQ: lines no break can tighten in a 227 pt column (21.7 em).
+      // The first line of "Python 软件基金会（Python Software Foundation，…"
+      // (2 em indent) ends before "Foundation，", which no allowed break
+      // splits so that it fits: 1.9 em of slack, the word space at 1/2 em,
+      // the rest over 4 gaps between ideographs, 0.33 em. And the lines
+      // around https://docs.python.org/3/ and …/3/download.html (150 and
+      // 211 pt) hold 3 and 11 such gaps: 0.32 and 0.24 em.
       {"issue_tech_python_faq",
-       {{"loosest_line_em", "URLs and long Latin words in a 227 pt column"}}},
+       {{"loosest_line_em",
+         "the first line before \"Foundation，\" and the lines around two long URLs "
+         "in a 227 pt column (0.33 em at worst)"}}},
   };
   return known;
+}
+
+/// How far a known miss may go (its value as the audit shows it first): a
+/// miss must not grow back (the Python FAQ's loosest line was 0.42 em before
+/// the line breaker's URL and Han-Latin gap fixes).
+const std::map<std::string, std::map<std::string, double>>& known_ceilings() {
+  static const std::map<std::string, std::map<std::string, double>> ceilings = {
+      {"issue_tech_python_faq", {{"loosest_line_em", 0.33}}},
+  };
+  return ceilings;
 }
 
 class ColumnsAudit : public ::testing::TestWithParam<Case> {};
@@ -187,6 +188,10 @@ TEST_P(ColumnsAudit, EachColumnMeetsTheAuditsLineGoals) {
       if (it->second.status == "OK")
         ADD_FAILURE() << name << " now passes: take it off known_failures() ("
                       << known->second.at(name) << ")";
+      const auto ceiling = known_ceilings().find(c.name);
+      if (ceiling != known_ceilings().end() && ceiling->second.count(name))
+        EXPECT_LE(std::stod(it->second.shown), ceiling->second.at(name))
+            << name << " grew: " << it->second.shown;
       continue;
     }
     EXPECT_EQ(it->second.status, "OK") << name << ": " << it->second.shown;

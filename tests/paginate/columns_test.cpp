@@ -273,9 +273,12 @@ TEST(ColumnPages, AColumnBottomFigureStandsAtItsColumnsFoot) {
   EXPECT_DOUBLE_EQ(pages[0].gaps[0].bottom, 10 * kLine);
 }
 
-TEST(ColumnPages, AColumnFigureThatDoesNotFitHeadsTheNextColumn) {
+TEST(ColumnPages, AColumnFigureThatDoesNotFitHeadsTheNextColumnAndTheTextFillsTheGap) {
   // Eight lines leave the first column 36 pt: the figure (59 pt at the top,
-  // 59 at the foot) goes to the second column, at its top or its foot.
+  // 59 at the foot) goes to the second column, at its top or its foot, and
+  // the two lines after it fill the first column's last 36 pt (before, the
+  // column ended before the figure and they stood empty). In flow order
+  // still (reading order): the figure comes between lines 7 and 9.
   for (FigurePlace place : {FigurePlace::column_top, FigurePlace::column_bottom}) {
     std::vector<FlowItem> flow = lines(8, 2);
     flow.push_back(column_figure(place));
@@ -283,13 +286,38 @@ TEST(ColumnPages, AColumnFigureThatDoesNotFitHeadsTheNextColumn) {
     const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
     ASSERT_GE(pages.size(), 2u);
     const auto first = in_column(pages[0], 0), second = in_column(pages[0], 210);
-    ASSERT_EQ(first.size(), 8u);
-    ASSERT_FALSE(second.empty());
+    ASSERT_EQ(first.size(), 10u);
+    for (size_t k = 0; k < first.size(); ++k) {
+      EXPECT_EQ(first[k].item, k < 8 ? k : k + 1);
+      EXPECT_DOUBLE_EQ(first[k].top, k * kLine);
+    }
+    ASSERT_GE(second.size(), 2u);
     EXPECT_EQ(second.front().item, 8u);
     const bool top = place == FigurePlace::column_top;
     EXPECT_DOUBLE_EQ(second.front().top, top ? 0 : 10 * kLine - 50);
+    EXPECT_EQ(second[1].item, 11u);
     EXPECT_DOUBLE_EQ(second[1].top, top ? 72 : 0);
+    // The second column holds 6 lines beside the figure; the page reads in
+    // the flow's order.
+    EXPECT_EQ(second.size(), 7u);
+    for (size_t k = 1; k < pages[0].items.size(); ++k)
+      EXPECT_LT(pages[0].items[k - 1].item, pages[0].items[k].item);
+    EXPECT_EQ(pages[1].items.front().item, 17u);
   }
+}
+
+TEST(ColumnPages, AColumnFigureInTheLastColumnStillEndsIt) {
+  // Eighteen lines: the second column's eight leave it 36 pt; no column is
+  // left on the page, so the column ends before the figure and it heads the
+  // next page's first column, the text after it below it.
+  std::vector<FlowItem> flow = lines(18, 2);
+  flow.push_back(column_figure(FigurePlace::column_top));
+  for (const FlowItem& item : lines(20, 2)) flow.push_back(item);
+  const auto pages = build_pages(flow, 10 * kLine, 0, kTwo);
+  ASSERT_GE(pages.size(), 2u);
+  EXPECT_EQ(in_column(pages[0], 210).size(), 8u);
+  EXPECT_EQ(pages[1].items.front().item, 18u);
+  EXPECT_DOUBLE_EQ(pages[1].items.front().top, 0);
 }
 
 TEST(ColumnPages, AColumnFigureInOneColumnIsAPageFigure) {
