@@ -1,9 +1,11 @@
 // Area averaging in exact integers: measured along one axis in units of
 // 1/(in x out) of the image, an input pixel is `out` units long and an output
 // pixel `in` units, so every overlap is a whole number of units and the
-// weights of one output pixel add up to in_width x in_height. Across a row,
-// an output pixel sums the input pixels wholly inside it (plain additions,
-// then one multiplication) and weighs the two cut by its edges.
+// weights of one output pixel add up to in_width x in_height. Rows are summed
+// down first, at the input's width (one flat multiply-add a sample); once an
+// output row is complete, each output pixel sums the input columns wholly
+// inside it (plain additions, then one multiplication) and weighs the two cut
+// by its edges.
 #include "image/downsample.hpp"
 
 #include <algorithm>
@@ -19,6 +21,7 @@ ImageDownsampler::ImageDownsampler(int width, int height, int components, bool a
       out_height_(static_cast<size_t>(out_height)),
       components_(static_cast<size_t>(components)),
       alpha_(alpha),
+      channels_(static_cast<size_t>(components) + (alpha ? 1 : 0)),
       total_(static_cast<uint64_t>(width) * static_cast<uint64_t>(height)),
       sink_(std::move(sink)) {
   if (out_width < 1 || out_height < 1 || out_width > width || out_height > height)
@@ -50,122 +53,106 @@ ImageDownsampler::ImageDownsampler(int width, int height, int components, bool a
     r.weight_next = end > boundary ? end - boundary : 0;  // out <= in: never past the next
   }
 
-  const size_t samples = width_ * components_;
-  colour_.resize(samples);
-  next_colour_.resize(samples);
-  if (alpha_) {
-    premultiplied_.resize(samples);
-    row_premultiplied_.resize(samples);
-    next_premultiplied_.resize(samples);
-    alpha_sum_.resize(width_);
-    next_alpha_sum_.resize(width_);
-    out_alpha_.resize(out_width_);
-  }
+  samples_.resize(width_ * channels_);
+  sums_.resize(width_ * channels_);
+  next_sums_.resize(width_ * channels_);
   out_colour_.resize(out_width_ * components_);
+  if (alpha_) {
+    out_alpha_.resize(out_width_);
+    visible_.resize(out_width_);
+  }
 }
 
-// The products are formed in 32 bits from 16-bit factors (a sample, a
-// sample x alpha, a weight up to the output height): compilers make vector
-// multiplications of them.
-template <size_t C, bool Alpha, bool First>
-void ImageDownsampler::add_down(const uint8_t* colour, const uint8_t* alpha, uint64_t weight) {
+// Products of two 16-bit factors (a sample or sample x alpha, a weight up to
+// the output height) in 32 bits: compilers make vector multiplications of them.
+template <bool First>
+void ImageDownsampler::add_down(std::vector<uint64_t>& sums, uint64_t weight) const {
   const uint32_t w = static_cast<uint16_t>(weight);
-  const size_t samples = width_ * C;
-  uint64_t* __restrict sum = colour_.data();
-  for (size_t i = 0; i < samples; ++i) {
-    const uint32_t v = static_cast<uint16_t>(colour[i]) * w;
-    sum[i] = First ? v : sum[i] + v;
+  const uint16_t* __restrict in = samples_.data();
+  uint64_t* __restrict out = sums.data();
+  const size_t n = samples_.size();
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t v = in[i] * w;
+    out[i] = First ? v : out[i] + v;
   }
-  if constexpr (Alpha) {
-    uint64_t* __restrict coverage = alpha_sum_.data();
-    for (size_t x = 0; x < width_; ++x) {
-      const uint32_t a = static_cast<uint16_t>(alpha[x]) * w;
-      coverage[x] = First ? a : coverage[x] + a;
-    }
-    const uint16_t* __restrict product = row_premultiplied_.data();
-    uint64_t* __restrict premultiplied = premultiplied_.data();
-    for (size_t i = 0; i < samples; ++i) {
-      const uint32_t v = product[i] * w;
-      premultiplied[i] = First ? v : premultiplied[i] + v;
-    }
-  }
-}
-
-template <size_t C, bool Alpha>
-void ImageDownsampler::average_across() {
-  const uint64_t whole = out_width_;  // the weight of an input pixel wholly inside
-  const uint64_t total = total_;
-  const uint64_t* __restrict colour = colour_.data();
-  const uint64_t* __restrict premultiplied = premultiplied_.data();
-  const uint64_t* __restrict alpha = alpha_sum_.data();
-  uint8_t* __restrict out = out_colour_.data();
-  for (size_t j = 0; j < out_width_; ++j, out += C) {
-    const Columns& s = columns_[j];
-    // weight_last is 0 when one input pixel covers the whole output pixel.
-    const uint64_t first = s.weight_first, last = s.weight_last;
-    uint64_t sum[C], pre[C], coverage = 0;
-    for (size_t c = 0; c < C; ++c) sum[c] = pre[c] = 0;
-    for (size_t x = s.first + 1; x < s.last; ++x) {
-      for (size_t c = 0; c < C; ++c) sum[c] += colour[x * C + c];
-      if constexpr (Alpha) {
-        coverage += alpha[x];
-        for (size_t c = 0; c < C; ++c) pre[c] += premultiplied[x * C + c];
-      }
-    }
-    if constexpr (Alpha) {
-      coverage = coverage * whole + alpha[s.first] * first + alpha[s.last] * last;
-      out_alpha_[j] = static_cast<uint8_t>((coverage + total / 2) / total);
-      // Weighted by alpha where anything shows; a wholly transparent pixel
-      // keeps the plain mean of the colours under it.
-      if (coverage) {
-        for (size_t c = 0; c < C; ++c) {
-          const uint64_t p = pre[c] * whole + premultiplied[s.first * C + c] * first +
-                             premultiplied[s.last * C + c] * last;
-          out[c] = static_cast<uint8_t>((p + coverage / 2) / coverage);
-        }
-        continue;
-      }
-    }
-    for (size_t c = 0; c < C; ++c) {
-      const uint64_t plain =
-          sum[c] * whole + colour[s.first * C + c] * first + colour[s.last * C + c] * last;
-      out[c] = static_cast<uint8_t>((plain + total / 2) / total);
-    }
-  }
-}
-
-void ImageDownsampler::swap_rows() {
-  std::swap(colour_, next_colour_);
-  std::swap(premultiplied_, next_premultiplied_);
-  std::swap(alpha_sum_, next_alpha_sum_);
 }
 
 template <size_t C, bool Alpha>
 void ImageDownsampler::take_row(const uint8_t* colour, const uint8_t* alpha) {
-  const RowShare& share = rows_[next_row_++];
-  if constexpr (Alpha) {  // colour x alpha once, for one or two output rows
-    uint16_t* __restrict product = row_premultiplied_.data();
-    for (size_t x = 0; x < width_; ++x)
-      for (size_t c = 0; c < C; ++c) product[x * C + c] = colour[x * C + c] * alpha[x];
+  // The row as summed: colour x alpha then alpha per pixel, or the colour.
+  constexpr size_t K = C + (Alpha ? 1 : 0);
+  uint16_t* __restrict s = samples_.data();
+  for (size_t x = 0; x < width_; ++x) {
+    const uint16_t a = Alpha ? alpha[x] : 1;
+    for (size_t c = 0; c < C; ++c) s[x * K + c] = static_cast<uint16_t>(colour[x * C + c] * a);
+    if constexpr (Alpha) s[x * K + C] = a;
   }
+
+  const RowShare& share = rows_[next_row_++];
   if (started_)
-    add_down<C, Alpha, false>(colour, alpha, share.weight);
+    add_down<false>(sums_, share.weight);
   else
-    add_down<C, Alpha, true>(colour, alpha, share.weight);
+    add_down<true>(sums_, share.weight);
   started_ = true;
   // An input row across an output row's lower edge gives its rest to the
   // next output row, as that row's first.
-  if (share.weight_next) {
-    swap_rows();
-    add_down<C, Alpha, true>(colour, alpha, share.weight_next);
-    swap_rows();
-  }
+  if (share.weight_next) add_down<true>(next_sums_, share.weight_next);
+
   // The output row is whole once an input row reaches its lower edge.
   if (next_row_ * out_height_ < (share.out_row + 1) * rows_.size()) return;
   average_across<C, Alpha>();
-  emit();
-  swap_rows();
+  sink_(out_colour_.data(), Alpha ? out_alpha_.data() : nullptr);
+  std::swap(sums_, next_sums_);
   started_ = share.weight_next != 0;
+}
+
+template <size_t C, bool Alpha>
+void ImageDownsampler::average_across() {
+  constexpr size_t K = C + (Alpha ? 1 : 0);
+  const uint64_t whole = out_width_;  // the weight of an input pixel wholly inside
+  const uint64_t total = total_;
+  const uint64_t* __restrict sums = sums_.data();
+  uint8_t* __restrict out = out_colour_.data();
+  bool any_visible = false;
+  for (size_t j = 0; j < out_width_; ++j) {
+    const Columns& s = columns_[j];
+    // weight_last is 0 when one input pixel covers the whole output pixel.
+    const uint64_t* first = sums + s.first * K;
+    const uint64_t* last = sums + s.last * K;
+    uint64_t sum[K];
+    for (size_t k = 0; k < K; ++k) sum[k] = 0;
+    for (size_t x = s.first + 1; x < s.last; ++x)
+      for (size_t k = 0; k < K; ++k) sum[k] += sums[x * K + k];
+    for (size_t k = 0; k < K; ++k)
+      sum[k] = sum[k] * whole + first[k] * s.weight_first + last[k] * s.weight_last;
+    if constexpr (Alpha) {
+      const uint64_t coverage = sum[C];
+      out_alpha_[j] = static_cast<uint8_t>((coverage + total / 2) / total);
+      visible_[j] = coverage != 0;
+      if (!coverage) continue;  // coloured below, from its neighbours
+      any_visible = true;
+      for (size_t c = 0; c < C; ++c)
+        out[j * C + c] = static_cast<uint8_t>((sum[c] + coverage / 2) / coverage);
+    } else {
+      for (size_t c = 0; c < C; ++c)
+        out[j * C + c] = static_cast<uint8_t>((sum[c] + total / 2) / total);
+    }
+  }
+  // A row with nothing visible keeps the colours of the row above.
+  if (Alpha && any_visible) fill_transparent<C>();
+}
+
+template <size_t C>
+void ImageDownsampler::fill_transparent() {
+  uint8_t* out = out_colour_.data();
+  size_t from = static_cast<size_t>(std::find(visible_.begin(), visible_.end(), 1) -
+                                    visible_.begin());  // the first visible pixel
+  for (size_t j = 0; j < out_width_; ++j) {
+    if (visible_[j])
+      from = j;  // the nearest visible pixel before the next transparent ones
+    else
+      for (size_t c = 0; c < C; ++c) out[j * C + c] = out[from * C + c];
+  }
 }
 
 void ImageDownsampler::row(const uint8_t* colour, const uint8_t* alpha) {
@@ -186,11 +173,6 @@ void ImageDownsampler::row(const uint8_t* colour, const uint8_t* alpha) {
     case 9:
       return take_row<4, true>(colour, alpha);
   }
-}
-
-void ImageDownsampler::emit() {
-  ++out_row_;
-  sink_(out_colour_.data(), alpha_ ? out_alpha_.data() : nullptr);
 }
 
 }  // namespace paiban

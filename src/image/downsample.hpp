@@ -15,8 +15,11 @@ namespace paiban {
 /// output pixel the mean of the input area it covers: input pixels cut by its
 /// edges count by the part inside. With alpha, colour is averaged weighted by
 /// alpha (premultiplied), so the colour of transparent pixels does not bleed
-/// into the visible ones at an edge; a pixel wholly transparent gets the plain
-/// mean. Integer arithmetic, exact: the same rows give the same bytes
+/// into the visible ones at an edge; a wholly transparent output pixel takes
+/// the colour of the nearest visible one before it in its row (else after
+/// it; a row with none repeats the row above, black at the top), so a viewer
+/// that smooths the colours apart from the mask sees no foreign colour at
+/// edges either. Integer arithmetic, exact: the same rows give the same bytes
 /// everywhere. Samples are averaged as they are coded (gamma-encoded, ink
 /// amounts), as print-shop PDF producers do.
 class ImageDownsampler {
@@ -44,31 +47,31 @@ class ImageDownsampler {
     size_t out_row = 0;
     uint64_t weight = 0, weight_next = 0;
   };
-  template <size_t C, bool Alpha, bool First>
-  void add_down(const uint8_t* colour, const uint8_t* alpha, uint64_t weight);
-  template <size_t C, bool Alpha>
-  void average_across();
   template <size_t C, bool Alpha>
   void take_row(const uint8_t* colour, const uint8_t* alpha);
-  void swap_rows();
-  void emit();
+  template <bool First>
+  void add_down(std::vector<uint64_t>& sums, uint64_t weight) const;
+  template <size_t C, bool Alpha>
+  void average_across();
+  template <size_t C>
+  void fill_transparent();
 
   size_t width_, out_width_, out_height_, components_;
   bool alpha_;
-  uint64_t total_;  // the weight of one output pixel: width x height
+  size_t channels_;  // summed per pixel: the colour samples (times alpha), then alpha
+  uint64_t total_;   // the weight of one output pixel: width x height
   ImageRowSink sink_;
   std::vector<Columns> columns_;
   std::vector<RowShare> rows_;
-  size_t next_row_ = 0;   // input rows taken
-  size_t out_row_ = 0;    // output rows given
-  bool started_ = false;  // whether an input row has been added to the current output row
+  size_t next_row_ = 0;            // input rows taken
+  bool started_ = false;           // whether an input row has been added to the current output row
+  std::vector<uint16_t> samples_;  // the input row as summed: colour (x alpha), alpha
   // Input rows summed down, full width, for the output row being made and
-  // the next (which an input row may share): colour, colour x alpha, alpha.
-  // The first row added to one is assigned: nothing to clear in between.
-  std::vector<uint64_t> colour_, premultiplied_, alpha_sum_;
-  std::vector<uint64_t> next_colour_, next_premultiplied_, next_alpha_sum_;
-  std::vector<uint16_t> row_premultiplied_;  // the input row's colour x alpha
+  // the next (which an input row may share). The first row added to one is
+  // assigned: nothing to clear in between.
+  std::vector<uint64_t> sums_, next_sums_;
   std::vector<uint8_t> out_colour_, out_alpha_;
+  std::vector<uint8_t> visible_;  // per output pixel of the row: anything shows
 };
 
 }  // namespace paiban

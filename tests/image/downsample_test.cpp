@@ -60,7 +60,8 @@ TEST(ImageDownsampler, PixelsCutByAnEdgeCountByThePartInside) {
 
   // The same down the image: five rows into three, RGB.
   Image tall{1, 5, 3, {}, {}};
-  for (uint8_t v : {0, 50, 100, 150, 250}) tall.colour.insert(tall.colour.end(), {v, v, 255});
+  for (uint8_t v : {0, 50, 100, 150, 250})
+    for (uint8_t sample : {v, v, uint8_t(255)}) tall.colour.push_back(sample);
   Image three = downsample(tall, 1, 3);
   // Rows of 5/3 input rows: (0*3+50*2)/5 = 20, (50+100*3+150)/5 = 100, (150*2+250*3)/5 = 210.
   EXPECT_EQ(three.colour, (std::vector<uint8_t>{20, 20, 255, 100, 100, 255, 210, 210, 255}));
@@ -87,11 +88,28 @@ TEST(ImageDownsampler, ColourIsWeightedByAlphaAtEdges) {
   EXPECT_EQ(one.alpha, (std::vector<uint8_t>{170}));
 }
 
-TEST(ImageDownsampler, WhollyTransparentPixelsKeepThePlainMean) {
-  Image in{2, 2, 1, {10, 30, 50, 70}, {0, 0, 0, 0}};
-  Image out = downsample(in, 1, 1);
-  EXPECT_EQ(out.colour, (std::vector<uint8_t>{40}));
-  EXPECT_EQ(out.alpha, (std::vector<uint8_t>{0}));
+// A wholly transparent output pixel takes the colour of the nearest visible
+// one before it in its row, else after it; a row with none repeats the row
+// above (black at the top): a viewer smoothing the colours apart from the
+// mask finds no colour at an edge that was not there.
+TEST(ImageDownsampler, WhollyTransparentPixelsTakeTheirVisibleNeighboursColour) {
+  // 8 x 4 grey into 4 x 2; alpha 0 except the pixels marked.
+  Image in{8, 4, 1, std::vector<uint8_t>(32, 99), std::vector<uint8_t>(32, 0)};
+  auto set = [&](int x, int y, uint8_t value) {
+    in.colour[y * 8 + x] = value;
+    in.alpha[y * 8 + x] = 255;
+  };
+  set(2, 0, 40);   // the second output pixel of row 0
+  set(7, 1, 200);  // the fourth
+  // Output row 1 (input rows 2 and 3): nothing visible.
+  Image out = downsample(in, 4, 2);
+  EXPECT_EQ(out.alpha, (std::vector<uint8_t>{0, 64, 0, 64, 0, 0, 0, 0}));
+  EXPECT_EQ(out.colour, (std::vector<uint8_t>{40, 40, 40, 200, 40, 40, 40, 200}));
+
+  Image clear{2, 2, 1, {10, 30, 50, 70}, {0, 0, 0, 0}};
+  Image black = downsample(clear, 1, 1);
+  EXPECT_EQ(black.colour, (std::vector<uint8_t>{0}));
+  EXPECT_EQ(black.alpha, (std::vector<uint8_t>{0}));
 }
 
 // Any ratio keeps the image's overall mean (each input pixel's weight adds up
