@@ -68,6 +68,9 @@ PixelSize written_pixels(const ImageFacts& facts, double width_pt, double height
   if (facts.width / width_in <= kDownsampleAbovePpi &&
       facts.height / height_in <= kDownsampleAbovePpi)
     return own;
+  // More than 65535 rows at 300 ppi would be a picture over 5.5 m high:
+  // written as it is rather than past what the downsampler takes.
+  if (height_in * kDownsampleToPpi > ImageDownsampler::kMaxOutputHeight) return own;
   // Rounded up (less a hair for the arithmetic's noise): never under 300 ppi.
   auto at_target = [](double inches, int own_pixels) {
     const double pixels = std::ceil(inches * kDownsampleToPpi - 1e-6);

@@ -301,5 +301,29 @@ TEST(PdfImages, ADownsampledJpegIsKeptUnlessFlateIsSmaller) {
   EXPECT_EQ(images[1].height, 30);
 }
 
+// A CMYK JPEG stored inverted (Adobe), with its own profile, placed far
+// smaller than its pixels: averaged as ink amounts and written as Flate
+// samples through its profile, without the /Decode a JPEG kept as it is has.
+TEST(PdfImages, ADownsampledInvertedCmykJpegKeepsItsInk) {
+  if (!have_tool("qpdf")) GTEST_SKIP() << "qpdf reads the written file";
+  const std::string path = std::string(PAIBAN_SOURCE_DIR) + "/tests/image/data/cmyk-icc.jpg";
+  Document d = sample_document();
+  d.pages[0].images.push_back(placed(path, 1.44, 1.08));  // 40 x 30 pixels at 2000 ppi -> 6 x 5
+  const std::string pdf = write_pdf(d, FontCache::shared(), {.compress = false});
+  EXPECT_EQ(pdf.find("/Decode"), std::string::npos);
+  EXPECT_NE(pdf.find("/ICCBased"), std::string::npos);
+  std::vector<WrittenImage> images = written_images(pdf);
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].filter, "");
+  ASSERT_EQ(images[0].width, 6);
+  ASSERT_EQ(images[0].height, 5);
+  // The left half is pure magenta ink (0, 255, 0, 0): so is the first pixel.
+  const auto* first = reinterpret_cast<const uint8_t*>(images[0].samples.data());
+  EXPECT_LE(first[0], 8);
+  EXPECT_GE(first[1], 247);
+  EXPECT_LE(first[2], 8);
+  EXPECT_LE(first[3], 8);
+}
+
 }  // namespace
 }  // namespace paiban
