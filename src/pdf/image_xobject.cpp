@@ -2,22 +2,29 @@
 
 #include <lcms2.h>
 
+#include <algorithm>
+#include <cmath>
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <vector>
 
+#include "image/downsample.hpp"
 #include "pdf/flate.hpp"
 
 namespace paiban::pdf {
 
 // A figure's samples as written: Flate-compressed colour samples and
-// /SMask samples (empty without one). Empty `samples`: a JPEG passed through.
+// /SMask samples (empty without one), `pixels` wide and high; or the JPEG
+// file as it is (`samples` empty).
 struct EncodedImage {
   std::string samples;
   std::string alpha;
+  PixelSize pixels;
+  bool jpeg_as_is = false;
 };
 
 // What a figure's samples become for a colour target: read by both the
@@ -29,10 +36,16 @@ struct SamplePlan {
   int components = 0;
   bool smask = false;    // alpha as an /SMask
   bool flatten = false;  // alpha flattened onto white paper: X-1a has no transparency
-  bool pass_through_jpeg = false;
+  PixelSize pixels;      // asked for: the file's own, or fewer (downsampled)
+  bool downsample = false;
+  bool pass_through_jpeg = false;  // the JPEG as it is, only decoded to prove it whole
+  // A downsampled JPEG is kept as it is when its Flate samples would not be
+  // smaller: a JPEG is 5-10x smaller than lossless samples, so only a large
+  // reduction pays, and re-encoding it as JPEG would lose quality twice.
+  bool jpeg_unless_smaller = false;
 };
 
-SamplePlan plan_samples(const ImageFacts& facts, ImageColourTarget target) {
+SamplePlan plan_samples(const ImageFacts& facts, ImageColourTarget target, PixelSize pixels) {
   SamplePlan plan;
   plan.x1a = target == ImageColourTarget::x1a;
   plan.convert = plan.x1a && facts.colour == ImageColour::rgb;
@@ -40,8 +53,30 @@ SamplePlan plan_samples(const ImageFacts& facts, ImageColourTarget target) {
   plan.components = plan.convert ? 4 : facts.components;
   plan.smask = facts.alpha && !plan.x1a;
   plan.flatten = facts.alpha && plan.x1a;
-  plan.pass_through_jpeg = facts.kind == ImageKind::jpeg && !plan.convert;
+  plan.pixels = pixels;
+  plan.downsample = pixels != PixelSize{facts.width, facts.height};
+  const bool jpeg_kept = facts.kind == ImageKind::jpeg && !plan.convert;
+  plan.pass_through_jpeg = jpeg_kept && !plan.downsample;
+  plan.jpeg_unless_smaller = jpeg_kept && plan.downsample;
   return plan;
+}
+
+PixelSize written_pixels(const ImageFacts& facts, double width_pt, double height_pt) {
+  const PixelSize own{facts.width, facts.height};
+  if (!(width_pt > 0) || !(height_pt > 0)) return own;
+  const double width_in = width_pt / 72, height_in = height_pt / 72;
+  if (facts.width / width_in <= kDownsampleAbovePpi &&
+      facts.height / height_in <= kDownsampleAbovePpi)
+    return own;
+  // More than 65535 rows at 300 ppi would be a picture over 5.5 m high:
+  // written as it is rather than past what the downsampler takes.
+  if (height_in * kDownsampleToPpi > ImageDownsampler::kMaxOutputHeight) return own;
+  // Rounded up (less a hair for the arithmetic's noise): never under 300 ppi.
+  auto at_target = [](double inches, int own_pixels) {
+    const double pixels = std::ceil(inches * kDownsampleToPpi - 1e-6);
+    return static_cast<int>(std::clamp(pixels, 1.0, static_cast<double>(own_pixels)));
+  };
+  return {at_target(width_in, facts.width), at_target(height_in, facts.height)};
 }
 
 namespace {
@@ -135,11 +170,12 @@ const std::string& srgb_profile() {
 ImageEmbedder::ImageEmbedder(HpdfDoc& doc, ImageColourTarget target, std::string output_profile)
     : doc_(doc), target_(target), output_profile_(std::move(output_profile)) {}
 
-HPDF_Dict ImageEmbedder::xobject(const ImageFacts& facts, Md5& hash) {
-  if (auto it = by_path_.find(facts.path); it != by_path_.end()) return it->second;
-  HPDF_Dict image = build(facts, hash);
-  by_path_[facts.path] = image;
-  return image;
+HPDF_Dict ImageEmbedder::xobject(const ImageFacts& facts, double width_pt, double height_pt,
+                                 Md5& hash) {
+  const PixelSize asked = written_pixels(facts, width_pt, height_pt);
+  const auto key = std::make_tuple(facts.path, asked.width, asked.height);
+  if (auto it = by_path_and_pixels_.find(key); it != by_path_and_pixels_.end()) return it->second;
+  return by_path_and_pixels_[key] = build(facts, asked, hash);
 }
 
 HPDF_Dict ImageEmbedder::icc_stream(const std::string& profile, int components) {
@@ -150,35 +186,52 @@ HPDF_Dict ImageEmbedder::icc_stream(const std::string& profile, int components) 
   return stream;
 }
 
-void ImageEmbedder::encode_ahead(const ImageFacts& facts) { prepare(facts); }
-
-const ImageEmbedder::Prepared& ImageEmbedder::prepare(const ImageFacts& facts) {
-  if (auto it = prepared_.find(facts.path); it != prepared_.end()) return it->second;
-  Prepared prepared;
-  prepared.bytes = read_image_file(facts);
-  const SamplePlan plan = plan_samples(facts, target_);
-  std::string key = std::to_string(static_cast<int>(target_)) + ' ' +
-                    (plan.convert ? output_profile_ : std::string()) + '\n' + prepared.bytes;
-  prepared.encoded = encoded_images().find(key);
-  if (!prepared.encoded) {
-    prepared.encoded = encode(facts, plan, prepared.bytes);
-    encoded_images().add(std::move(key), prepared.encoded);
-  }
-  return prepared_.emplace(facts.path, std::move(prepared)).first->second;
+void ImageEmbedder::encode_ahead(const ImageFacts& facts, double width_pt, double height_pt) {
+  prepare(facts, written_pixels(facts, width_pt, height_pt));
 }
 
-HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
-  const Prepared& prepared = prepare(facts);
-  const std::string& bytes = prepared.bytes;
-  const EncodedImage* encoded = prepared.encoded.get();
-  const SamplePlan plan = plan_samples(facts, target_);
+const ImageEmbedder::Prepared& ImageEmbedder::prepare(const ImageFacts& facts, PixelSize pixels) {
+  const auto at = std::make_tuple(facts.path, pixels.width, pixels.height);
+  if (auto it = prepared_.find(at); it != prepared_.end()) return it->second;
+  Prepared prepared;
+  std::shared_ptr<const std::string>& bytes = bytes_by_path_[facts.path];
+  if (!bytes) bytes = std::make_shared<const std::string>(read_image_file(facts));
+  prepared.bytes = bytes;
+  const SamplePlan plan = plan_samples(facts, target_, pixels);
+  std::string key = std::to_string(static_cast<int>(target_)) + ' ' +
+                    (plan.convert ? output_profile_ : std::string()) + ' ' +
+                    std::to_string(pixels.width) + 'x' + std::to_string(pixels.height) + '\n' +
+                    *bytes;
+  prepared.encoded = encoded_images().find(key);
+  if (!prepared.encoded) {
+    prepared.encoded = encode(facts, plan, *bytes);
+    encoded_images().add(std::move(key), prepared.encoded);
+  }
+  return prepared_.emplace(at, std::move(prepared)).first->second;
+}
 
-  // The file identifier covers the file and what its colours are made into.
+HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, PixelSize pixels, Md5& hash) {
+  const Prepared& prepared = prepare(facts, pixels);
+  const std::string& bytes = *prepared.bytes;
+  const EncodedImage* encoded = prepared.encoded.get();
+  const SamplePlan plan = plan_samples(facts, target_, pixels);
+
+  // A downsampled JPEG kept as it is: the same XObject as at its own size.
+  const PixelSize written = encoded->pixels;
+  if (written != pixels) {
+    const auto own = std::make_tuple(facts.path, written.width, written.height);
+    if (auto it = by_path_and_pixels_.find(own); it != by_path_and_pixels_.end()) return it->second;
+  }
+
+  // The file identifier covers the file and what its samples are made into.
   hash.update(bytes);
   if (plan.convert) hash.update("to CMYK through " + output_profile_);
+  if (written != PixelSize{facts.width, facts.height})
+    hash.update("downsampled to " + std::to_string(written.width) + "x" +
+                std::to_string(written.height));
 
   HPDF_Dict image;
-  if (plan.pass_through_jpeg) {
+  if (encoded->jpeg_as_is) {
     image = doc_.new_stream(bytes, false);
     image->filter = HPDF_STREAM_FILTER_DCT_DECODE;  // named by libharu, data as it is
   } else {
@@ -186,8 +239,8 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
   }
   doc_.add_name(image, "Type", "XObject");
   doc_.add_name(image, "Subtype", "Image");
-  doc_.add_number(image, "Width", facts.width);
-  doc_.add_number(image, "Height", facts.height);
+  doc_.add_number(image, "Width", written.width);
+  doc_.add_number(image, "Height", written.height);
   doc_.add_number(image, "BitsPerComponent", 8);
 
   // The colour space: the file's own profile when it has one (not in X-1a,
@@ -203,7 +256,7 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
   } else {
     doc_.add_name(image, "ColorSpace", device_space(plan.colour));
   }
-  if (plan.pass_through_jpeg && facts.adobe_inverted) {
+  if (encoded->jpeg_as_is && facts.adobe_inverted) {
     HPDF_Array decode = doc_.new_array();
     for (int c = 0; c < facts.components; ++c) {
       doc_.push_number(decode, 1);
@@ -215,12 +268,13 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, Md5& hash) {
     HPDF_Dict mask = doc_.new_flate_stream(encoded->alpha);
     doc_.add_name(mask, "Type", "XObject");
     doc_.add_name(mask, "Subtype", "Image");
-    doc_.add_number(mask, "Width", facts.width);
-    doc_.add_number(mask, "Height", facts.height);
+    doc_.add_number(mask, "Width", written.width);
+    doc_.add_number(mask, "Height", written.height);
     doc_.add_number(mask, "BitsPerComponent", 8);
     doc_.add_name(mask, "ColorSpace", "DeviceGray");
     doc_.add(image, "SMask", mask);
   }
+  by_path_and_pixels_[std::make_tuple(facts.path, written.width, written.height)] = image;
   return image;
 }
 
@@ -247,12 +301,12 @@ std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& fact
     if (!transform) throw std::runtime_error("PDF writer: lcms2 cannot convert RGB to CMYK");
   }
 
-  const size_t width = static_cast<size_t>(facts.width);
+  // Rows as written (after downsampling): flattened, converted, gathered.
+  const size_t width = static_cast<size_t>(plan.pixels.width);
   std::vector<uint8_t> flat(plan.flatten ? width * facts.components : 0);
   std::vector<uint8_t> cmyk(plan.convert ? width * 4 : 0);
   std::string samples, alpha_samples;
-  decode_image(facts, bytes, [&](const uint8_t* colour, const uint8_t* alpha) {
-    if (plan.pass_through_jpeg) return;  // decoded only to prove it whole
+  auto take = [&](const uint8_t* colour, const uint8_t* alpha) {
     const uint8_t* row = colour;
     if (plan.flatten && alpha) {  // over white paper: c' = c a + 255 (1 - a)
       for (size_t x = 0; x < width; ++x)
@@ -269,9 +323,34 @@ std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& fact
     }
     samples.append(reinterpret_cast<const char*>(row), width * plan.components);
     if (plan.smask && alpha) alpha_samples.append(reinterpret_cast<const char*>(alpha), width);
+  };
+  // Downsampled before flattening and conversion: fewer pixels to convert,
+  // and averaging with alpha then flattening equals flattening then averaging.
+  std::optional<ImageDownsampler> downsampler;
+  if (plan.downsample)
+    downsampler.emplace(facts.width, facts.height, facts.components, facts.alpha, plan.pixels.width,
+                        plan.pixels.height, take);
+  decode_image(facts, bytes, [&](const uint8_t* colour, const uint8_t* alpha) {
+    if (plan.pass_through_jpeg) return;  // decoded only to prove it whole
+    if (downsampler)
+      downsampler->row(colour, alpha);
+    else
+      take(colour, alpha);
   });
+
   auto encoded = std::make_shared<EncodedImage>();
-  if (!plan.pass_through_jpeg) encoded->samples = flate(samples);
+  encoded->pixels = plan.pixels;
+  if (plan.pass_through_jpeg) {
+    encoded->jpeg_as_is = true;
+    return encoded;
+  }
+  encoded->samples = flate(samples);
+  if (plan.jpeg_unless_smaller && encoded->samples.size() >= bytes.size()) {
+    encoded->samples.clear();
+    encoded->pixels = {facts.width, facts.height};
+    encoded->jpeg_as_is = true;
+    return encoded;
+  }
   if (plan.smask) encoded->alpha = flate(alpha_samples);
   return encoded;
 }

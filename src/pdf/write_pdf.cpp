@@ -248,7 +248,7 @@ class Writer {
     for (const Page& page : document_.pages)
       for (const PageImage& placed : page.images) {
         try {
-          images_->encode_ahead(placed.facts);
+          images_->encode_ahead(placed.facts, placed.width, placed.height);
         } catch (const ImageError&) {
           // reported, with its figure's place, when write_pages embeds it
         }
@@ -333,11 +333,12 @@ class Writer {
     }
   }
 
-  // The figure's XObject, embedded and decoded once per file. Damage found
-  // while decoding is the input's fault: an InputError at its <figure>.
+  // The figure's XObject, embedded and decoded once per file and pixel size
+  // (downsampled when placed far above 300 ppi). Damage found while decoding
+  // is the input's fault: an InputError at its <figure>.
   HPDF_Dict image(const PageImage& placed) {
     try {
-      return images_->xobject(placed.facts, hash_);
+      return images_->xobject(placed.facts, placed.width, placed.height, hash_);
     } catch (const ImageError& error) {
       throw InputError(placed.where,
                        "image " + placed.facts.path + " cannot be used: " + error.what());
