@@ -35,24 +35,35 @@ struct SamplePlan {
   ImageColour colour = ImageColour::rgb;  // after conversion
   int components = 0;
   bool smask = false;    // alpha as an /SMask
-  bool flatten = false;  // alpha flattened onto white paper: X-1a has no transparency
+  bool flatten = false;  // alpha flattened onto the backdrop: X-1a has no transparency
+  Backdrop backdrop;     // paper, or an ink: then flattened in CMYK, after conversion
   PixelSize pixels;      // asked for: the file's own, or fewer (downsampled)
   bool downsample = false;
-  bool pass_through_jpeg = false;  // the JPEG as it is, only decoded to prove it whole
+  bool pass_through_jpeg = false;  // the JPEG as it is, only checked whole (check_image_whole)
   // A downsampled JPEG is kept as it is when its Flate samples would not be
   // smaller: a JPEG is 5-10x smaller than lossless samples, so only a large
   // reduction pays, and re-encoding it as JPEG would lose quality twice.
   bool jpeg_unless_smaller = false;
 };
 
-SamplePlan plan_samples(const ImageFacts& facts, ImageColourTarget target, PixelSize pixels) {
+// "c m y k" of an ink, 0..255 each: in cache keys and the file identifier.
+std::string ink_text(Backdrop ink) {
+  return std::to_string(ink.c) + ' ' + std::to_string(ink.m) + ' ' + std::to_string(ink.y) + ' ' +
+         std::to_string(ink.k);
+}
+
+SamplePlan plan_samples(const ImageFacts& facts, ImageColourTarget target, PixelSize pixels,
+                        Backdrop backdrop) {
   SamplePlan plan;
   plan.x1a = target == ImageColourTarget::x1a;
   plan.convert = plan.x1a && facts.colour == ImageColour::rgb;
-  plan.colour = plan.convert ? ImageColour::cmyk : facts.colour;
-  plan.components = plan.convert ? 4 : facts.components;
   plan.smask = facts.alpha && !plan.x1a;
   plan.flatten = facts.alpha && plan.x1a;
+  if (plan.flatten) plan.backdrop = backdrop;
+  // Onto an ink, a grey picture becomes K and is flattened with the ink.
+  const bool cmyk = plan.convert || (plan.flatten && !plan.backdrop.paper());
+  plan.colour = cmyk ? ImageColour::cmyk : facts.colour;
+  plan.components = cmyk ? 4 : facts.components;
   plan.pixels = pixels;
   plan.downsample = pixels != PixelSize{facts.width, facts.height};
   const bool jpeg_kept = facts.kind == ImageKind::jpeg && !plan.convert;
@@ -170,12 +181,19 @@ const std::string& srgb_profile() {
 ImageEmbedder::ImageEmbedder(HpdfDoc& doc, ImageColourTarget target, std::string output_profile)
     : doc_(doc), target_(target), output_profile_(std::move(output_profile)) {}
 
+ImageEmbedder::Key ImageEmbedder::key_of(const ImageFacts& facts, PixelSize pixels,
+                                         Backdrop backdrop) const {
+  // The backdrop tells pictures apart only where they are flattened.
+  if (!(facts.alpha && target_ == ImageColourTarget::x1a)) backdrop = {};
+  return {facts.path, pixels.width, pixels.height, backdrop};
+}
+
 HPDF_Dict ImageEmbedder::xobject(const ImageFacts& facts, double width_pt, double height_pt,
-                                 Md5& hash) {
+                                 Backdrop backdrop, Md5& hash) {
   const PixelSize asked = written_pixels(facts, width_pt, height_pt);
-  const auto key = std::make_tuple(facts.path, asked.width, asked.height);
-  if (auto it = by_path_and_pixels_.find(key); it != by_path_and_pixels_.end()) return it->second;
-  return by_path_and_pixels_[key] = build(facts, asked, hash);
+  const Key key = key_of(facts, asked, backdrop);
+  if (auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+  return by_key_[key] = build(facts, asked, std::get<3>(key), hash);
 }
 
 HPDF_Dict ImageEmbedder::icc_stream(const std::string& profile, int components) {
@@ -186,22 +204,25 @@ HPDF_Dict ImageEmbedder::icc_stream(const std::string& profile, int components) 
   return stream;
 }
 
-void ImageEmbedder::encode_ahead(const ImageFacts& facts, double width_pt, double height_pt) {
-  prepare(facts, written_pixels(facts, width_pt, height_pt));
+void ImageEmbedder::encode_ahead(const ImageFacts& facts, double width_pt, double height_pt,
+                                 Backdrop backdrop) {
+  const PixelSize pixels = written_pixels(facts, width_pt, height_pt);
+  prepare(facts, pixels, std::get<3>(key_of(facts, pixels, backdrop)));
 }
 
-const ImageEmbedder::Prepared& ImageEmbedder::prepare(const ImageFacts& facts, PixelSize pixels) {
-  const auto at = std::make_tuple(facts.path, pixels.width, pixels.height);
+const ImageEmbedder::Prepared& ImageEmbedder::prepare(const ImageFacts& facts, PixelSize pixels,
+                                                      Backdrop backdrop) {
+  const Key at = key_of(facts, pixels, backdrop);
   if (auto it = prepared_.find(at); it != prepared_.end()) return it->second;
   Prepared prepared;
   std::shared_ptr<const std::string>& bytes = bytes_by_path_[facts.path];
   if (!bytes) bytes = std::make_shared<const std::string>(read_image_file(facts));
   prepared.bytes = bytes;
-  const SamplePlan plan = plan_samples(facts, target_, pixels);
+  const SamplePlan plan = plan_samples(facts, target_, pixels, backdrop);
   std::string key = std::to_string(static_cast<int>(target_)) + ' ' +
                     (plan.convert ? output_profile_ : std::string()) + ' ' +
-                    std::to_string(pixels.width) + 'x' + std::to_string(pixels.height) + '\n' +
-                    *bytes;
+                    std::to_string(pixels.width) + 'x' + std::to_string(pixels.height) + ' ' +
+                    ink_text(plan.backdrop) + '\n' + *bytes;
   prepared.encoded = encoded_images().find(key);
   if (!prepared.encoded) {
     prepared.encoded = encode(facts, plan, *bytes);
@@ -210,22 +231,24 @@ const ImageEmbedder::Prepared& ImageEmbedder::prepare(const ImageFacts& facts, P
   return prepared_.emplace(at, std::move(prepared)).first->second;
 }
 
-HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, PixelSize pixels, Md5& hash) {
-  const Prepared& prepared = prepare(facts, pixels);
+HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, PixelSize pixels, Backdrop backdrop,
+                                Md5& hash) {
+  const Prepared& prepared = prepare(facts, pixels, backdrop);
   const std::string& bytes = *prepared.bytes;
   const EncodedImage* encoded = prepared.encoded.get();
-  const SamplePlan plan = plan_samples(facts, target_, pixels);
+  const SamplePlan plan = plan_samples(facts, target_, pixels, backdrop);
 
   // A downsampled JPEG kept as it is: the same XObject as at its own size.
   const PixelSize written = encoded->pixels;
   if (written != pixels) {
-    const auto own = std::make_tuple(facts.path, written.width, written.height);
-    if (auto it = by_path_and_pixels_.find(own); it != by_path_and_pixels_.end()) return it->second;
+    if (auto it = by_key_.find(key_of(facts, written, backdrop)); it != by_key_.end())
+      return it->second;
   }
 
   // The file identifier covers the file and what its samples are made into.
   hash.update(bytes);
   if (plan.convert) hash.update("to CMYK through " + output_profile_);
+  if (!plan.backdrop.paper()) hash.update("flattened onto " + ink_text(plan.backdrop));
   if (written != PixelSize{facts.width, facts.height})
     hash.update("downsampled to " + std::to_string(written.width) + "x" +
                 std::to_string(written.height));
@@ -274,7 +297,7 @@ HPDF_Dict ImageEmbedder::build(const ImageFacts& facts, PixelSize pixels, Md5& h
     doc_.add_name(mask, "ColorSpace", "DeviceGray");
     doc_.add(image, "SMask", mask);
   }
-  by_path_and_pixels_[std::make_tuple(facts.path, written.width, written.height)] = image;
+  by_key_[key_of(facts, written, backdrop)] = image;
   return image;
 }
 
@@ -303,12 +326,14 @@ std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& fact
 
   // Rows as written (after downsampling): flattened, converted, gathered.
   const size_t width = static_cast<size_t>(plan.pixels.width);
-  std::vector<uint8_t> flat(plan.flatten ? width * facts.components : 0);
-  std::vector<uint8_t> cmyk(plan.convert ? width * 4 : 0);
+  const bool onto_ink = plan.flatten && !plan.backdrop.paper();
+  std::vector<uint8_t> flat(plan.flatten && !onto_ink ? width * facts.components : 0);
+  std::vector<uint8_t> cmyk(plan.components == 4 && facts.components != 4 ? width * 4 : 0);
+  const uint8_t ink[4] = {plan.backdrop.c, plan.backdrop.m, plan.backdrop.y, plan.backdrop.k};
   std::string samples, alpha_samples;
   auto take = [&](const uint8_t* colour, const uint8_t* alpha) {
     const uint8_t* row = colour;
-    if (plan.flatten && alpha) {  // over white paper: c' = c a + 255 (1 - a)
+    if (plan.flatten && alpha && !onto_ink) {  // over white paper: c' = c a + 255 (1 - a)
       for (size_t x = 0; x < width; ++x)
         for (int c = 0; c < facts.components; ++c) {
           const unsigned a = alpha[x];
@@ -320,6 +345,21 @@ std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& fact
     if (plan.convert) {
       cmsDoTransform(transform.get(), row, cmyk.data(), static_cast<cmsUInt32Number>(width));
       row = cmyk.data();
+    } else if (onto_ink && facts.components == 1) {  // grey as K
+      for (size_t x = 0; x < width; ++x) {
+        cmyk[x * 4] = cmyk[x * 4 + 1] = cmyk[x * 4 + 2] = 0;
+        cmyk[x * 4 + 3] = static_cast<uint8_t>(255 - row[x]);
+      }
+      row = cmyk.data();
+    }
+    if (onto_ink && alpha) {  // over the box's ink, ink by ink: v' = v a + ink (1 - a)
+      for (size_t x = 0; x < width; ++x)
+        for (int c = 0; c < 4; ++c) {
+          const unsigned a = alpha[x];
+          cmyk[x * 4 + c] =
+              static_cast<uint8_t>((row[x * 4 + c] * a + ink[c] * (255u - a) + 127u) / 255u);
+        }
+      row = cmyk.data();
     }
     samples.append(reinterpret_cast<const char*>(row), width * plan.components);
     if (plan.smask && alpha) alpha_samples.append(reinterpret_cast<const char*>(alpha), width);
@@ -330,20 +370,20 @@ std::shared_ptr<const EncodedImage> ImageEmbedder::encode(const ImageFacts& fact
   if (plan.downsample)
     downsampler.emplace(facts.width, facts.height, facts.components, facts.alpha, plan.pixels.width,
                         plan.pixels.height, take);
+  auto encoded = std::make_shared<EncodedImage>();
+  encoded->pixels = plan.pixels;
+  if (plan.pass_through_jpeg) {  // written as it is: only proved whole
+    check_image_whole(facts, bytes);
+    encoded->jpeg_as_is = true;
+    return encoded;
+  }
   decode_image(facts, bytes, [&](const uint8_t* colour, const uint8_t* alpha) {
-    if (plan.pass_through_jpeg) return;  // decoded only to prove it whole
     if (downsampler)
       downsampler->row(colour, alpha);
     else
       take(colour, alpha);
   });
 
-  auto encoded = std::make_shared<EncodedImage>();
-  encoded->pixels = plan.pixels;
-  if (plan.pass_through_jpeg) {
-    encoded->jpeg_as_is = true;
-    return encoded;
-  }
   encoded->samples = flate(samples);
   if (plan.jpeg_unless_smaller && encoded->samples.size() >= bytes.size()) {
     encoded->samples.clear();

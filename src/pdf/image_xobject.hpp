@@ -44,6 +44,15 @@ PixelSize written_pixels(const ImageFacts& facts, double width_pt, double height
 struct EncodedImage;  // a figure's samples as written (image_xobject.cpp)
 struct SamplePlan;    // what they become for the colour target (image_xobject.cpp)
 
+/// What a transparent picture stands on, for PDF/X-1a, which has no
+/// transparency: the ink of the filled box wholly under it (0..255 each), or
+/// paper (all 0). Elsewhere the picture keeps its alpha as an /SMask.
+struct Backdrop {
+  uint8_t c = 0, m = 0, y = 0, k = 0;
+  bool paper() const { return c == 0 && m == 0 && y == 0 && k == 0; }
+  auto operator<=>(const Backdrop&) const = default;
+};
+
 class ImageEmbedder {
  public:
   /// `output_profile`: the CMYK output intent's file (x1a only).
@@ -55,13 +64,15 @@ class ImageEmbedder {
   /// differently twice. Its encoded samples are shared with later documents
   /// of the process. Feeds the file's bytes (and the size it is downsampled
   /// to) into `hash`. Throws ImageError when the file is damaged.
-  HPDF_Dict xobject(const ImageFacts& facts, double width_pt, double height_pt, Md5& hash);
+  /// `backdrop` matters only to a picture with alpha in X-1a.
+  HPDF_Dict xobject(const ImageFacts& facts, double width_pt, double height_pt, Backdrop backdrop,
+                    Md5& hash);
 
   /// Reads the figure file and encodes its samples for that placed size
   /// now, so that xobject() later only embeds them: the writer does this
   /// while its faces are subset on other threads. Throws ImageError when the
   /// file is damaged.
-  void encode_ahead(const ImageFacts& facts, double width_pt, double height_pt);
+  void encode_ahead(const ImageFacts& facts, double width_pt, double height_pt, Backdrop backdrop);
 
  private:
   /// A figure file as read (once per document) and encoded for a pixel size.
@@ -69,9 +80,12 @@ class ImageEmbedder {
     std::shared_ptr<const std::string> bytes;
     std::shared_ptr<const EncodedImage> encoded;
   };
-  const Prepared& prepare(const ImageFacts& facts, PixelSize pixels);
+  /// One XObject per file, pixel size and backdrop.
+  using Key = std::tuple<std::string, int, int, Backdrop>;
+  Key key_of(const ImageFacts& facts, PixelSize pixels, Backdrop backdrop) const;
+  const Prepared& prepare(const ImageFacts& facts, PixelSize pixels, Backdrop backdrop);
   HPDF_Dict icc_stream(const std::string& profile, int components);
-  HPDF_Dict build(const ImageFacts& facts, PixelSize pixels, Md5& hash);
+  HPDF_Dict build(const ImageFacts& facts, PixelSize pixels, Backdrop backdrop, Md5& hash);
   /// Decodes, downsamples, converts (X-1a) and compresses the file's samples.
   std::shared_ptr<const EncodedImage> encode(const ImageFacts& facts, const SamplePlan& plan,
                                              const std::string& bytes) const;
@@ -79,8 +93,8 @@ class ImageEmbedder {
   HpdfDoc& doc_;
   ImageColourTarget target_;
   std::string output_profile_;
-  std::map<std::tuple<std::string, int, int>, HPDF_Dict> by_path_and_pixels_;
-  std::map<std::tuple<std::string, int, int>, Prepared> prepared_;  // by path and pixels asked
+  std::map<Key, HPDF_Dict> by_key_;
+  std::map<Key, Prepared> prepared_;  // by the pixels asked
   std::map<std::string, std::shared_ptr<const std::string>> bytes_by_path_;
   std::map<std::string, HPDF_Dict> icc_by_content_;
 };

@@ -3,6 +3,7 @@
 // faces are subset on background threads while this one sets up the
 // document and encodes the figures: each is about a third of a render.
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -248,7 +249,8 @@ class Writer {
     for (const Page& page : document_.pages)
       for (const PageImage& placed : page.images) {
         try {
-          images_->encode_ahead(placed.facts, placed.width, placed.height);
+          images_->encode_ahead(placed.facts, placed.width, placed.height,
+                                backdrop_under(page, placed));
         } catch (const ImageError&) {
           // reported, with its figure's place, when write_pages embeds it
         }
@@ -336,13 +338,50 @@ class Writer {
   // The figure's XObject, embedded and decoded once per file and pixel size
   // (downsampled when placed far above 300 ppi). Damage found while decoding
   // is the input's fault: an InputError at its <figure>.
-  HPDF_Dict image(const PageImage& placed) {
+  HPDF_Dict image(const Page& page, const PageImage& placed) {
     try {
-      return images_->xobject(placed.facts, placed.width, placed.height, hash_);
+      return images_->xobject(placed.facts, placed.width, placed.height,
+                              backdrop_under(page, placed), hash_);
     } catch (const ImageError& error) {
       throw InputError(placed.where,
                        "image " + placed.facts.path + " cannot be used: " + error.what());
     }
+  }
+
+  // PDF/X-1a has no transparency, so a picture with alpha is flattened onto
+  // what it stands on: the ink of the last filled box that holds it wholly
+  // (a masthead band, a coloured box; a spot ink by its CMYK alternate), with
+  // nothing else drawn in between, else paper.
+  pdf::Backdrop backdrop_under(const Page& page, const PageImage& placed) const {
+    if (!(options_.print && options_.standard == PdfStandard::x1a && placed.facts.alpha)) return {};
+    constexpr double kSlack = 0.01;  // pt
+    auto holds = [&](double x, double y, double w, double h) {
+      return x <= placed.x + kSlack && y <= placed.y + kSlack &&
+             x + w >= placed.x + placed.width - kSlack && y + h >= placed.y + placed.height - kSlack;
+    };
+    auto meets = [&](double x, double y, double w, double h) {
+      return x < placed.x + placed.width && placed.x < x + w && y < placed.y + placed.height &&
+             placed.y < y + h;
+    };
+    // Pictures drawn before this one under part of it: no single backdrop.
+    for (const PageImage& other : page.images) {
+      if (&other == &placed) break;
+      if (meets(other.x, other.y, other.width, other.height)) return {};
+    }
+    for (auto box = page.boxes.rbegin(); box != page.boxes.rend(); ++box) {
+      if (!box->filled || !meets(box->x, box->y, box->width, box->height)) continue;
+      if (!holds(box->x, box->y, box->width, box->height)) return {};  // a part-way edge
+      Cmyk ink = box->fill;
+      if (ink.spot >= 0 && ink.spot < static_cast<int>(document_.spots.size())) {
+        const SpotInk& spot = document_.spots[ink.spot];
+        ink.c = spot.c, ink.m = spot.m, ink.y = spot.y, ink.k = spot.k;
+      }
+      auto byte = [](double v) {
+        return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+      };
+      return {byte(ink.c), byte(ink.m), byte(ink.y), byte(ink.k)};
+    }
+    return {};
   }
 
   void write_pages() {
@@ -360,7 +399,7 @@ class Writer {
       // Backgrounds, bands and box frames: decoration, so artifacts.
       std::string ops = as_artifact(pdf::box_operators(page.boxes, frame_, colours_), tags);
       for (const PageImage& im : page.images) {
-        HPDF_Dict img = image(im);
+        HPDF_Dict img = image(page, im);
         const char* name = doc_.checked(HPDF_Page_GetXObjectName(p, img), "naming an image");
         if (tags) ops += tags->open(im.element);
         ops += pdf::image_operators(im, name, frame_);

@@ -325,5 +325,53 @@ TEST(PdfImages, ADownsampledInvertedCmykJpegKeepsItsInk) {
   EXPECT_LE(first[3], 8);
 }
 
+// PDF/X-1a has no transparency: a picture with alpha is flattened onto what
+// it stands on. On a filled box (the itrade masthead band) that is the box's
+// ink, not white paper, or the logo would print in a white square.
+TEST(PdfImages, X1aFlattensOntoTheInkOfTheBoxUnderThePicture) {
+  const std::string path = std::string(PAIBAN_SOURCE_DIR) + "/tests/image/data/alpha.png";
+  PdfOptions x1a;
+  x1a.print = true;
+  x1a.standard = PdfStandard::x1a;
+  // alpha.png: 20x10, (0,0) opaque red, (19,9) wholly transparent.
+  auto pixel = [](const WrittenImage& image, int x, int y) {
+    return image.samples.substr((static_cast<size_t>(y) * image.width + x) * 4, 4);
+  };
+  const std::string navy{'\xFF', '\xCC', '\x00', '\x33'};  // 1 0.8 0 0.2 in 1/255
+  const std::string paper(4, '\0');
+
+  Document on_band = with_figure(path);
+  PageBox band;
+  band.x = 40, band.y = 180, band.width = 200, band.height = 150;  // holds 56,200 100x100
+  band.fill = Cmyk{1, 0.8, 0, 0.2};
+  on_band.pages[0].boxes.push_back(band);
+  auto images = written_images(write_pdf(on_band, FontCache::shared(), x1a));
+  ASSERT_EQ(images.size(), 1u);
+  // QDF may end a stream's data with a newline of its own.
+  ASSERT_EQ(images[0].samples.size() / (20 * 10), 4u) << "not CMYK";
+  EXPECT_TRUE(images[0].mask.empty());
+  EXPECT_EQ(pixel(images[0], 19, 9), navy);
+  EXPECT_NE(pixel(images[0], 0, 0), navy);  // the opaque red stays red
+
+  // Without a box under it, or with one under only part of it: paper.
+  for (double height : {0.0, 60.0}) {
+    Document d = with_figure(path);
+    if (height > 0) {
+      band.height = height;  // 180..240: the picture runs past its foot
+      d.pages[0].boxes.push_back(band);
+    }
+    images = written_images(write_pdf(d, FontCache::shared(), x1a));
+    ASSERT_EQ(images.size(), 1u);
+    EXPECT_EQ(pixel(images[0], 19, 9), paper) << height;
+  }
+
+  // X-4 keeps the alpha as a mask, whatever is under the picture.
+  PdfOptions x4 = x1a;
+  x4.standard = PdfStandard::x4;
+  images = written_images(write_pdf(on_band, FontCache::shared(), x4));
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_FALSE(images[0].mask.empty());
+}
+
 }  // namespace
 }  // namespace paiban
