@@ -1,49 +1,20 @@
 #include "job/sha256.hpp"
 
-#include <openssl/evp.h>
-
 #include <fstream>
 #include <stdexcept>
 #include <vector>
 
 namespace paiban {
-namespace {
-
-// Fetched once: an implicit fetch on every init costs more than hashing a
-// small manifest.
-const EVP_MD* sha256_method() {
-  static EVP_MD* method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  if (!method) throw std::runtime_error("libcrypto has no SHA-256");
-  return method;
-}
-
-}  // namespace
-
-Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
-  if (!context_ || EVP_DigestInit_ex(context_, sha256_method(), nullptr) != 1) {
-    EVP_MD_CTX_free(context_);
-    throw std::runtime_error("libcrypto cannot start a SHA-256");
-  }
-}
-
-Sha256::~Sha256() { EVP_MD_CTX_free(context_); }
-
-void Sha256::update(std::string_view bytes) {
-  if (EVP_DigestUpdate(context_, bytes.data(), bytes.size()) != 1)
-    throw std::runtime_error("libcrypto cannot hash");
-}
 
 std::string Sha256::hex_digest() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_DigestFinal_ex(context_, digest, &size) != 1 || size != 32)
-    throw std::runtime_error("libcrypto cannot finish a SHA-256");
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&context_, sizeof digest, digest);
   static const char digits[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(64);
-  for (unsigned i = 0; i < size; ++i) {
-    hex += digits[digest[i] >> 4];
-    hex += digits[digest[i] & 15];
+  hex.reserve(2 * sizeof digest);
+  for (uint8_t byte : digest) {
+    hex += digits[byte >> 4];
+    hex += digits[byte & 15];
   }
   return hex;
 }

@@ -1,28 +1,28 @@
 // SHA-256 (FIPS 180-4): content hashes of a render's inputs (Job) and of a
-// batch's outputs, through OpenSSL's libcrypto (SHA extensions where the CPU
-// has them: a batch hashes every PDF it writes).
+// batch's outputs, through Nettle (SHA extensions where the CPU has them: a
+// batch hashes every PDF it writes). Nettle rather than OpenSSL's libcrypto:
+// as fast here, and a twentieth of the relocations every process pays at
+// start-up.
 #pragma once
-#include <memory>
+#include <nettle/sha2.h>
+
 #include <string>
 #include <string_view>
-
-struct evp_md_ctx_st;
 
 namespace paiban {
 
 class Sha256 {
  public:
-  Sha256();
-  ~Sha256();
-  Sha256(const Sha256&) = delete;
-  Sha256& operator=(const Sha256&) = delete;
+  Sha256() { sha256_init(&context_); }
 
-  void update(std::string_view bytes);
+  void update(std::string_view bytes) {
+    sha256_update(&context_, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
+  }
   /// 64 lowercase hex digits; the object is spent afterwards.
   std::string hex_digest();
 
  private:
-  evp_md_ctx_st* context_;
+  sha256_ctx context_;
 };
 
 /// The hex digest of `bytes`.
