@@ -43,6 +43,7 @@ struct FaceUsage {
   std::map<uint32_t, std::u32string> text_of_glyph;  // first non-empty text seen wins
   std::set<uint32_t> upright;  // set upright in vertical lines: drawn through Identity-V
   pdf::FontSubset subset;
+  std::string program_digest;  // MD5 of subset.program, for the file identifier
   std::map<uint16_t, std::u32string> text_of_code;
   HPDF_Dict type0 = nullptr;
   HPDF_Dict type0_vertical = nullptr;  // only when `upright` has glyphs
@@ -208,7 +209,7 @@ class Writer {
     return decode_utf8("page " + std::to_string(link.target_page + 1));
   }
 
-  // Each face's subset, and its program compressed, as an independent task:
+  // Each face's subset, its program compressed and hashed, as an independent task:
   // the largest glyph sets first, so the longest task does not start last.
   BackgroundTasks start_subsets() {
     subset_order_.clear();
@@ -223,6 +224,9 @@ class Writer {
           auto& [face, use] = *subset_order_[i];
           use.subset = pdf::subset_face(fonts_, face, use.glyphs);
           if (options_.compress) use.subset.program_flate = pdf::flate(use.subset.program);
+          pdf::Md5 digest;
+          digest.update(use.subset.program);
+          use.program_digest = digest.digest();
         },
         threads);
   }
@@ -239,7 +243,7 @@ class Writer {
         use.text_of_code.emplace(use.subset.code_of.at(glyph), U"\uFFFD");
       if (!use.upright.empty()) pdf::add_vertical_metrics(fonts_, use.subset, use.upright);
       hash_.update(use.subset.tag);
-      hash_.update(use.subset.program);
+      hash_.update(use.program_digest);  // hashed beside the subsetting
     }
   }
 
