@@ -13,6 +13,7 @@
 #include <regex>
 
 #include "e2e/run_command.hpp"
+#include "support/pdf_checks.hpp"
 
 namespace paiban::test {
 namespace {
@@ -122,21 +123,7 @@ TEST_P(ColumnsAudit, EachColumnMeetsTheAuditsLineGoals) {
   const Case c = GetParam();
   const fs::path dir = temp_dir("columns-audit-" + c.name);
   std::string manifest = source_path(c.manifest);
-  if (c.relayout) {
-    // The issue's directory (its pictures) beside a copy of the manifest
-    // whose layout is the shipped two-column one, by name.
-    const fs::path from = fs::path(manifest).parent_path();
-    fs::copy(from, dir / "issue", fs::copy_options::recursive);
-    std::string xml = read_file(manifest);
-    const std::regex tag("<issue\\b[^>]*>");
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(xml, m, tag));
-    std::string head = std::regex_replace(m.str(), std::regex("\\slayout=\"[^\"]*\""), "");
-    head.insert(6, " layout=\"itrade-two-column\"");
-    xml = m.prefix().str() + head + m.suffix().str();
-    manifest = (dir / "issue" / "issue.xml").string();
-    std::ofstream(manifest) << xml;
-  }
+  if (c.relayout) manifest = relayout_copy(manifest, "itrade-two-column", dir / "issue");
   const std::string pdf = (dir / "out.pdf").string(), split = (dir / "split.pdf").string();
   const fs::path json = dir / "audit.json";
 

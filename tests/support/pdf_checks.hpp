@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,25 @@ inline CommandResult run_audit(const std::string& pdf, const std::string& manife
                                const std::string& flags = "") {
   return run_command(shell_quote(audit_tool()) + " " + shell_quote(pdf) + " --manifest " +
                      shell_quote(manifest) + (flags.empty() ? "" : " " + flags));
+}
+
+/// A copy of the issue directory holding `manifest` (its pictures) under
+/// `dir`, with the manifest's <issue layout> set to `layout` (a name, found
+/// as a render finds it): the path of the copied manifest.
+inline std::string relayout_copy(const std::string& manifest, const std::string& layout,
+                                 const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  fs::copy(fs::path(manifest).parent_path(), dir, fs::copy_options::recursive);
+  std::string xml = read_file(manifest);
+  std::smatch m;
+  if (!std::regex_search(xml, m, std::regex("<issue\\b[^>]*>")))
+    throw std::runtime_error(manifest + ": no <issue> element");
+  std::string head = std::regex_replace(m.str(), std::regex("\\slayout=\"[^\"]*\""), "");
+  head.insert(6, " layout=\"" + layout + "\"");
+  xml = m.prefix().str() + head + m.suffix().str();
+  const std::string copy = (dir / fs::path(manifest).filename()).string();
+  std::ofstream(copy) << xml;
+  return copy;
 }
 
 /// A test name from a parameter such as "itrade-2024-05" (gtest allows no '-').
