@@ -11,7 +11,10 @@
 
 namespace paiban {
 
-Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings);
+/// With `threads` > 1 the articles' paragraphs are also set on threads - 1
+/// background threads: the Document is the same whatever the count.
+Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings,
+                  unsigned threads = 1);
 
 /// A placed figure's resolution: its pixels over its size on the page, in
 /// pixels per inch, the lesser of width and height.

@@ -91,6 +91,11 @@ ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
                                 Warnings& warnings,
                                 WritingMode mode = WritingMode::horizontal_tb);
 
+/// Has HarfBuzz know the language tag `lang` (BCP 47) before threads shape
+/// text in it: its list of known languages grows through an atomic exchange
+/// inside libharfbuzz, which a thread sanitizer cannot see.
+void intern_language(const std::string& lang);
+
 /// Same for plain UTF-8 text (headers, footers, contents entries).
 ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,
                            const std::string& lang, FontCache& fonts, Warnings& warnings,

@@ -9,7 +9,9 @@ namespace paiban {
 RenderResult render_job(const Job& job, FontCache& fonts, const RenderOptions& options) {
   RenderResult result;
   for (const InputFile& input : job.inputs) result.inputs.push_back(input.path);
-  Document document = paginate(job.issue, job.layout, fonts, result.warnings);
+  // The threads the writer may use set paragraphs ahead first (one in a
+  // batch of several jobs, which keeps the cores busy with issues).
+  Document document = paginate(job.issue, job.layout, fonts, result.warnings, options.pdf.threads);
   check_figure_resolution(document, job.layout.figures, options.pdf.print, result.warnings);
   if (options.pdf.pdfua)  // --pdfua: a figure a screen reader cannot describe is an error
     for (const Warning& w : result.warnings)

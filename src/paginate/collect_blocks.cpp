@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "paginate/page_builder.hpp"
+#include "paginate/set_ahead.hpp"
 #include "paginate/structure.hpp"
 
 namespace paiban {
@@ -12,9 +13,40 @@ InlineText as_inline(const std::string& text, const SourceLocation& where) {
   return {InlineRun{.text = text, .where = where}};
 }
 
+/// The columns a section's articles are set in: its own count, else the
+/// layout's. Columns are for horizontal text: a vertical flow is one column
+/// along the vertical measure.
+int section_columns(const Section& section, const Typesetter& setter) {
+  if (setter.writing_mode() == WritingMode::vertical_rl) return 1;
+  return section.columns > 0 ? section.columns : setter.layout().columns.count;
+}
+
+/// The articles' body paragraphs as add_block will ask the typesetter for
+/// them (the measure and style the loop below gives them), in flow order:
+/// most of pagination's work, set ahead on other threads. One asked for
+/// otherwise is simply set when it comes.
+std::vector<SetRequest> body_paragraphs(const Issue& issue, Typesetter& setter,
+                                        const ColumnGeometry& geometry) {
+  std::vector<SetRequest> requests;
+  const TextStyle& body = setter.styles().body;
+  for (const Section& section : issue.sections) {
+    const double measure = geometry.width(section_columns(section, setter));
+    for (const Article& article : section.articles)
+      for (const Block& block : article.blocks)
+        if (block.kind == BlockKind::paragraph)
+          requests.push_back({.text = &block.text,
+                              .style = &body,
+                              .measure = measure,
+                              .first_indent = block.indent ? body.first_indent_em * body.size : 0,
+                              .align = body.align,
+                              .mode = setter.writing_mode()});
+  }
+  return requests;
+}
+
 }  // namespace
 
-MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
+MainFlow collect_blocks(const Issue& issue, Typesetter& setter, unsigned threads) {
   MainFlow flow;
   StructureBuilder structure(flow.structure);
   flow.cover_element = structure.add("Sect", 0);
@@ -24,11 +56,10 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
   setter.set_structure(&structure);
   const std::string source_label = setter.layout().wording_for(issue.lang).source_label;
   auto& items = flow.items;
-  // Columns are for horizontal text: a vertical flow is one column along
-  // the vertical measure.
   const bool vertical = setter.writing_mode() == WritingMode::vertical_rl;
   ColumnGeometry geometry = column_geometry(setter.layout());
   if (vertical) geometry.measure = setter.measure();
+  if (threads > 1) setter.set_ahead(body_paragraphs(issue, setter, geometry), threads - 1);
   const bool headings_span = setter.layout().columns.headings_span;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level,
                          const SourceLocation& where, const SourceText& source = {}) {
@@ -37,11 +68,9 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
       items[first_item].anchors.push_back(int(flow.anchors.size() - 1));
   };
   for (const Section& section : issue.sections) {
-    // The section's text in columns (its own count, else the layout's); its
-    // title, and article headings when the layout says so, span them.
-    const int columns = vertical               ? 1
-                        : section.columns > 0 ? section.columns
-                                              : setter.layout().columns.count;
+    // The section's text in columns; its title, and article headings when
+    // the layout says so, span them.
+    const int columns = section_columns(section, setter);
     auto in_columns = [&](size_t from) {
       for (size_t k = from; k < items.size(); ++k) items[k].columns = columns;
     };
@@ -111,6 +140,7 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter) {
       items[first].page_break_before = true;
   }
   setter.set_structure(nullptr);
+  setter.stop_setting_ahead();
   return flow;
 }
 

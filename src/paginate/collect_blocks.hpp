@@ -21,7 +21,9 @@ struct MainFlow {
 };
 
 /// Sets every block of the issue into flow items, with anchors on the first
-/// item of each section, article and subheading.
-MainFlow collect_blocks(const Issue& issue, Typesetter& setter);
+/// item of each section, article and subheading. With `threads` > 1, the
+/// articles' body paragraphs are set ahead on threads - 1 more threads
+/// (the same lines, warnings and failures as set in turn).
+MainFlow collect_blocks(const Issue& issue, Typesetter& setter, unsigned threads = 1);
 
 }  // namespace paiban

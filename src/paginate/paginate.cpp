@@ -57,7 +57,8 @@ void check_page_count(const Issue& issue, const MainFlow& main,
 
 }  // namespace
 
-Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings) {
+Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Warnings& warnings,
+                  unsigned threads) {
   require_families(layout, issue.lang, fonts);
   Typesetter setter(layout, issue.lang, fonts, warnings);
   setter.set_default_location({issue.manifest_path});
@@ -68,7 +69,7 @@ Document paginate(const Issue& issue, const Layout& layout, FontCache& fonts, Wa
   // wide, and it never shares a page with the (horizontal) cover or contents.
   const bool vertical = g.writing_mode == WritingMode::vertical_rl;
   setter.set_writing_mode(g.writing_mode);
-  MainFlow main = collect_blocks(issue, setter);
+  MainFlow main = collect_blocks(issue, setter, threads);
   setter.set_writing_mode(WritingMode::horizontal_tb);
   PageSharing sharing;
   sharing.cover_shared = cover_page_count(layout) && !layout.cover_page_alone && !vertical;

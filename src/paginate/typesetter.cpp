@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/utf8.hpp"
+#include "paginate/set_ahead.hpp"
 #include "paiban/shape.hpp"
 
 namespace paiban {
@@ -35,14 +36,42 @@ static BreakOptions options_for(const Layout& layout, double measure, double fir
   return options;
 }
 
+Typesetter::~Typesetter() = default;
+
+SetText Typesetter::set_now(const SetRequest& request, Warnings& warnings) const {
+  ShapedParagraph shaped = shape_paragraph(*request.text, *request.style, layout_, lang_, fonts_,
+                                           warnings, request.mode);
+  if (shaped.text.empty()) return {};
+  auto lines = break_paragraph(
+      shaped, options_for(layout_, request.measure, request.first_indent, request.align),
+      warnings);
+  return {std::move(lines), std::move(shaped.links), std::move(shaped.spans)};
+}
+
+void Typesetter::set_ahead(std::vector<SetRequest> requests, unsigned threads) {
+  ahead_.reset();
+  if (threads == 0 || requests.empty()) return;
+  // HarfBuzz keeps the languages it has seen in a list it extends with an
+  // atomic exchange; meeting each first here, before any thread starts,
+  // leaves the threads only reading it.
+  intern_language(lang_);
+  for (const SetRequest& request : requests)
+    for (const InlineRun& run : *request.text)
+      if (!run.lang.empty()) intern_language(run.lang);
+  ahead_ = std::make_unique<SetAhead>(
+      std::move(requests),
+      [this](const SetRequest& request, Warnings& warnings) { return set_now(request, warnings); },
+      threads);
+}
+
+void Typesetter::stop_setting_ahead() { ahead_.reset(); }
+
 SetText Typesetter::set(const InlineText& text, const TextStyle& style, double measure,
                         double first_indent, Align align) {
-  ShapedParagraph shaped =
-      shape_paragraph(text, style, layout_, lang_, fonts_, warnings_, mode_);
-  if (shaped.text.empty()) return {};
-  auto lines =
-      break_paragraph(shaped, options_for(layout_, measure, first_indent, align), warnings_);
-  return {std::move(lines), std::move(shaped.links), std::move(shaped.spans)};
+  const SetRequest request{&text, &style, measure, first_indent, align, mode_};
+  if (ahead_)
+    if (std::optional<SetText> done = ahead_->take(request, warnings_)) return std::move(*done);
+  return set_now(request, warnings_);
 }
 
 std::vector<SetLine> Typesetter::set(const std::string& text, const TextStyle& style,

@@ -2,6 +2,7 @@
 // the blocks into flow items. Holds what every call needs.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -15,6 +16,9 @@
 #include "paiban/shape.hpp"
 
 namespace paiban {
+
+class SetAhead;
+struct SetRequest;
 
 /// How a paragraph-like text goes into the flow. Designated initializers
 /// name what differs from a plain paragraph: {.style = styles.quote,
@@ -37,6 +41,16 @@ struct SetText {
 class Typesetter {
  public:
   Typesetter(const Layout& layout, const std::string& lang, FontCache& fonts, Warnings& warnings);
+  ~Typesetter();
+
+  /// The paragraph `set` gives for `request`, set now: shape and break.
+  SetText set_now(const SetRequest& request, Warnings& warnings) const;
+  /// Has `threads` background threads set `requests` (paragraphs the flow
+  /// will ask for, in its order) while the flow is collected; set() takes
+  /// them as it reaches them (set_ahead.hpp). Until stop_setting_ahead().
+  void set_ahead(std::vector<SetRequest> requests, unsigned threads);
+  /// Stops and joins the threads; what they set and nobody took is dropped.
+  void stop_setting_ahead();
 
   /// The length of a body line, pt: the page width less inner and outer
   /// margins; in vertical mode the height less top and bottom margins.
@@ -137,6 +151,7 @@ class Typesetter {
   std::map<std::tuple<std::string, const TextStyle*, int>, std::optional<SetLine>> first_lines_;
   std::map<std::pair<std::string, bool>, EmBox> em_boxes_;  // by font role, bold
   StructureBuilder* structure_ = nullptr;
+  std::unique_ptr<SetAhead> ahead_;
 };
 
 /// Whether a figure stands apart from its section's column set, as wide as

@@ -356,6 +356,8 @@ ShapedParagraph shape_paragraph(const InlineText& text, const TextStyle& style,
   return shape_built(std::move(built), style, layout, lang, fonts, warnings, where, mode);
 }
 
+void intern_language(const std::string& lang) { hb_language_from_string(lang.c_str(), -1); }
+
 ShapedParagraph shape_text(const std::string& utf8, const TextStyle& style, const Layout& layout,
                            const std::string& lang, FontCache& fonts, Warnings& warnings,
                            const SourceLocation& where) {
