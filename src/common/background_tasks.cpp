@@ -7,12 +7,14 @@ namespace paiban {
 BackgroundTasks::BackgroundTasks(size_t count, std::function<void(size_t)> task, unsigned threads)
     : count_(count), task_(std::move(task)), failures_(count) {
   const size_t n = std::min<size_t>(count, threads);
-  threads_.reserve(n);
-  for (size_t t = 0; t < n; ++t) threads_.emplace_back([this] { work(); });
+  if (n == 0) return;
+  BackgroundThreads::shared().reserve(threads);
+  for (size_t t = 0; t < n; ++t) group_.run([this] { work(); });
 }
 
 BackgroundTasks::~BackgroundTasks() {
-  for (auto& thread : threads_) thread.join();
+  if (!waited_) work();  // every task is done, as with wait(), failures dropped
+  group_.close();
 }
 
 void BackgroundTasks::work() {
@@ -28,9 +30,8 @@ void BackgroundTasks::work() {
 void BackgroundTasks::wait() {
   if (waited_) return;
   waited_ = true;
-  work();  // what no thread has taken yet (all of it without threads)
-  for (auto& thread : threads_) thread.join();
-  threads_.clear();
+  work();          // what no thread has taken yet (all of it without threads)
+  group_.close();  // a thread may still be on its last task
   for (const std::exception_ptr& failure : failures_)
     if (failure) std::rethrow_exception(failure);
 }

@@ -17,13 +17,14 @@ SetAhead::SetAhead(std::vector<SetRequest> requests, SetOne set_one, unsigned th
       set_one_(std::move(set_one)),
       back_(requests_.size()) {
   for (size_t i = 0; i < requests_.size(); ++i) index_.emplace(requests_[i].key(), i);
-  for (unsigned t = 0; t < threads && t < requests_.size(); ++t)
-    threads_.emplace_back([this] { work(); });
+  if (threads == 0 || requests_.empty()) return;
+  BackgroundThreads::shared().reserve(threads);
+  for (unsigned t = 0; t < threads && t < requests_.size(); ++t) group_.run([this] { work(); });
 }
 
 SetAhead::~SetAhead() {
   stop_ = true;
-  threads_.clear();  // joins
+  group_.close();
 }
 
 void SetAhead::work() {

@@ -10,10 +10,10 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <thread>
 #include <tuple>
 #include <vector>
 
+#include "common/background_threads.hpp"
 #include "paiban/diagnostics.hpp"
 #include "paiban/issue.hpp"
 #include "paiban/layout.hpp"
@@ -45,7 +45,7 @@ class SetAhead {
   SetAhead(std::vector<SetRequest> requests, SetOne set_one, unsigned threads);
   SetAhead(const SetAhead&) = delete;
   SetAhead& operator=(const SetAhead&) = delete;
-  /// Stops the threads (a request begun is finished) and joins them.
+  /// Stops the threads (a request begun is finished) and waits for them.
   ~SetAhead();
 
   /// The lines of `request` when it is one set ahead, taken once: its
@@ -67,7 +67,7 @@ class SetAhead {
   SetOne set_one_;
   std::atomic<size_t> back_;       // the background threads take requests before it
   std::atomic<bool> stop_{false};  // collect_blocks is done: begin no more
-  std::vector<std::jthread> threads_;
+  BackgroundGroup group_;
 };
 
 }  // namespace paiban
