@@ -59,8 +59,11 @@ class FontCache {
   /// Adds to fontconfig's fonts the first directory that exists of
   /// `first_dirs` (the command line passes PAIBAN_FONT_PATH) and the
   /// project's fonts/ (beside the program, else in the source tree), with its
-  /// fonts.conf.
-  explicit FontCache(std::vector<std::string> first_dirs = {});
+  /// fonts.conf. With `choices_file`, fontconfig's answers are kept there
+  /// between runs while what it reads is unchanged, and its configuration is
+  /// loaded only for a question no kept answer covers (font_choices.hpp).
+  explicit FontCache(std::vector<std::string> first_dirs = {},
+                     const std::string& choices_file = {});
   ~FontCache();
   FontCache(const FontCache&) = delete;
   FontCache& operator=(const FontCache&) = delete;
@@ -93,6 +96,10 @@ class FontCache {
   /// a TrueType face's tables but its cmap, so no plan reads the cmap.
   void* hb_subset_source(FaceId face) const;
 
+  /// Whether fontconfig's configuration has been loaded: at construction
+  /// without a choices file, else at the first question no kept answer covers.
+  bool fontconfig_loaded() const;
+
   /// The process-wide cache (batch mode shares it between threads).
   static FontCache& shared();
 
@@ -100,6 +107,11 @@ class FontCache {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// Where the commands keep fontconfig's answers (FontCache's choices_file):
+/// $XDG_CACHE_HOME/paiban/font-choices, else ~/.cache/paiban/font-choices;
+/// "" (kept nowhere) when neither variable is set.
+std::string default_font_choices_path();
 
 /// The Debian package that provides a family, where known ("fonts-noto-cjk").
 std::optional<std::string> debian_package_for_family(const std::string& family);

@@ -31,9 +31,12 @@ const Environment& environment() {
 }
 
 FontCache& command_fonts() {
+  // fontconfig's answers kept between commands (src/fonts/font_choices.hpp):
+  // a render whose layout asks nothing new does not load its configuration.
   static FontCache fonts(environment().font_path.empty()
                              ? std::vector<std::string>{}
-                             : std::vector<std::string>{environment().font_path});
+                             : std::vector<std::string>{environment().font_path},
+                         default_font_choices_path());
   return fonts;
 }
 

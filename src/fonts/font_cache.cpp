@@ -15,6 +15,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "fonts/font_choices.hpp"
 #include "paiban/data_dirs.hpp"
 #include "paiban/fonts.hpp"
 
@@ -38,8 +39,8 @@ std::string lowercase(std::string s) {
 // fontconfig's "lang" wants "zh-cn" style tags; BCP 47 script subtags map to regions.
 std::string fontconfig_lang(const std::string& bcp47) {
   static const std::map<std::string, std::string> known = {
-      {"zh-hans", "zh-cn"}, {"zh", "zh-cn"}, {"zh-cn", "zh-cn"}, {"zh-hant", "zh-tw"},
-      {"zh-tw", "zh-tw"},   {"zh-hk", "zh-hk"}, {"ja", "ja"},    {"ko", "ko"}};
+      {"zh-hans", "zh-cn"}, {"zh", "zh-cn"},    {"zh-cn", "zh-cn"}, {"zh-hant", "zh-tw"},
+      {"zh-tw", "zh-tw"},   {"zh-hk", "zh-hk"}, {"ja", "ja"},       {"ko", "ko"}};
   auto it = known.find(lowercase(bcp47));
   return it != known.end() ? it->second : lowercase(bcp47);
 }
@@ -92,12 +93,14 @@ void destroy_face(void* face) { hb_face_destroy(static_cast<hb_face_t*>(face)); 
 constexpr uint64_t kInkMarker = 0x8000800080008000ull;
 
 struct FontCache::Impl {
-  FcConfig* config = nullptr;
+  FcConfig* config = nullptr;  // loaded on the first question no kept answer covers
+  std::string app_fonts_dir;   // paiban's fonts/ (or PAIBAN_FONT_PATH's) given to fontconfig
+  std::optional<FontChoices> choices;
   std::mutex mutex;  // guards lookups and loading; faces are immutable once published
   std::array<LoadedFace*, kMaxFaces> faces{};
   std::atomic<size_t> face_count{0};
-  std::map<std::pair<std::string, int>, FaceId> by_file;         // (path, index) -> face
-  std::map<std::string, hb_blob_t*> blobs;                      // path -> file
+  std::map<std::pair<std::string, int>, FaceId> by_file;  // (path, index) -> face
+  std::map<std::string, hb_blob_t*> blobs;                // path -> file
   std::map<std::tuple<std::string, int, std::string>, std::optional<FaceId>> by_request;
 
   ~Impl() {
@@ -108,7 +111,26 @@ struct FontCache::Impl {
       delete faces[i];
     }
     for (auto& [path, blob] : blobs) hb_blob_destroy(blob);
-    if (config) FcConfigDestroy(config);
+    if (config) {
+      if (choices) choices->save(stamp_of(config, app_fonts_dir));
+      FcConfigDestroy(config);
+    }
+  }
+
+  // fontconfig with its configuration, the app fonts directory and its
+  // fonts.conf: loaded once, when a question has no kept answer.
+  FcConfig* loaded_config() {
+    if (config) return config;
+    config = FcInitLoadConfigAndFonts();
+    if (!config) throw std::runtime_error("fontconfig: cannot load its configuration");
+    if (!app_fonts_dir.empty()) {
+      FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(app_fonts_dir.c_str()));
+      std::string conf = app_fonts_dir + "/fonts.conf";
+      struct stat st {};
+      if (::stat(conf.c_str(), &st) == 0)
+        FcConfigParseAndLoad(config, reinterpret_cast<const FcChar8*>(conf.c_str()), FcFalse);
+    }
+    return config;
   }
 
   FaceId load(const std::string& path, int index, const std::string& family, int weight) {
@@ -236,6 +258,7 @@ struct FontCache::Impl {
     int index = 0, weight = 400;
   };
   std::optional<Match> match(FcPattern* pattern) {
+    FcConfig* config = loaded_config();
     FcConfigSubstitute(config, pattern, FcMatchPattern);
     FcDefaultSubstitute(pattern);
     FcResult result;
@@ -254,9 +277,10 @@ struct FontCache::Impl {
     const auto* name = reinterpret_cast<const FcChar8*>(family.c_str());
     FcPattern* by_name = FcPatternCreate();
     FcPatternAddString(by_name, FC_FAMILY, name);
-    FcObjectSet* wanted = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_WEIGHT,
-                                           FC_SLANT, FC_WIDTH, FC_LANG, FC_FONTFORMAT,
-                                           FC_SCALABLE, FC_VARIABLE, nullptr);
+    FcObjectSet* wanted =
+        FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+                         FC_LANG, FC_FONTFORMAT, FC_SCALABLE, FC_VARIABLE, nullptr);
+    FcConfig* config = loaded_config();
     FcFontSet* candidates = FcFontList(config, by_name, wanted);
     FcObjectSetDestroy(wanted);
     FcPatternDestroy(by_name);
@@ -302,21 +326,20 @@ struct FontCache::Impl {
   std::vector<std::string> matched_families;
 };
 
-FontCache::FontCache(std::vector<std::string> first_dirs) : impl_(std::make_unique<Impl>()) {
-  impl_->config = FcInitLoadConfigAndFonts();
-  if (!impl_->config) throw std::runtime_error("fontconfig: cannot load its configuration");
+FontCache::FontCache(std::vector<std::string> first_dirs, const std::string& choices_file)
+    : impl_(std::make_unique<Impl>()) {
   // The project's fonts/: its fontconfig rules and any font it ships.
   std::vector<std::string> dirs = std::move(first_dirs);
   for (const std::string& data : data_directories()) dirs.push_back(data + "/fonts");
   for (const auto& dir : dirs) {
     if (!is_directory(dir)) continue;
-    FcConfigAppFontAddDir(impl_->config, reinterpret_cast<const FcChar8*>(dir.c_str()));
-    std::string conf = dir + "/fonts.conf";
-    struct stat st {};
-    if (::stat(conf.c_str(), &st) == 0)
-      FcConfigParseAndLoad(impl_->config, reinterpret_cast<const FcChar8*>(conf.c_str()), FcFalse);
+    impl_->app_fonts_dir = dir;
     break;  // the first fonts/ found wins: installed beside the program, else the source tree
   }
+  if (!choices_file.empty())
+    impl_->choices.emplace(choices_file, impl_->app_fonts_dir);
+  else
+    impl_->loaded_config();  // as before: fontconfig's configuration errors show at once
 }
 
 FontCache::~FontCache() = default;
@@ -327,29 +350,52 @@ std::optional<FaceId> FontCache::find(const std::string& family, int weight,
   auto key = std::make_tuple(lowercase(family), weight, lowercase(lang));
   if (auto it = impl_->by_request.find(key); it != impl_->by_request.end()) return it->second;
   std::optional<FaceId> result;
+  const std::string kept_key =
+      "family|" + std::get<0>(key) + "|" + std::to_string(weight) + "|" + std::get<2>(key);
+  if (auto kept = impl_->choices ? impl_->choices->find(kept_key) : std::nullopt) {
+    if (*kept) result = impl_->load((*kept)->file, (*kept)->index, family, (*kept)->weight);
+    impl_->by_request[key] = result;
+    return result;
+  }
+  std::optional<FontChoice> choice;
   if (auto m = impl_->match_family(family, weight, fontconfig_lang(lang))) {
     // The chosen face must carry the family asked for under one of its names.
     bool same = false;
     for (const auto& f : impl_->matched_families) same = same || lowercase(f) == lowercase(family);
-    if (same) result = impl_->load(m->file, m->index, family, m->weight);
+    if (same) {
+      result = impl_->load(m->file, m->index, family, m->weight);
+      choice = FontChoice{m->file, m->index, family, m->weight};
+    }
   }
+  if (impl_->choices) impl_->choices->remember(kept_key, choice);
   impl_->by_request[key] = result;
   return result;
 }
 
 std::optional<FaceId> FontCache::find_for_char(char32_t ch, int weight, const std::string& lang) {
   std::lock_guard lock(impl_->mutex);
-  FcPattern* pattern = FcPatternCreate();
-  FcCharSet* charset = FcCharSetCreate();
-  FcCharSetAddChar(charset, ch);
-  FcPatternAddCharSet(pattern, FC_CHARSET, charset);
-  FcPatternAddInteger(pattern, FC_WEIGHT, FcWeightFromOpenType(weight));
   std::string fc_lang = fontconfig_lang(lang);
-  if (!fc_lang.empty())
-    FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(fc_lang.c_str()));
-  auto m = impl_->match(pattern);
-  FcPatternDestroy(pattern);
-  FcCharSetDestroy(charset);
+  const std::string kept_key = "char|" + std::to_string(static_cast<uint32_t>(ch)) + "|" +
+                               std::to_string(weight) + "|" + fc_lang;
+  std::optional<Impl::Match> m;
+  if (auto kept = impl_->choices ? impl_->choices->find(kept_key) : std::nullopt) {
+    if (*kept) m = Impl::Match{(*kept)->file, (*kept)->family, (*kept)->index, (*kept)->weight};
+  } else {
+    FcPattern* pattern = FcPatternCreate();
+    FcCharSet* charset = FcCharSetCreate();
+    FcCharSetAddChar(charset, ch);
+    FcPatternAddCharSet(pattern, FC_CHARSET, charset);
+    FcPatternAddInteger(pattern, FC_WEIGHT, FcWeightFromOpenType(weight));
+    if (!fc_lang.empty())
+      FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(fc_lang.c_str()));
+    m = impl_->match(pattern);
+    FcPatternDestroy(pattern);
+    FcCharSetDestroy(charset);
+    if (impl_->choices)
+      impl_->choices->remember(kept_key, m ? std::optional<FontChoice>(FontChoice{
+                                                 m->file, m->index, m->family, m->weight})
+                                           : std::nullopt);
+  }
   if (!m) return std::nullopt;
   // fontconfig may answer with a face HarfBuzz cannot read (a Type 1 .pfb
   // claims the private-use area): for fallback that is no face at all, and
@@ -434,6 +480,11 @@ void* FontCache::hb_subset_source(FaceId face) const {
   return f.outline_face;
 }
 
+bool FontCache::fontconfig_loaded() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->config != nullptr;
+}
+
 FontCache& FontCache::shared() {
   static FontCache cache;
   return cache;
@@ -442,18 +493,29 @@ FontCache& FontCache::shared() {
 std::optional<std::string> debian_package_for_family(const std::string& family) {
   // Families a layout is likely to name, and the Debian 12 package that ships them.
   static const std::map<std::string, std::string> packages = {
-      {"noto serif cjk sc", "fonts-noto-cjk"}, {"noto serif cjk tc", "fonts-noto-cjk"},
-      {"noto serif cjk jp", "fonts-noto-cjk"}, {"noto serif cjk kr", "fonts-noto-cjk"},
-      {"noto sans cjk sc", "fonts-noto-cjk"},  {"noto sans cjk tc", "fonts-noto-cjk"},
-      {"noto sans cjk jp", "fonts-noto-cjk"},  {"noto sans cjk kr", "fonts-noto-cjk"},
-      {"noto sans cjk hk", "fonts-noto-cjk"},  {"noto sans mono cjk sc", "fonts-noto-cjk"},
+      {"noto serif cjk sc", "fonts-noto-cjk"},
+      {"noto serif cjk tc", "fonts-noto-cjk"},
+      {"noto serif cjk jp", "fonts-noto-cjk"},
+      {"noto serif cjk kr", "fonts-noto-cjk"},
+      {"noto sans cjk sc", "fonts-noto-cjk"},
+      {"noto sans cjk tc", "fonts-noto-cjk"},
+      {"noto sans cjk jp", "fonts-noto-cjk"},
+      {"noto sans cjk kr", "fonts-noto-cjk"},
+      {"noto sans cjk hk", "fonts-noto-cjk"},
+      {"noto sans mono cjk sc", "fonts-noto-cjk"},
       {"droid sans fallback", "fonts-droid-fallback"},
-      {"wenquanyi micro hei", "fonts-wqy-microhei"}, {"wenquanyi zen hei", "fonts-wqy-zenhei"},
-      {"ar pl uming cn", "fonts-arphic-uming"}, {"ar pl ukai cn", "fonts-arphic-ukai"},
-      {"hanazono", "fonts-hanazono"}, {"hanaminaa", "fonts-hanazono"},
-      {"hanaminb", "fonts-hanazono"}, {"dejavu sans", "fonts-dejavu-core"},
-      {"dejavu serif", "fonts-dejavu-core"}, {"noto serif", "fonts-noto-core"},
-      {"noto sans", "fonts-noto-core"}, {"ipaexmincho", "fonts-ipaexfont-mincho"},
+      {"wenquanyi micro hei", "fonts-wqy-microhei"},
+      {"wenquanyi zen hei", "fonts-wqy-zenhei"},
+      {"ar pl uming cn", "fonts-arphic-uming"},
+      {"ar pl ukai cn", "fonts-arphic-ukai"},
+      {"hanazono", "fonts-hanazono"},
+      {"hanaminaa", "fonts-hanazono"},
+      {"hanaminb", "fonts-hanazono"},
+      {"dejavu sans", "fonts-dejavu-core"},
+      {"dejavu serif", "fonts-dejavu-core"},
+      {"noto serif", "fonts-noto-core"},
+      {"noto sans", "fonts-noto-core"},
+      {"ipaexmincho", "fonts-ipaexfont-mincho"},
       {"ipaexgothic", "fonts-ipaexfont-gothic"}};
   auto it = packages.find(lowercase(family));
   if (it == packages.end()) return std::nullopt;

@@ -55,5 +55,28 @@ TEST(CliEnvironment, LayoutPathFindsALayoutByName) {
   EXPECT_NE(missing.output.find("layout \"house\" not found"), std::string::npos) << missing.output;
 }
 
+TEST(CliEnvironment, KeptFontChoicesChangeNothingInTheFile) {
+  // The commands keep fontconfig's answers under $XDG_CACHE_HOME/paiban: a
+  // render with them kept gives the bytes a render without gives.
+  auto dir = test::temp_dir("cli-font-choices");
+  const std::string issue = test::shell_quote(test::source_path("issues/2017-06-15/issue.xml"));
+  auto render = [&](const std::string& env, const std::string& out) {
+    auto r = test::run_command(
+        env + " " +
+        test::paiban("render " + issue + " -o " + test::shell_quote((dir / out).string())));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return test::read_file(dir / out);
+  };
+  const std::string cache = "XDG_CACHE_HOME=" + test::shell_quote((dir / "cache").string());
+  const std::string cold = render(cache, "cold.pdf");
+  ASSERT_TRUE(std::filesystem::exists(dir / "cache/paiban/font-choices"));
+  const std::string warm = render(cache, "warm.pdf");
+  const std::string none = render("env -u XDG_CACHE_HOME -u HOME", "none.pdf");
+  EXPECT_FALSE(cold.empty());
+  EXPECT_EQ(warm, cold);
+  EXPECT_EQ(none, cold);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace paiban::cli
