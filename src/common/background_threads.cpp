@@ -1,5 +1,9 @@
 #include "common/background_threads.hpp"
 
+#include <pthread.h>
+
+#include <csignal>
+
 namespace paiban {
 
 BackgroundThreads& BackgroundThreads::shared() {
@@ -9,7 +13,17 @@ BackgroundThreads& BackgroundThreads::shared() {
 
 void BackgroundThreads::reserve(unsigned count) {
   std::lock_guard lock(mutex_);
-  while (threads_.size() < count && !stopping_) threads_.emplace_back([this] { loop(); });
+  if (threads_.size() >= count || stopping_) return;
+  // Signals sent to the process (Ctrl-C, a kill) must go to the threads that
+  // run commands, never to one of these: the handler removes the output's
+  // temporary file and ends the process, which would race with the command's
+  // thread going on to rename that file into place. A thread starts with
+  // its creator's mask: block them all while creating.
+  sigset_t all, before;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &before);
+  while (threads_.size() < count) threads_.emplace_back([this] { loop(); });
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
 }
 
 unsigned BackgroundThreads::count() {

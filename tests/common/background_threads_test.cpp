@@ -2,9 +2,11 @@
 #include "common/background_threads.hpp"
 
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <thread>
 #include <vector>
 
@@ -20,6 +22,29 @@ TEST(BackgroundThreads, ReserveStartsThreadsThatStay) {
   const unsigned before = threads.count();
   threads.reserve(1);  // never fewer
   EXPECT_EQ(threads.count(), before);
+}
+
+TEST(BackgroundThreads, SignalsToTheProcessNeverReachThem) {
+  // Ctrl-C's handler removes the output's temporary and ends the process: it
+  // must run on the command's thread, which would otherwise go on to rename
+  // the file (a race RoundTwo.SigintOrSigtermWhileWritingRemovesTheTemporary
+  // caught once the threads were kept for the whole command).
+  BackgroundThreads::shared().reserve(1);
+  std::atomic<int> blocked{-1};
+  {
+    BackgroundGroup group;
+    group.run([&] {
+      sigset_t mask;
+      pthread_sigmask(SIG_SETMASK, nullptr, &mask);
+      blocked = sigismember(&mask, SIGINT) == 1 && sigismember(&mask, SIGTERM) == 1 &&
+                sigismember(&mask, SIGHUP) == 1;
+    });
+    for (int i = 0; i < 2000 && blocked < 0; ++i) std::this_thread::sleep_for(1ms);
+  }
+  EXPECT_EQ(blocked, 1);
+  sigset_t mine;
+  pthread_sigmask(SIG_SETMASK, nullptr, &mine);
+  EXPECT_EQ(sigismember(&mine, SIGINT), 0) << "the caller's own mask is left as it was";
 }
 
 TEST(BackgroundGroup, JobsRunOnAnotherThread) {
