@@ -21,25 +21,38 @@ int section_columns(const Section& section, const Typesetter& setter) {
   return section.columns > 0 ? section.columns : setter.layout().columns.count;
 }
 
-/// The articles' body paragraphs as add_block will ask the typesetter for
-/// them (the measure and style the loop below gives them), in flow order:
-/// most of pagination's work, set ahead on other threads. One asked for
-/// otherwise is simply set when it comes.
-std::vector<SetRequest> body_paragraphs(const Issue& issue, Typesetter& setter,
-                                        const ColumnGeometry& geometry) {
+/// The articles' headings, subheadings and body paragraphs as the loop below
+/// will ask the typesetter for them (the measures and styles it gives
+/// them), in flow order: most of pagination's work, set ahead on other
+/// threads. One asked for otherwise is simply set when it comes.
+std::vector<SetRequest> article_texts(const Issue& issue, Typesetter& setter,
+                                      const ColumnGeometry& geometry) {
   std::vector<SetRequest> requests;
-  const TextStyle& body = setter.styles().body;
+  const EngineStyles& styles = setter.styles();
+  auto request = [&](const InlineText& text, const TextStyle& style, double measure,
+                     double first_indent = 0) {
+    requests.push_back({.text = &text,
+                        .style = &style,
+                        .measure = measure,
+                        .first_indent = first_indent,
+                        .align = style.align,
+                        .mode = setter.writing_mode()});
+  };
+  const bool headings_span = setter.layout().columns.headings_span;
   for (const Section& section : issue.sections) {
-    const double measure = geometry.width(section_columns(section, setter));
-    for (const Article& article : section.articles)
-      for (const Block& block : article.blocks)
+    const int columns = section_columns(section, setter);
+    const double measure = geometry.width(columns);
+    for (const Article& article : section.articles) {
+      request(article.heading, styles.heading,
+              headings_span || columns == 1 ? geometry.measure : measure);
+      for (const Block& block : article.blocks) {
         if (block.kind == BlockKind::paragraph)
-          requests.push_back({.text = &block.text,
-                              .style = &body,
-                              .measure = measure,
-                              .first_indent = block.indent ? body.first_indent_em * body.size : 0,
-                              .align = body.align,
-                              .mode = setter.writing_mode()});
+          request(block.text, styles.body, measure,
+                  block.indent ? styles.body.first_indent_em * styles.body.size : 0);
+        else if (block.kind == BlockKind::subheading)
+          request(block.text, styles.subheading, measure);
+      }
+    }
   }
   return requests;
 }
@@ -59,7 +72,7 @@ MainFlow collect_blocks(const Issue& issue, Typesetter& setter, unsigned threads
   const bool vertical = setter.writing_mode() == WritingMode::vertical_rl;
   ColumnGeometry geometry = column_geometry(setter.layout());
   if (vertical) geometry.measure = setter.measure();
-  if (threads > 1) setter.set_ahead(body_paragraphs(issue, setter, geometry), threads - 1);
+  if (threads > 1) setter.set_ahead(article_texts(issue, setter, geometry), threads - 1);
   const bool headings_span = setter.layout().columns.headings_span;
   auto anchor_here = [&](size_t first_item, const std::string& title, int level,
                          const SourceLocation& where, const SourceText& source = {}) {

@@ -123,8 +123,8 @@ Layout layout_named(const std::string& name) {
   return parse_layout_file(std::string(PAIBAN_SOURCE_DIR) + "/layouts/" + name + ".xml");
 }
 
-/// A manifest of many paragraphs in two sections, some with a character no
-/// font has (each a warning), so that set-ahead paragraphs warn.
+/// A manifest of many paragraphs and subheadings in two sections, some with
+/// a character no font has (each a warning), so that set-ahead paragraphs warn.
 std::string many_paragraphs() {
   std::string xml =
       "<issue version=\"1\" date=\"2026-12-07\" lang=\"zh-Hans\"><title>测试</title>"
@@ -134,6 +134,7 @@ std::string many_paragraphs() {
     for (int a = 0; a < 3; ++a) {
       xml += "<article><heading>标题" + std::to_string(a) + "</heading>";
       for (int k = 0; k < 12; ++k) {
+        if (k % 4 == 3) xml += "<subheading>小标题" + std::to_string(k) + "</subheading>";
         xml += "<p>";
         for (int r = 0; r < 3 + k % 4; ++r)
           xml += "海关总署发布公告，自本年度起对进出口货物实行新的申报规范，企业应及时调整。";
