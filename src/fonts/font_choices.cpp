@@ -153,7 +153,12 @@ std::optional<std::optional<FontChoice>> FontChoices::find(const std::string& ke
 }
 
 void FontChoices::remember(const std::string& key, const std::optional<FontChoice>& choice) {
-  if (path_.empty() || key.find_first_of("\t\n") != std::string::npos) return;
+  // Bounded: an archive's rare characters each ask fontconfig once; past
+  // this many answers the rest are asked again in each run.
+  constexpr size_t kMostAnswers = 20000;
+  if (path_.empty() || key.find_first_of("\t\n") != std::string::npos ||
+      answers_.size() >= kMostAnswers)
+    return;
   if (choice && (choice->file + choice->family).find_first_of("\t\n") != std::string::npos) return;
   answers_[key] = choice;
   changed_ = true;
