@@ -1,7 +1,8 @@
 // Paragraphs set ahead on another thread: while collect_blocks works through
 // the issue from the front, a background thread shapes and breaks the
-// articles' body paragraphs from the back (they are most of pagination's
-// work, and each depends only on its text, style and measure). The
+// articles' paragraphs, headings and subheadings from the back (they are
+// most of pagination's work, and each depends only on its text, style and
+// measure). The
 // typesetter takes a paragraph's lines when it reaches it, sets it itself
 // when no thread has begun it, or waits for the one that has.
 #pragma once
@@ -41,11 +42,12 @@ class SetAhead {
   /// shape and break, with nothing shared but the thread-safe FontCache).
   using SetOne = std::function<SetText(const SetRequest&, Warnings&)>;
 
-  /// Starts `threads` background threads on `requests` (last first).
+  /// Has `threads` of the process's background threads (background_threads.hpp)
+  /// set `requests`, the last first.
   SetAhead(std::vector<SetRequest> requests, SetOne set_one, unsigned threads);
   SetAhead(const SetAhead&) = delete;
   SetAhead& operator=(const SetAhead&) = delete;
-  /// Stops the threads (a request begun is finished) and waits for them.
+  /// Lets the threads begin no more requests and waits for those begun.
   ~SetAhead();
 
   /// The lines of `request` when it is one set ahead, taken once: its
