@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace paiban {
@@ -106,6 +107,19 @@ class FontCache {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+/// Faces in the order of their files (path, then index in a collection),
+/// not of their FaceIds, which follow the order faces were first asked for:
+/// set-ahead threads and a batch's earlier issues change that. What a PDF
+/// or a report lists face by face comes out the same every time.
+struct FaceFileOrder {
+  const FontCache* fonts = nullptr;
+  bool operator()(FaceId a, FaceId b) const {
+    const FaceInfo& x = fonts->info(a);
+    const FaceInfo& y = fonts->info(b);
+    return std::tie(x.path, x.index) < std::tie(y.path, y.index);
+  }
 };
 
 /// Where the commands keep fontconfig's answers (FontCache's choices_file):

@@ -165,16 +165,34 @@ struct FontCache::Impl {
     return id;
   }
 
+  // The face's facts are its own, never the request's that loaded it first:
+  // one face reached by several requests (a fallback asked for at 400 by
+  // body text and at 700 by a heading, on two threads) must describe itself
+  // the same whichever came first, or the PDF would depend on timing.
   static void fill_info(LoadedFace& f, const std::string& path, int index,
                         const std::string& family, int weight) {
     FaceInfo& info = f.info;
     info.path = path;
     info.index = index;
-    info.family = family;
-    info.weight = weight;
-    info.units_per_em = static_cast<int>(hb_face_get_upem(f.face));
     char name[256];
     unsigned size = sizeof name;
+    // Its family name (name ID 1) in English, as fontconfig reads it.
+    info.family = hb_ot_name_get_utf8(f.face, HB_OT_NAME_ID_FONT_FAMILY,
+                                      hb_language_from_string("en", -1), &size, name) > 0
+                      ? std::string(name)
+                      : family;
+    // Its weight class (OS/2 usWeightClass, offset 4).
+    info.weight = weight;
+    hb_blob_t* os2 = hb_face_reference_table(f.face, HB_TAG('O', 'S', '/', '2'));
+    unsigned os2_length = 0;
+    const char* os2_data = hb_blob_get_data(os2, &os2_length);
+    if (os2_length >= 6) {
+      const int weight_class = (uint8_t(os2_data[4]) << 8) | uint8_t(os2_data[5]);
+      if (weight_class >= 1 && weight_class <= 1000) info.weight = weight_class;
+    }
+    hb_blob_destroy(os2);
+    info.units_per_em = static_cast<int>(hb_face_get_upem(f.face));
+    size = sizeof name;
     if (hb_ot_name_get_utf8(f.face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size,
                             name) > 0)
       info.postscript_name = name;

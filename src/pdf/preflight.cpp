@@ -39,7 +39,7 @@ std::string preflight_summary(const Document& document, const FontCache& fonts,
   const std::string standard = print ? pdf::pdfx_version(options.standard) : "none (screen)";
 
   // Fonts: every face drawn, with its glyph count.
-  std::map<FaceId, std::set<uint32_t>> glyphs;
+  std::map<FaceId, std::set<uint32_t>, FaceFileOrder> glyphs{FaceFileOrder{&fonts}};
   std::set<std::string> spaces;
   bool rich_black_text = false;
   size_t links = 0;
@@ -66,7 +66,8 @@ std::string preflight_summary(const Document& document, const FontCache& fonts,
       if (box.filled) note_colour(box.fill);
       if (box.stroke_width > 0) note_colour(box.stroke);
     }
-    for (const PageImage& image : page.images) spaces.insert(image_colour_space(image.facts, options));
+    for (const PageImage& image : page.images)
+      spaces.insert(image_colour_space(image.facts, options));
     links += page.links.size();
   }
 

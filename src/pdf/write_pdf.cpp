@@ -11,9 +11,9 @@
 #include <set>
 #include <stdexcept>
 
-#include "paiban/pdf.hpp"
 #include "common/background_tasks.hpp"
 #include "common/utf8.hpp"
+#include "paiban/pdf.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/flate.hpp"
 #include "pdf/font_embedding.hpp"
@@ -92,7 +92,11 @@ bool is_ascii(const std::string& s) {
 class Writer {
  public:
   Writer(const Document& document, const FontCache& fonts, const PdfOptions& options)
-      : document_(document), fonts_(fonts), options_(options), tags_(document.structure) {}
+      : document_(document),
+        fonts_(fonts),
+        options_(options),
+        tags_(document.structure),
+        faces_(FaceFileOrder{&fonts}) {}
 
   std::string run() {
     validate();
@@ -304,10 +308,12 @@ class Writer {
       std::string placeholder = escaped;
       if (escaped != ink.name) {
         placeholder = "~~" + std::string(1, static_cast<char>('a' + i % 26)) + std::to_string(i);
-        if (placeholder.size() > escaped.size()) placeholder = escaped_name(ink.name);  // rare: keep
+        if (placeholder.size() > escaped.size())
+          placeholder = escaped_name(ink.name);  // rare: keep
         placeholder.resize(escaped.size(), '~');
-        if (placeholder != escaped) name_fixes_.push_back({"/Separation /" + placeholder + " ",
-                                                           "/Separation /" + escaped + " "});
+        if (placeholder != escaped)
+          name_fixes_.push_back(
+              {"/Separation /" + placeholder + " ", "/Separation /" + escaped + " "});
       }
       doc_.push_name(space, placeholder.c_str());
       doc_.push_name(space, "DeviceCMYK");
@@ -361,7 +367,8 @@ class Writer {
     constexpr double kSlack = 0.01;  // pt
     auto holds = [&](double x, double y, double w, double h) {
       return x <= placed.x + kSlack && y <= placed.y + kSlack &&
-             x + w >= placed.x + placed.width - kSlack && y + h >= placed.y + placed.height - kSlack;
+             x + w >= placed.x + placed.width - kSlack &&
+             y + h >= placed.y + placed.height - kSlack;
     };
     auto meets = [&](double x, double y, double w, double h) {
       return x < placed.x + placed.width && placed.x < x + w && y < placed.y + placed.height &&
@@ -421,8 +428,8 @@ class Writer {
         if (known == uses.end()) {
           const char* name =
               doc_.checked(HPDF_Page_GetLocalFontName(p, face.type0), "naming a font");
-          known = uses.emplace(glyph.face, pdf::FontUse{name, &face.subset, &face.text_of_code})
-                      .first;
+          known =
+              uses.emplace(glyph.face, pdf::FontUse{name, &face.subset, &face.text_of_code}).first;
         }
         if (upright)
           known->second.vertical_resource = doc_.checked(
@@ -528,12 +535,15 @@ class Writer {
   HPDF_Array default_cmyk_ = nullptr;              // screen PDF/A: [/ICCBased CMYK profile]
   pdf::Md5 hash_;
   pdf::PageFrame frame_;
-  std::map<FaceId, FaceUsage> faces_;  // ordered: object numbers do not depend on hashing
+  // In file order: object numbers depend neither on hashing nor on the
+  // order faces were first loaded in (by threads, by a batch's issues).
+  std::map<FaceId, FaceUsage, FaceFileOrder> faces_;
   std::vector<std::pair<const FaceId, FaceUsage>*> subset_order_;  // largest glyph set first
   std::string output_profile_;  // print: the CMYK output intent's file
   pdf::ColourOutput colours_;
   std::vector<HPDF_Array> spot_spaces_;  // by Cmyk::spot
-  std::vector<std::pair<std::string, std::string>> name_fixes_;  // placeholder -> escaped, same length
+  std::vector<std::pair<std::string, std::string>>
+      name_fixes_;  // placeholder -> escaped, same length
   std::optional<pdf::ImageEmbedder> images_;
   std::vector<HPDF_Page> pages_;
 };

@@ -132,5 +132,25 @@ TEST(FontCache, SubsetSourceOfATrueTypeFaceHasNoCmap) {
   EXPECT_EQ(length(source, "cmap"), 0u);
 }
 
+// A face is described by itself, not by the request that loaded it first: the
+// Droid fallback asked for at 700 (a bold heading's missing character) and at
+// 400 says the same of itself, whichever came first, as threads may order them.
+TEST(FontCache, AFaceDescribesItselfWhicheverRequestLoadedItFirst) {
+  FontCache bold_first, regular_first;
+  auto a = bold_first.find("Droid Sans Fallback", 700, "zh-Hans");
+  if (!a) GTEST_SKIP() << "Droid Sans Fallback is not installed (fonts-droid-fallback)";
+  auto b = regular_first.find("Droid Sans Fallback", 400, "zh-Hans");
+  ASSERT_TRUE(b);
+  const FaceInfo& x = bold_first.info(*a);
+  const FaceInfo& y = regular_first.info(*b);
+  ASSERT_EQ(x.path, y.path);
+  EXPECT_EQ(x.weight, y.weight);
+  EXPECT_EQ(x.weight, 400);  // its OS/2 weight class: a regular face
+  EXPECT_EQ(x.family, y.family);
+  EXPECT_EQ(x.family, "Droid Sans Fallback");
+  // And the bold request, now that the face is loaded, finds the same face.
+  EXPECT_EQ(regular_first.find("Droid Sans Fallback", 700, "zh-Hans"), b);
+}
+
 }  // namespace
 }  // namespace paiban

@@ -17,6 +17,7 @@
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
 #include "paiban/paginate.hpp"
+#include "support/temp_path.hpp"
 
 namespace paiban {
 namespace {
@@ -56,7 +57,7 @@ TEST(ColumnPages, TextFillsTheFirstColumnThenTheNext) {
     ASSERT_EQ(first.size(), 10u);
     ASSERT_EQ(second.size(), 10u);
     for (size_t k = 0; k < 10; ++k) {
-      EXPECT_EQ(first[k].item, 20 * p + k);  // down the first column...
+      EXPECT_EQ(first[k].item, 20 * p + k);        // down the first column...
       EXPECT_EQ(second[k].item, 20 * p + 10 + k);  // ...then the second, in flow order
       EXPECT_DOUBLE_EQ(first[k].top, k * kLine);
       EXPECT_DOUBLE_EQ(second[k].top, k * kLine);  // baselines across from each other
@@ -433,7 +434,7 @@ Layout layout_with(const std::string& columns) {
   std::ifstream in(std::string(PAIBAN_SOURCE_DIR) + "/layouts/default.xml");
   std::string text((std::istreambuf_iterator<char>(in)), {});
   text.insert(text.find("<contents "), columns);
-  const std::string path = ::testing::TempDir() + "/columns-layout.xml";
+  const std::string path = test::process_temp_path("columns-layout.xml");
   std::ofstream(path) << text;
   return parse_layout_file(path);
 }
@@ -483,8 +484,8 @@ TEST(ColumnIssues, TwoColumnsInReadingOrderWithARuleInTheGap) {
   const Layout layout = layout_with("<columns count=\"2\" rule=\"0.5pt\"/>");
   const ColumnGeometry geometry = column_geometry(layout);
   const double width = geometry.width(2);
-  Document doc = render("<section title=\"一\"><article><heading>标题</heading>" +
-                            paragraphs(30) + "</article></section>",
+  Document doc = render("<section title=\"一\"><article><heading>标题</heading>" + paragraphs(30) +
+                            "</article></section>",
                         layout);
   const double size = layout.engine.body.size;
   bool saw_second = false;
@@ -524,8 +525,8 @@ TEST(ColumnIssues, TheLastPageOfASectionIsBalanced) {
   const Layout layout = layout_with("<columns count=\"2\"/>");
   const double middle_offset = column_geometry(layout).width(2) + layout.columns.gap / 2;
   for (int n : {3, 7, 12, 25}) {
-    Document doc = render("<section title=\"一\"><article><heading>标题</heading>" +
-                              paragraphs(n) + "</article></section>",
+    Document doc = render("<section title=\"一\"><article><heading>标题</heading>" + paragraphs(n) +
+                              "</article></section>",
                           layout);
     const Page& last = doc.pages.back();
     const double middle = left_of(layout, doc.pages.size() - 1) + middle_offset;
@@ -545,12 +546,12 @@ TEST(ColumnIssues, TheLastPageOfASectionIsBalanced) {
 TEST(ColumnIssues, SectionsChooseTheirOwnCount) {
   const Layout layout = layout_with("<columns count=\"2\"/>");
   const double size = layout.engine.body.size;
-  Document doc = render("<section title=\"一\" columns=\"1\"><article><heading>甲</heading>" +
-                            paragraphs(8) +
-                            "</article></section><section title=\"二\" columns=\"3\"><article>"
-                            "<heading>乙</heading>" +
-                            paragraphs(8) + "</article></section>",
-                        layout);
+  Document doc =
+      render("<section title=\"一\" columns=\"1\"><article><heading>甲</heading>" + paragraphs(8) +
+                 "</article></section><section title=\"二\" columns=\"3\"><article>"
+                 "<heading>乙</heading>" +
+                 paragraphs(8) + "</article></section>",
+             layout);
   const ColumnGeometry geometry = column_geometry(layout);
   // The one-column section: every line starts at the measure's left edge
   // (or its 2 em indent); the three-column section: at three columns' edges.
@@ -578,10 +579,10 @@ TEST(ColumnIssues, HeadingsSpanOrStandInAColumn) {
   // headings="span" (default): an article's heading stands above both
   // columns; "column": it may open the second column, and the outline and
   // contents point at the page it is on.
-  const std::string articles =
-      "<section title=\"一\"><article><heading>第一篇</heading>" + paragraphs(5) +
-      "</article><article><heading>第二篇</heading>" + paragraphs(5) +
-      "</article><article><heading>第三篇</heading>" + paragraphs(5) + "</article></section>";
+  const std::string articles = "<section title=\"一\"><article><heading>第一篇</heading>" +
+                               paragraphs(5) + "</article><article><heading>第二篇</heading>" +
+                               paragraphs(5) + "</article><article><heading>第三篇</heading>" +
+                               paragraphs(5) + "</article></section>";
   for (bool span : {true, false}) {
     const Layout layout = layout_with(std::string("<columns count=\"2\" headings=\"") +
                                       (span ? "span" : "column") + "\"/>");

@@ -12,11 +12,13 @@
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
 #include "paiban/paginate.hpp"
+#include "support/temp_path.hpp"
 
 namespace paiban {
 namespace {
 
-Document render(const std::string& body, const Layout& layout, const std::string& lang = "zh-Hans") {
+Document render(const std::string& body, const Layout& layout,
+                const std::string& lang = "zh-Hans") {
   const std::string manifest = "<issue version=\"1\" date=\"2026-11-27\" lang=\"" + lang +
                                "\"><title>测试</title><publisher>测试</publisher>"
                                "<section title=\"一\"><article><heading>标题</heading><p>" +
@@ -78,7 +80,7 @@ TEST(Emphasis, OtherLanguagesAndLayoutChoices) {
       "<font role=\"kai\"><family>Noto Sans CJK SC</family></font>\n"
       "<emphasis style=\"font\" font=\"kai\"/>\n";
   text.insert(text.find("<style "), role);
-  const std::string path = ::testing::TempDir() + "/emphasis-layout.xml";
+  const std::string path = test::process_temp_path("emphasis-layout.xml");
   std::ofstream(path) << text;
   Layout with_font = parse_layout_file(path);
   EXPECT_EQ(with_font.emphasis.kind, EmphasisKind::font);

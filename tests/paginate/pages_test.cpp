@@ -12,6 +12,7 @@
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
 #include "paiban/paginate.hpp"
+#include "support/temp_path.hpp"
 
 namespace paiban {
 namespace {
@@ -29,7 +30,7 @@ Layout layout_with(const std::string& from, const std::string& to) {
   const size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
-  const std::string path = ::testing::TempDir() + "/pages-layout.xml";
+  const std::string path = test::process_temp_path("pages-layout.xml");
   std::ofstream(path) << text;
   return parse_layout_file(path);
 }
@@ -38,13 +39,13 @@ Document render(const Layout& layout, bool toc) {
   std::string body;
   for (int k = 0; k < 3; ++k) body += "<p>鲁镇的酒店的格局，是和别处不同的。</p>";
   const std::string manifest =
-      std::string("<issue version=\"1\" date=\"2026-11-27\"><title>封面标题</title>"
-                  "<publisher>测试</publisher>") +
-      (toc ? "<toc/>" : "") +
-      "<section title=\"第一栏目\"><article><heading>第一篇</heading>" + body +
-      "</article><article><heading>第二篇</heading>" + body +
-      "</article></section><section title=\"第二栏目\"><article><heading>第三篇</heading>" +
-      body + "</article></section></issue>";
+      std::string(
+          "<issue version=\"1\" date=\"2026-11-27\"><title>封面标题</title>"
+          "<publisher>测试</publisher>") +
+      (toc ? "<toc/>" : "") + "<section title=\"第一栏目\"><article><heading>第一篇</heading>" +
+      body + "</article><article><heading>第二篇</heading>" + body +
+      "</article></section><section title=\"第二栏目\"><article><heading>第三篇</heading>" + body +
+      "</article></section></issue>";
   Issue issue = parse_manifest(manifest, "pages.xml");
   Warnings warnings;
   return paginate(issue, layout, FontCache::shared(), warnings);
@@ -117,10 +118,11 @@ TEST(PaginatePages, ASectionTitleHasAtLeastAHeadingsSpaceAbove) {
 // A <box> is framed by the layout's <box-frame> around its text; a quote by
 // <quote-frame> when the layout has one.
 TEST(PaginateFrames, BoxesAndQuotes) {
-  Layout layout = layout_with(
-      "<contents ", "<color name=\"mist\" value=\"cmyk(0.08,0.03,0,0)\" srgb=\"#E9F0F8\"/>"
-                    "<box-frame background=\"mist\" border=\"grey(1)\" padding=\"9pt\"/>"
-                    "<quote-frame rule=\"grey(0.5)\" rule-width=\"3pt\"/>\n<contents ");
+  Layout layout =
+      layout_with("<contents ",
+                  "<color name=\"mist\" value=\"cmyk(0.08,0.03,0,0)\" srgb=\"#E9F0F8\"/>"
+                  "<box-frame background=\"mist\" border=\"grey(1)\" padding=\"9pt\"/>"
+                  "<quote-frame rule=\"grey(0.5)\" rule-width=\"3pt\"/>\n<contents ");
   EXPECT_DOUBLE_EQ(layout.box_frame.padding, 9);
   ASSERT_TRUE(layout.quote_frame.has_value());
   const std::string manifest =
@@ -162,15 +164,16 @@ TEST(PaginateFurniture, NoDanglingSeparator) {
 
 // Verso headers on left-hand pages, {pages} the page count.
 TEST(PaginateFurniture, VersoRectoAndPageCount) {
-  Layout layout = layout_with("<header ", "<header pages=\"verso\" offset=\"12pt\">"
-                                          "<left style=\"header\">左页 {page}/{pages}</left>"
-                                          "</header>\n<header ");
+  Layout layout = layout_with("<header ",
+                              "<header pages=\"verso\" offset=\"12pt\">"
+                              "<left style=\"header\">左页 {page}/{pages}</left>"
+                              "</header>\n<header ");
   ASSERT_TRUE(layout.header_verso.has_value());
   Document doc = render(layout, true);
   ASSERT_GE(doc.pages.size(), 3u);
   const std::string pages = std::to_string(doc.pages.size());
   EXPECT_NE(page_text(doc.pages[1]).find("左页 2/" + pages), std::string::npos);  // page 2: verso
-  EXPECT_EQ(page_text(doc.pages[2]).find("左页"), std::string::npos);           // page 3: recto
+  EXPECT_EQ(page_text(doc.pages[2]).find("左页"), std::string::npos);             // page 3: recto
 }
 
 // pages="recto" alone: right-hand pages have the header, left-hand ones none.
