@@ -44,10 +44,10 @@ std::string env_line(const std::string& name) {
   return "env " + name + (value ? "=" + std::string(value) : " unset");
 }
 
-/// The path of a stamp line ("file PATH ..."): paths hold no " missing" or
-/// digits-only tail, so it is everything up to the facts.
+/// The path in a stamp line: "file PATH SIZE TIME INODE" and "dir PATH TIME
+/// INODE" (`facts` fields after the path, counted from the end, so a path
+/// may hold spaces), or "file PATH missing".
 std::string path_in(const std::string& line, size_t facts) {
-  // facts: how many space-separated fields follow the path when present
   const std::string body = line.substr(line.find(' ') + 1);
   if (body.size() > 8 && body.ends_with(" missing")) return body.substr(0, body.size() - 8);
   size_t end = body.size();
