@@ -15,6 +15,7 @@
 #include <fstream>
 #include <string>
 
+#include "fuzz_setup.hpp"
 #include "paiban/image.hpp"
 #include "paiban/document.hpp"
 #include "paiban/fonts.hpp"
@@ -54,6 +55,12 @@ void write_with(const paiban::ImageFacts& facts, const std::string& path, paiban
 
 }  // namespace
 
+/// Before any input: fontconfig's configuration (see fuzz_setup.hpp).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  paiban::fuzz::fonts_loaded();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::string path = scratch_file();
   static paiban::FontCache& fonts = paiban::FontCache::shared();
@@ -72,8 +79,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Bounded work: a header may claim 100 million pixels of a few bytes.
   if (static_cast<double>(facts.width) * facts.height > 4e6) return 0;
   try {
-    write_with(facts, path, fonts, {});
-    paiban::PdfOptions print;
+    write_with(facts, path, fonts, paiban::fuzz::pdf_options());
+    paiban::PdfOptions print = paiban::fuzz::pdf_options();
     print.print = true;
     write_with(facts, path, fonts, print);
     print.standard = paiban::PdfStandard::x1a;

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <string>
 
+#include "fuzz_setup.hpp"
 #include "layout/required_styles.hpp"
 #include "paiban/fonts.hpp"
 #include "paiban/layout.hpp"
@@ -66,6 +67,12 @@ constexpr const char* kIssue = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 }  // namespace
 
+/// Before any input: fontconfig's configuration (see fuzz_setup.hpp).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  paiban::fuzz::fonts_loaded();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::string path = scratch_file();
   if (size > kMaxInput) return -1;
@@ -84,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static paiban::FontCache& fonts = paiban::FontCache::shared();
     paiban::Warnings warnings;
     paiban::Document document = paiban::paginate(issue, layout, fonts, warnings);
-    std::string pdf = paiban::write_pdf(document, fonts, paiban::PdfOptions{});
+    std::string pdf = paiban::write_pdf(document, fonts, paiban::fuzz::pdf_options());
     if (pdf.compare(0, 5, "%PDF-") != 0) {
       std::fprintf(stderr, "write_pdf returned no PDF\n");
       std::abort();

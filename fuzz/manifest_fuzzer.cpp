@@ -26,6 +26,7 @@
 #include <filesystem>
 #include <string>
 
+#include "fuzz_setup.hpp"
 #include "paiban/fonts.hpp"
 #include "paiban/layout.hpp"
 #include "paiban/manifest.hpp"
@@ -51,6 +52,12 @@ std::string make_scratch_dir() {
 
 }  // namespace
 
+/// Before any input: fontconfig's configuration (see fuzz_setup.hpp).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  paiban::fuzz::fonts_loaded();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::string manifest_path = make_scratch_dir();
   static paiban::FontCache& fonts = paiban::FontCache::shared();
@@ -64,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // The writer's modes, picked by the input's length so that one input
     // always takes the same path: plain; print PDF/X-4 with saddle-stitch
     // padding; print PDF/X-1a uncompressed with a preflight summary.
-    paiban::PdfOptions options;
+    paiban::PdfOptions options = paiban::fuzz::pdf_options();
     switch (size % 3) {
       case 1:
         options.print = true;

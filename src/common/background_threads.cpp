@@ -66,7 +66,7 @@ BackgroundGroup::BackgroundGroup() : state_(std::make_shared<State>()) {}
 BackgroundGroup::~BackgroundGroup() { close(); }
 
 void BackgroundGroup::run(std::function<void()> job) {
-  BackgroundThreads::shared().post([state = state_, job = std::move(job)] {
+  BackgroundThreads::shared().post([state = state_, job = std::move(job)]() mutable {
     {
       std::lock_guard lock(state->mutex);
       if (state->closed) return;
@@ -82,6 +82,13 @@ void BackgroundGroup::run(std::function<void()> job) {
         state.idle.notify_all();
       }
     } done{*state};
+    // The job's captures go before close() may return (destroyed before
+    // `done`): what they hold is released by the time its owner goes on,
+    // never later on this thread.
+    struct Release {
+      std::function<void()>& job;
+      ~Release() { job = nullptr; }
+    } release{job};
     job();
   });
 }

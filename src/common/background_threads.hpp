@@ -58,7 +58,7 @@ class BackgroundGroup {
   /// a thread reaches it.
   void run(std::function<void()> job);
   /// No job of the group starts from now on; returns when those that
-  /// started have finished.
+  /// started have finished and their captures are destroyed.
   void close();
 
  private:

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -76,6 +77,30 @@ TEST(BackgroundGroup, CloseWaitsForAJobThatHasStarted) {
   while (!started) std::this_thread::yield();
   group.close();
   EXPECT_TRUE(finished);
+}
+
+TEST(BackgroundGroup, CloseReturnsOnlyOnceTheJobsCapturesAreGone) {
+  // What a job holds is released before its owner goes on: a capture's
+  // destructor that ran on the background thread after close() returned
+  // could touch what the owner has since freed (and under libFuzzer its
+  // frees were counted after the input, as leaks).
+  BackgroundThreads::shared().reserve(1);
+  struct Slow {
+    std::atomic<bool>* gone = nullptr;
+    ~Slow() {
+      if (!gone) return;
+      std::this_thread::sleep_for(50ms);  // a wide window for close() to return early
+      *gone = true;
+    }
+  };
+  std::atomic<bool> started{false}, gone{false};
+  BackgroundGroup group;
+  auto slow = std::make_shared<Slow>();
+  slow->gone = &gone;
+  group.run([&started, slow = std::move(slow)] { started = true; });
+  while (!started) std::this_thread::yield();
+  group.close();
+  EXPECT_TRUE(gone);
 }
 
 TEST(BackgroundGroup, AJobNotStartedWhenItsGroupClosesNeverRuns) {
