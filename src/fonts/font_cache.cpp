@@ -187,7 +187,8 @@ struct FontCache::Impl {
     unsigned os2_length = 0;
     const char* os2_data = hb_blob_get_data(os2, &os2_length);
     if (os2_length >= 6) {
-      const int weight_class = (uint8_t(os2_data[4]) << 8) | uint8_t(os2_data[5]);
+      // usWeightClass is unsigned; 1..1000 reads the same through read_be16.
+      const int weight_class = read_be16(os2_data + 4);
       if (weight_class >= 1 && weight_class <= 1000) info.weight = weight_class;
     }
     hb_blob_destroy(os2);

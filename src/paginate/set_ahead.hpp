@@ -2,9 +2,8 @@
 // the issue from the front, a background thread shapes and breaks the
 // articles' paragraphs, headings and subheadings from the back (they are
 // most of pagination's work, and each depends only on its text, style and
-// measure). The
-// typesetter takes a paragraph's lines when it reaches it, sets it itself
-// when no thread has begun it, or waits for the one that has.
+// measure). The typesetter takes a paragraph's lines when it reaches it,
+// sets it itself when no thread has begun it, or waits for the one that has.
 #pragma once
 #include <atomic>
 #include <exception>

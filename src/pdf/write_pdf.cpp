@@ -150,9 +150,17 @@ class Writer {
   }
 
   void collect_glyphs() {
+    // Glyphs come in runs of one face: look the face up once a run, since
+    // faces_ orders by file path (FaceFileOrder), not by a number.
+    FaceId run_face = -1;
+    FaceUsage* run_use = nullptr;
     for (const Page& page : document_.pages)
       for (const PageGlyph& g : page.glyphs) {
-        FaceUsage& use = faces_[g.face];
+        if (!run_use || g.face != run_face) {
+          run_face = g.face;
+          run_use = &faces_[g.face];
+        }
+        FaceUsage& use = *run_use;
         use.glyphs.insert(g.glyph);
         if (g.orientation == GlyphOrientation::upright) use.upright.insert(g.glyph);
         if (!g.text.empty()) use.text_of_glyph.emplace(g.glyph, g.text);
