@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/temp_path.hpp"
+
 namespace paiban::test {
 
 struct CommandResult {
@@ -42,16 +44,6 @@ inline std::string paiban(const std::string& args) {
 
 inline std::string source_path(const std::string& relative) {
   return std::string(PAIBAN_SOURCE_DIR) + "/" + relative;
-}
-
-/// A fresh empty directory under the system's temp dir, one per process
-/// (ctest runs tests of one suite in parallel processes).
-inline std::filesystem::path temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("paiban-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
 }
 
 inline std::string read_file(const std::filesystem::path& path) {

@@ -434,7 +434,7 @@ Layout layout_with(const std::string& columns) {
   std::ifstream in(std::string(PAIBAN_SOURCE_DIR) + "/layouts/default.xml");
   std::string text((std::istreambuf_iterator<char>(in)), {});
   text.insert(text.find("<contents "), columns);
-  const std::string path = test::process_temp_path("columns-layout.xml");
+  const std::string path = (test::temp_dir("columns") / "layout.xml").string();
   std::ofstream(path) << text;
   return parse_layout_file(path);
 }

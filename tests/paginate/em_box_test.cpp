@@ -24,7 +24,7 @@ Layout layout_with_body_family(const std::string& family) {
   const size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos);
   text.replace(at, from.size(), "<family>" + family + "</family>");
-  const std::string path = test::process_temp_path("em-box-layout.xml");
+  const std::string path = (test::temp_dir("em-box") / "layout.xml").string();
   std::ofstream(path) << text;
   return parse_layout_file(path);
 }

@@ -80,7 +80,7 @@ TEST(Emphasis, OtherLanguagesAndLayoutChoices) {
       "<font role=\"kai\"><family>Noto Sans CJK SC</family></font>\n"
       "<emphasis style=\"font\" font=\"kai\"/>\n";
   text.insert(text.find("<style "), role);
-  const std::string path = test::process_temp_path("emphasis-layout.xml");
+  const std::string path = (test::temp_dir("emphasis") / "layout.xml").string();
   std::ofstream(path) << text;
   Layout with_font = parse_layout_file(path);
   EXPECT_EQ(with_font.emphasis.kind, EmphasisKind::font);

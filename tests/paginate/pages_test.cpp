@@ -30,7 +30,7 @@ Layout layout_with(const std::string& from, const std::string& to) {
   const size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
-  const std::string path = test::process_temp_path("pages-layout.xml");
+  const std::string path = (test::temp_dir("pages") / "layout.xml").string();
   std::ofstream(path) << text;
   return parse_layout_file(path);
 }
