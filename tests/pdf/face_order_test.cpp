@@ -18,9 +18,7 @@ namespace {
 std::string render(const std::string& issue_dir, FontCache& fonts, unsigned threads) {
   const std::string path = std::string(PAIBAN_SOURCE_DIR) + "/issues/" + issue_dir + "/issue.xml";
   const Issue issue = parse_manifest_file(path);
-  const Layout layout =
-      parse_layout_file(std::string(PAIBAN_SOURCE_DIR) + "/layouts/" +
-                        (issue.layout.empty() ? "default" : issue.layout) + ".xml");
+  const Layout layout = load_layout(issue.layout, path, issue.layout_where);
   Warnings warnings;
   PdfOptions one_thread;
   one_thread.threads = 1;
